@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage (see ../shared/design/DESIGN.md):
+// Records → Catalog (sync) and Site (render), Markdown owns cmark-gfm, TTHCCLI is the thin command layer.
+let package = Package(
+    name: "tthc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tthc", targets: ["tthc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Records", dependencies: ["Yams"]),
+        .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
+        .target(name: "Site", dependencies: [
+            "Records", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "TTHCCLI", dependencies: [
+            "Records", "Catalog", "Site",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
+
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Records"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Records", "Catalog"]),
+        .testTarget(name: "CLITests", dependencies: ["TTHCCLI"]),
+    ]
+)

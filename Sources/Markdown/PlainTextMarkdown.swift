@@ -1,0 +1,47 @@
+/// Plain text from the national catalog written as Markdown that renders as the same text.
+///
+/// The catalog's steps and conditions are plain text with line breaks, not Markdown. Written
+/// as is, "- Nếu…" would become a list, "*" emphasis, an indented line a code block. Here every
+/// line becomes its own paragraph and every character Markdown would interpret is escaped.
+public enum PlainTextMarkdown {
+    public static func markdown(fromPlainText text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .map(escapeLine)
+            .joined(separator: "\n\n")
+    }
+
+    /// ASCII punctuation that CommonMark lets a backslash escape and that can start or shape markup.
+    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&"]
+
+    static func escapeLine(_ line: String) -> String {
+        var out = ""
+        out.reserveCapacity(line.utf8.count + 8)
+        for character in line {
+            if special.contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        // A line that starts like a list item, block quote, heading or thematic break.
+        if let first = out.first, "-+=".contains(first) {
+            out = "\\" + out
+        } else if let marker = orderedListMarker(out) {
+            out.insert("\\", at: marker)
+        }
+        return out
+    }
+
+    /// "1." or "2)" at the start of a line would start an ordered list: escape its punctuation.
+    private static func orderedListMarker(_ line: String) -> String.Index? {
+        var index = line.startIndex
+        var digits = 0
+        while index < line.endIndex, line[index].isASCII, line[index].isNumber, digits < 10 {
+            index = line.index(after: index)
+            digits += 1
+        }
+        guard digits > 0, index < line.endIndex, line[index] == "." || line[index] == ")" else { return nil }
+        return index
+    }
+}
+
+import Foundation

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A record's Markdown body, split at its `## ` headings.
+public struct Body: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        /// The heading's text, or nil for text before the first heading.
+        public var title: String?
+        /// The Markdown under the heading, without the heading line.
+        public var markdown: String
+        /// The file line of the heading (or of the first line, for text before any heading).
+        public var line: Int
+
+        public init(title: String?, markdown: String, line: Int) {
+            self.title = title
+            self.markdown = markdown
+            self.line = line
+        }
+
+        /// Sections the national catalog owns; any other heading is the unit's own.
+        public var isNational: Bool { title.map(Schema.nationalSections.contains) ?? false }
+    }
+
+    /// A link destination written in the body, at its place in the file.
+    public struct Link: Sendable, Equatable {
+        public var target: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public var sections: [Section]
+    public var links: [Link]
+    /// The body exactly as written.
+    public var source: String
+    /// The file line the body starts on.
+    public var firstLine: Int
+
+    public init(markdown: String, firstLine: Int) {
+        self.firstLine = firstLine
+        self.source = markdown
+        var sections: [Section] = []
+        var links: [Link] = []
+        var title: String?
+        var titleLine = firstLine
+        var lines: [Substring] = []
+        var fence: Substring?
+        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = firstLine + offset
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if line.hasPrefix("## ") {
+                if title != nil || !Body.isBlank(lines) {
+                    sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine))
+                }
+                title = Body.headingText(line)
+                titleLine = lineNumber
+                lines = []
+                continue
+            } else {
+                links += Body.links(in: line, lineNumber: lineNumber)
+            }
+            lines.append(line)
+        }
+        if title != nil || !Body.isBlank(lines) {
+            sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine))
+        }
+        self.sections = sections
+        self.links = links
+    }
+
+    var firstNonNFCLine: Int? {
+        guard source.mayNeedNFC else { return nil }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { !String($0).isNFC }.map { firstLine + $0 }
+    }
+
+    public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
+
+    private static func headingText(_ line: Substring) -> String {
+        var text = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces).nfc
+    }
+
+    private static func isBlank(_ lines: [Substring]) -> Bool {
+        lines.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+
+    private static func joined(_ lines: [Substring]) -> String {
+        lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: - What the validator looks for in the text
+
+    private static let linkPatterns = [
+        try! NSRegularExpression(pattern: #"\]\(\s*<?([^)\s>]+)"#),
+        try! NSRegularExpression(pattern: #"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"#),
+    ]
+
+    private static func links(in line: Substring, lineNumber: Int) -> [Link] {
+        let text = String(line)
+        let range = NSRange(text.startIndex..., in: text)
+        return linkPatterns.flatMap { pattern in
+            pattern.matches(in: text, range: range).compactMap { match -> Link? in
+                guard let targetRange = Range(match.range(at: 1), in: text) else { return nil }
+                let column = text[..<targetRange.lowerBound].unicodeScalars.count + 1
+                return Link(target: String(text[targetRange]), line: lineNumber, column: column)
+            }
+        }
+    }
+
+    private static let rawHTMLPattern = try! NSRegularExpression(
+        pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
+
+    /// Positions of raw HTML tags, outside code spans and fenced code.
+    static func rawHTML(in markdown: String, firstLine: Int) -> [(line: Int, column: Int)] {
+        var found: [(Int, Int)] = []
+        var inFence = false
+        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            if inFence || line.hasPrefix("    ") { continue }
+            let text = withoutCodeSpans(String(line))
+            let range = NSRange(text.startIndex..., in: text)
+            if let match = rawHTMLPattern.firstMatch(in: text, range: range),
+               let start = Range(match.range, in: text)?.lowerBound {
+                found.append((firstLine + offset, text[..<start].unicodeScalars.count + 1))
+            }
+        }
+        return found
+    }
+
+    /// Blanks out `code spans` (keeping every column where it was).
+    private static func withoutCodeSpans(_ line: String) -> String {
+        var result = ""
+        var inCode = false
+        for character in line {
+            if character == "`" { inCode.toggle(); result.append(character); continue }
+            result.append(inCode ? " " : character)
+        }
+        return result
+    }
+}

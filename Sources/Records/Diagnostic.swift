@@ -1,0 +1,59 @@
+/// A problem found in a file, where the person editing it will look for it.
+public struct Diagnostic: Sendable, Equatable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// Path relative to the site folder, with `/` separators.
+    public var file: String
+    /// 1-based, on the file as it is on disk.
+    public var line: Int
+    /// 1-based, in Unicode scalars, on the file as it is on disk.
+    public var column: Int
+    public var problem: Problem
+
+    public init(file: String, line: Int, column: Int, problem: Problem) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+    }
+
+    public var severity: Severity { problem.severity }
+    public var code: String { problem.code.rawValue }
+
+    public func message(_ language: Language) -> String { problem.message[language] }
+    public func suggestion(_ language: Language) -> String? { problem.suggestion?[language] }
+}
+
+public enum Language: String, Sendable, CaseIterable {
+    case vi, en
+}
+
+/// A text shown to people, in Vietnamese for the staff who edit records and English for developers.
+public struct Localized: Sendable, Equatable {
+    public var vi: String
+    public var en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    public subscript(language: Language) -> String {
+        language == .vi ? vi : en
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The order people read a report in: by file, then line, then column.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted {
+            ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Yams
+
+/// YAML text to a node tree with positions, and its syntax problems in words staff can act on.
+enum FrontMatterParser {
+    struct Result {
+        var root: Node?
+        var problems: [LocatedProblem]
+        /// Lines where a duplicate key was renamed, and how many characters were inserted
+        /// at which column, so later positions on those lines can be shifted back.
+        var insertions: [Int: (column: Int, length: Int)]
+    }
+
+    static func parse(_ yaml: String) -> Result {
+        let scan = DuplicateKeys.scan(yaml)
+        var problems = scan.findings.map {
+            LocatedProblem(line: $0.line, column: $0.column, problem: .duplicateKey($0.key))
+        }
+        var insertions: [Int: (Int, Int)] = [:]
+        for (index, finding) in scan.findings.enumerated() {
+            insertions[finding.line] = (finding.column, DuplicateKeys.placeholderPrefix.count + "\(index + 1)_".count)
+        }
+        do {
+            let root = try Yams.compose(yaml: scan.renamed)
+            return Result(root: root, problems: problems, insertions: insertions)
+        } catch let error as YamlError {
+            problems.append(located(error))
+            return Result(root: nil, problems: problems, insertions: insertions)
+        } catch {
+            problems.append(LocatedProblem(line: 1, column: 1, problem: .yamlSyntax(vi: "\(error)", en: "\(error)")))
+            return Result(root: nil, problems: problems, insertions: insertions)
+        }
+    }
+
+    private static func located(_ error: YamlError) -> LocatedProblem {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return LocatedProblem(line: mark.line, column: mark.column, problem: .yamlSyntax(vi: explain(problem), en: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return LocatedProblem(line: context.mark.line, column: context.mark.column,
+                                  problem: .duplicateKey(duplicates.first ?? ""))
+        default:
+            return LocatedProblem(line: 1, column: 1, problem: .yamlSyntax(vi: "\(error)", en: "\(error)"))
+        }
+    }
+
+    /// libyaml's messages, said so that someone who has never heard of YAML can fix the line.
+    static func explain(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed", "có dấu hai chấm không đúng chỗ; nếu giá trị chứa \": \", hãy đặt cả giá trị trong dấu ngoặc kép"),
+            ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+            ("did not find expected key", "thụt lề không đúng: dòng này không thẳng hàng với các trường cùng khối"),
+            ("did not find expected '-' indicator", "thụt lề không đúng: mục danh sách phải bắt đầu bằng \"- \" thẳng hàng với các mục khác"),
+            ("tab character", "dùng phím Tab để thụt lề; hãy thay bằng dấu cách"),
+            ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (như @, ` hoặc Tab); hãy đặt giá trị trong dấu ngoặc kép"),
+            ("found unexpected end of stream", "hết phần thông tin khi một giá trị chưa được đóng (thiếu dấu ngoặc kép đóng?)"),
+            ("found unknown escape character", "có dấu \\ không hợp lệ trong giá trị đặt trong ngoặc kép"),
+            ("did not find expected node content", "thiếu giá trị hoặc có ký tự đặc biệt không đúng chỗ"),
+            ("found undefined alias", "có tham chiếu YAML (*) tới một mốc (&) không tồn tại"),
+        ]
+        for (english, vietnamese) in known where problem.contains(english) {
+            return vietnamese
+        }
+        return problem
+    }
+}

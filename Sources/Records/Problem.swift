@@ -1,0 +1,238 @@
+/// What is wrong, independent of where: a stable code, a severity, a message and perhaps a suggestion.
+///
+/// Every message the validator can produce is written here, in Vietnamese for commune staff
+/// and in English for developers, so that they can be reviewed together.
+public struct Problem: Sendable, Equatable {
+    public enum Code: String, Sendable, CaseIterable {
+        // Errors: the site is not built.
+        case notUTF8 = "not-utf8"
+        case frontMatterMissing = "front-matter-missing"
+        case frontMatterUnclosed = "front-matter-unclosed"
+        case yamlSyntax = "yaml-syntax"
+        case duplicateKey = "duplicate-key"
+        case unknownKey = "unknown-key"
+        case missingKey = "missing-key"
+        case wrongType = "wrong-type"
+        case notInVocabulary = "not-in-vocabulary"
+        case malformedCode = "malformed-code"
+        case malformedDate = "malformed-date"
+        case negativeAmount = "negative-amount"
+        case duplicateCode = "duplicate-code"
+        case brokenLink = "broken-link"
+        case internalProcedure = "internal-procedure"
+        case tooLarge = "too-large"
+        case tooDeep = "too-deep"
+        // Warnings: the site is built; `--strict` makes them errors.
+        case incomplete = "incomplete"
+        case legacyLevel = "legacy-level"
+        case rawHTML = "raw-html"
+        case notNFC = "not-nfc"
+        case amountWithoutDescription = "amount-without-description"
+        case durationWithoutDescription = "duration-without-description"
+        case unpublishedRelated = "unpublished-related"
+        case fileNameMismatch = "file-name-mismatch"
+    }
+
+    public var code: Code
+    public var severity: Diagnostic.Severity
+    public var message: Localized
+    public var suggestion: Localized?
+
+    init(_ code: Code, _ severity: Diagnostic.Severity, vi: String, en: String, suggestion: Localized? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = Localized(vi: vi, en: en)
+        self.suggestion = suggestion
+    }
+}
+
+// MARK: - The catalogue of problems
+
+extension Problem {
+    static func didYouMean(_ candidate: String?) -> Localized? {
+        candidate.map { Localized(vi: "Có phải ý bạn là `\($0)`?", en: "Did you mean `\($0)`?") }
+    }
+
+    static func notUTF8(byteOffset: Int) -> Problem {
+        Problem(.notUTF8, .error,
+                vi: "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí \(byteOffset)). Có thể tệp được lưu bằng bảng mã cũ TCVN3 (ABC) hoặc VNI.",
+                en: "The file is not UTF-8 text (bad byte at offset \(byteOffset)); it may use a legacy Vietnamese encoding (TCVN3/ABC or VNI).",
+                suggestion: Localized(vi: "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã Unicode UTF-8 (hoặc chuyển mã bằng Unikey).",
+                                      en: "Re-save the file as UTF-8 (for example convert it with Unikey's converter)."))
+    }
+
+    static let frontMatterMissing = Problem(
+        .frontMatterMissing, .error,
+        vi: "Thiếu phần thông tin đầu tệp: tệp phải bắt đầu bằng một dòng `---`.",
+        en: "Front matter missing: the file must start with a `---` line.",
+        suggestion: Localized(vi: "Thêm dòng `---` ở đầu tệp, các trường thông tin, rồi một dòng `---` nữa trước phần nội dung.",
+                              en: "Start the file with `---`, the fields, then another `---` line before the body."))
+
+    static let frontMatterUnclosed = Problem(
+        .frontMatterUnclosed, .error,
+        vi: "Phần thông tin đầu tệp mở bằng `---` nhưng không có dòng `---` đóng lại.",
+        en: "Front matter opened with `---` is never closed by another `---` line.",
+        suggestion: Localized(vi: "Thêm một dòng chỉ có `---` sau trường thông tin cuối cùng.",
+                              en: "Add a line containing only `---` after the last field."))
+
+    static func yamlSyntax(vi: String, en: String) -> Problem {
+        Problem(.yamlSyntax, .error,
+                vi: "Lỗi cú pháp YAML: \(vi). Kiểm tra dấu hai chấm, thụt lề (dùng dấu cách, không dùng Tab) và dấu ngoặc kép.",
+                en: "YAML syntax error: \(en).")
+    }
+
+    static func duplicateKey(_ key: String) -> Problem {
+        Problem(.duplicateKey, .error,
+                vi: "Trường `\(key)` được khai báo hai lần trong cùng một khối.",
+                en: "Key `\(key)` appears twice in the same mapping.",
+                suggestion: Localized(vi: "Giữ lại một lần khai báo `\(key)` và xóa lần còn lại.",
+                                      en: "Keep one `\(key)` and delete the other."))
+    }
+
+    static func unknownKey(_ key: String, suggestion: String?) -> Problem {
+        Problem(.unknownKey, .error,
+                vi: "Trường `\(key)` không có trong mẫu hồ sơ thủ tục.",
+                en: "Unknown key `\(key)`.",
+                suggestion: didYouMean(suggestion))
+    }
+
+    static func unknownSiteKey(_ key: String, suggestion: String?) -> Problem {
+        Problem(.unknownKey, .error,
+                vi: "Trường `\(key)` không có trong cấu hình trang (site.yml).",
+                en: "Unknown key `\(key)` in the site configuration.",
+                suggestion: didYouMean(suggestion))
+    }
+
+    static func missingKey(_ key: String) -> Problem {
+        Problem(.missingKey, .error,
+                vi: "Thiếu trường bắt buộc `\(key)`.",
+                en: "Required key `\(key)` is missing.",
+                suggestion: Localized(vi: "Thêm dòng `\(key): …` vào khối này.", en: "Add `\(key): …` to this mapping."))
+    }
+
+    static func wrongType(_ key: String, expected: Localized, found: Localized, suggestion: String? = nil) -> Problem {
+        Problem(.wrongType, .error,
+                vi: "`\(key)` phải là \(expected.vi), nhưng ở đây là \(found.vi).",
+                en: "`\(key)` must be \(expected.en), found \(found.en).",
+                suggestion: suggestion.map { Localized(vi: "Viết `\($0)`.", en: "Write `\($0)`.") })
+    }
+
+    static func notInVocabulary(_ key: String, value: String, allowed: [String], suggestion: String?) -> Problem {
+        let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
+        return Problem(.notInVocabulary, .error,
+                       vi: "Giá trị `\(value)` của `\(key)` không hợp lệ; chỉ được dùng: \(list).",
+                       en: "`\(value)` is not a valid value for `\(key)`; allowed: \(list).",
+                       suggestion: didYouMean(suggestion))
+    }
+
+    static func malformedCode(_ key: String, value: String, suggestion: String?) -> Problem {
+        Problem(.malformedCode, .error,
+                vi: "Mã thủ tục `\(value)` ở `\(key)` sai dạng: mã gồm một chữ số, dấu chấm và sáu chữ số, ví dụ `1.001193`.",
+                en: "Procedure code `\(value)` in `\(key)` is malformed: expected a digit, a dot and six digits, e.g. `1.001193`.",
+                suggestion: suggestion.map { Localized(vi: "Viết `\"\($0)\"`.", en: "Write `\"\($0)\"`.") })
+    }
+
+    static func malformedDate(_ key: String, value: String, expected: String, suggestion: String?) -> Problem {
+        Problem(.malformedDate, .error,
+                vi: "Ngày `\(value)` ở `\(key)` sai dạng hoặc không có thật: viết theo dạng \(expected).",
+                en: "Date `\(value)` in `\(key)` is malformed or does not exist: expected \(expected).",
+                suggestion: suggestion.map { Localized(vi: "Viết `\"\($0)\"`.", en: "Write `\"\($0)\"`.") })
+    }
+
+    static func belowMinimum(_ key: String, value: String) -> Problem {
+        Problem(.negativeAmount, .error,
+                vi: "`\(key)` không được là số âm (đang là \(value)).",
+                en: "`\(key)` must not be negative (found \(value)).")
+    }
+
+    public static func duplicateCode(_ code: String, otherFile: String) -> Problem {
+        Problem(.duplicateCode, .error,
+                vi: "Mã thủ tục `\(code)` đã được dùng trong tệp `\(otherFile)`; mỗi thủ tục chỉ có một tệp.",
+                en: "Procedure code `\(code)` is already used by `\(otherFile)`; each procedure has one file.",
+                suggestion: Localized(vi: "Xóa một trong hai tệp, hoặc sửa lại mã cho đúng.",
+                                      en: "Delete one of the two files, or correct the code."))
+    }
+
+    public static func brokenLink(_ target: String, suggestion: String?) -> Problem {
+        Problem(.brokenLink, .error,
+                vi: "Liên kết `\(target)` dẫn tới trang không tồn tại trên trang web này.",
+                en: "Link `\(target)` leads to a page that does not exist on this site.",
+                suggestion: didYouMean(suggestion))
+    }
+
+    static let internalProcedure = Problem(
+        .internalProcedure, .error,
+        vi: "Thủ tục nội bộ (`nguon_goc: noi_bo`) không được đăng công khai.",
+        en: "Internal procedures (`nguon_goc: noi_bo`) are never published.",
+        suggestion: Localized(vi: "Xóa tệp này khỏi `content/thu-tuc/`, hoặc sửa `nguon_goc` nếu ghi nhầm.",
+                              en: "Remove this file from `content/thu-tuc/`, or correct `nguon_goc`."))
+
+    static func tooLarge(bytes: Int, limit: Int) -> Problem {
+        Problem(.tooLarge, .error,
+                vi: "Tệp quá lớn (\(bytes / 1024) KB); giới hạn là \(limit / 1024) KB cho một thủ tục.",
+                en: "File too large (\(bytes / 1024) KB); the limit is \(limit / 1024) KB per record.")
+    }
+
+    static func tooManyNodes(limit: Int) -> Problem {
+        Problem(.tooLarge, .error,
+                vi: "Phần thông tin đầu tệp có quá nhiều giá trị (hơn \(limit)).",
+                en: "The front matter holds too many values (over \(limit)).")
+    }
+
+    static func tooDeep(limit: Int) -> Problem {
+        Problem(.tooDeep, .error,
+                vi: "Các khối lồng nhau quá sâu (hơn \(limit) tầng).",
+                en: "Values are nested too deeply (over \(limit) levels).")
+    }
+
+    static func incomplete(_ component: String, what: Localized) -> Problem {
+        Problem(.incomplete, .warning,
+                vi: "Hồ sơ thủ tục chưa đầy đủ: thiếu \(what.vi) (thành phần \(component), Nghị định 63/2010/NĐ-CP Điều 8).",
+                en: "Incomplete record: \(what.en) is missing (legal component \(component), Decree 63/2010 Art. 8).")
+    }
+
+    static let legacyLevel = Problem(
+        .legacyLevel, .warning,
+        vi: "Cấp `huyen` không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
+        en: "The district level `huyen` no longer exists since 1 July 2025.",
+        suggestion: Localized(vi: "Dùng `xa` hoặc `tinh`.", en: "Use `xa` or `tinh`."))
+
+    static let rawHTML = Problem(
+        .rawHTML, .warning,
+        vi: "Mã HTML trong nội dung sẽ không được hiển thị.",
+        en: "Raw HTML in the body is not rendered.",
+        suggestion: Localized(vi: "Dùng định dạng Markdown thay cho thẻ HTML.", en: "Use Markdown instead of HTML tags."))
+
+    static let notNFC = Problem(
+        .notNFC, .warning,
+        vi: "Chữ tiếng Việt được gõ ở dạng tổ hợp (NFD); trang web sẽ chuyển sang dạng dựng sẵn (NFC).",
+        en: "Text is not in Unicode NFC (decomposed Vietnamese); it is normalized when read.",
+        suggestion: Localized(vi: "Đặt bộ gõ (Unikey) ở bảng mã Unicode dựng sẵn.", en: "Save the text in NFC."))
+
+    static let amountWithoutDescription = Problem(
+        .amountWithoutDescription, .warning,
+        vi: "Phí, lệ phí không có số tiền (`so_tien: null`) thì phải có `mo_ta` giải thích.",
+        en: "A fee without an amount (`so_tien: null`) needs a `mo_ta` explaining it.",
+        suggestion: Localized(vi: "Thêm `mo_ta`, ví dụ: \"Theo Nghị quyết của HĐND tỉnh\".",
+                              en: "Add `mo_ta`, e.g. \"Set by the provincial People's Council\"."))
+
+    static let durationWithoutDescription = Problem(
+        .durationWithoutDescription, .warning,
+        vi: "Thời hạn có đơn vị `khac` thì phải có `mo_ta` để người dân biết thời gian giải quyết.",
+        en: "A processing time in unit `khac` needs a `mo_ta` that says what it is.",
+        suggestion: Localized(vi: "Thêm `mo_ta`, ví dụ: \"Không quá 03 ngày làm việc\".",
+                              en: "Add `mo_ta`, e.g. \"Không quá 03 ngày làm việc\"."))
+
+    public static func unpublishedRelated(_ code: String) -> Problem {
+        Problem(.unpublishedRelated, .warning,
+                vi: "Thủ tục `\(code)` không được đăng trên trang này nên không thể liên kết tới.",
+                en: "Procedure `\(code)` is not published on this site, so it cannot be linked.")
+    }
+
+    static func fileNameMismatch(expected: String) -> Problem {
+        Problem(.fileNameMismatch, .warning,
+                vi: "Tên tệp nên là `\(expected)` để khớp với mã thủ tục.",
+                en: "The file should be named `\(expected)` after its procedure code.",
+                suggestion: Localized(vi: "Đổi tên tệp thành `\(expected)`.", en: "Rename the file to `\(expected)`."))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+extension Record {
+    /// The largest record file read; over it, the file is reported and not parsed.
+    public static let maximumFileSize = 1 << 20
+
+    /// Reads and validates one record. Never throws: every problem becomes a diagnostic.
+    public static func read(bytes: [UInt8], path: String) -> Record {
+        var record = Record(path: path, procedure: nil, frontMatter: nil,
+                            body: Body(markdown: "", firstLine: 1), diagnostics: [], codePosition: (2, 1))
+        func report(_ problem: Problem, line: Int, column: Int) {
+            record.diagnostics.append(Diagnostic(file: path, line: line, column: column, problem: problem))
+        }
+
+        guard bytes.count <= maximumFileSize else {
+            report(.tooLarge(bytes: bytes.count, limit: maximumFileSize), line: 1, column: 1)
+            return record
+        }
+        let text: String
+        do {
+            text = try SourceText(bytes: bytes).text
+        } catch {
+            guard case .notUTF8(let offset) = error else { return record }
+            let position = position(ofByte: offset, in: bytes)
+            report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
+            return record
+        }
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit(text)
+        } catch {
+            report(error == .missing ? .frontMatterMissing : .frontMatterUnclosed, line: 1, column: 1)
+            return record
+        }
+
+        let lineOffset = split.yamlFirstLine - 1
+        let parsed = FrontMatterParser.parse(split.yaml)
+        func place(_ located: LocatedProblem) {
+            var column = located.column
+            if let insertion = parsed.insertions[located.line], column > insertion.column {
+                column = max(insertion.column, column - insertion.length)
+            }
+            report(located.problem, line: located.line + lineOffset, column: column)
+        }
+        parsed.problems.forEach(place)
+
+        let body = Body(markdown: split.body, firstLine: split.bodyFirstLine)
+        record.body = body
+        let syntaxBroken = parsed.problems.contains { $0.problem.code == .yamlSyntax }
+        guard !syntaxBroken else { return record }
+
+        var validator = SchemaValidator()
+        let root = parsed.root ?? Node.mapping(Node.Mapping([]))
+        record.frontMatter = validator.validate(root, as: .object(Schema.procedure), key: "")
+        validator.problems.forEach(place)
+
+        if let mark = root.valueNode(forKey: "ma_thu_tuc")?.mark {
+            record.codePosition = (mark.line + lineOffset, mark.column)
+        }
+        var referenceNodes = root.valueNode(forKey: "lien_quan")?.sequence.map(Array.init) ?? []
+        referenceNodes += [root.valueNode(forKey: "thay_the_boi")].compactMap { $0 }
+        record.references = referenceNodes.compactMap { node in
+            guard let code = node.scalar?.string, let mark = node.mark,
+                  code.range(of: Schema.procedureCodePattern, options: .regularExpression) != nil else { return nil }
+            return Reference(code: code, line: mark.line + lineOffset, column: mark.column)
+        }
+        if record.frontMatter?["nguon_goc"]?.string == "noi_bo",
+           let mark = root.valueNode(forKey: "nguon_goc")?.mark {
+            report(.internalProcedure, line: mark.line + lineOffset, column: mark.column)
+        }
+        if let code = record.frontMatter?["ma_thu_tuc"]?.string, record.fileName != "\(code).md" {
+            report(.fileNameMismatch(expected: "\(code).md"), line: record.codePosition.line, column: record.codePosition.column)
+        }
+        checkBody(body, report: report, closingLine: split.bodyFirstLine - 1)
+
+        if !record.diagnostics.hasErrors, let value = record.frontMatter {
+            record.procedure = try? JSONDecoder().decode(Procedure.self, from: Data(value.json().utf8))
+        }
+        return record
+    }
+
+    public static func read(fileAt url: URL, path: String) throws -> Record {
+        let data = try Data(contentsOf: url)
+        return read(bytes: [UInt8](data), path: path)
+    }
+
+    private static func checkBody(_ body: Body, report: (Problem, Int, Int) -> Void, closingLine: Int) {
+        let steps = body.section(Schema.nationalSections[0])
+        if steps == nil || steps?.markdown.isEmpty == true {
+            report(.incomplete("b", what: Localized(vi: "trình tự thực hiện (mục `## Trình tự thực hiện`)",
+                                                    en: "the steps (`## Trình tự thực hiện` section)")),
+                   steps?.line ?? closingLine, 1)
+        }
+        for position in Body.rawHTML(in: body.source, firstLine: body.firstLine) {
+            report(.rawHTML, position.line, position.column)
+        }
+        // Decomposed text is usually pasted in one go: one warning, at its first line, is enough.
+        if let line = body.firstNonNFCLine {
+            report(.notNFC, line, 1)
+        }
+    }
+
+    /// Line and column (in Unicode scalars) of a byte offset, counting the bytes as they are on disk.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let prefix = bytes[lineStart..<min(offset, bytes.count)]
+        let column = prefix.filter { $0 & 0xC0 != 0x80 }.count + 1
+        return (line, column)
+    }
+}
+
+extension Node {
+    func valueNode(forKey key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.string == key }?.value
+    }
+}

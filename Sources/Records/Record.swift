@@ -1,0 +1,26 @@
+/// One procedure file as read from `content/thu-tuc/`: what it says and what is wrong with it.
+public struct Record: Sendable {
+    /// Path relative to the site folder, with `/` separators.
+    public var path: String
+    /// The typed procedure, present when the front matter has no error.
+    public var procedure: Procedure?
+    /// The front matter as far as it could be read, even with errors (for cross-file checks).
+    public var frontMatter: Value?
+    public var body: Body
+    public var diagnostics: [Diagnostic]
+    /// Where `ma_thu_tuc`'s value is written, for problems about the code itself.
+    public var codePosition: (line: Int, column: Int)
+    /// Codes of other procedures this one names (`lien_quan`, `thay_the_boi`), where they are written.
+    public var references: [Reference] = []
+
+    public struct Reference: Sendable, Equatable {
+        public var code: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The procedure code, as far as it could be read.
+    public var code: String? { procedure?.code ?? frontMatter?["ma_thu_tuc"]?.string }
+
+    public var fileName: String { String(path.split(separator: "/").last ?? Substring(path)) }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A record file's bytes turned into text that the parser can trust, with positions kept.
+///
+/// Accepts a UTF-8 byte order mark and CRLF line endings (files saved on Windows): the BOM is
+/// dropped and CRLF becomes LF, which changes no line number and no column before a line's end.
+struct SourceText {
+    var text: String
+
+    enum Failure: Error, Equatable {
+        /// Offset of the first byte that is not valid UTF-8.
+        case notUTF8(byteOffset: Int)
+    }
+
+    init(bytes: [UInt8]) throws(Failure) {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let body = bytes[start...]
+        if let bad = SourceText.firstInvalidUTF8(body) {
+            throw .notUTF8(byteOffset: bad)
+        }
+        var decoded = String(decoding: body, as: UTF8.self)
+        if body.contains(0x0D) {
+            decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        text = decoded
+    }
+
+    /// The offset (from the start of the file) of the first invalid UTF-8 sequence, if any.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.endIndex else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                return index
+            }
+            let second = bytes[index + 1]
+            if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
+                || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+}
+
+/// A record split into its YAML front matter and its Markdown body.
+struct FrontMatterSplit {
+    /// The YAML between the two `---` lines.
+    var yaml: String
+    /// The file line on which the YAML starts (the line after the opening `---`).
+    var yamlFirstLine: Int
+    /// The Markdown after the closing `---`.
+    var body: String
+    /// The file line on which the body starts.
+    var bodyFirstLine: Int
+
+    enum Failure: Error, Equatable {
+        case missing, unclosed
+    }
+
+    init(_ text: String) throws(Failure) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { throw .missing }
+        lines.removeFirst()
+        guard let close = lines.firstIndex(where: {
+            let line = $0.trimmingTrailingSpaces()
+            return line == "---" || line == "..."
+        }) else { throw .unclosed }
+        yaml = lines[..<close].joined(separator: "\n")
+        yamlFirstLine = 2
+        body = lines[(close + 1)...].joined(separator: "\n")
+        bodyFirstLine = close + 3
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" {
+            end = index(before: end)
+        }
+        return self[..<end]
+    }
+}

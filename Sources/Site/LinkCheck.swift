@@ -1,0 +1,47 @@
+import Records
+
+/// Links written in records that lead nowhere on the built site, reported at the Markdown line.
+enum LinkCheck {
+    static func problems(in records: [Record], urls: Set<String>) -> [Diagnostic] {
+        records.flatMap { record -> [Diagnostic] in
+            let page = record.code.map { "thu-tuc/\($0)/" } ?? "thu-tuc/"
+            return record.body.links.compactMap { link in
+                guard let path = resolve(link.target, from: page), !answers(path, urls) else { return nil }
+                let suggestion = urls.filter { $0.hasPrefix("thu-tuc/") }
+                    .min { Suggestion.editDistance(path, $0) < Suggestion.editDistance(path, $1) }
+                    .flatMap { Suggestion.editDistance(path, $0) <= 3 ? "/" + $0 : nil }
+                return Diagnostic(file: record.path, line: link.line, column: link.column,
+                                  problem: .brokenLink(link.target, suggestion: suggestion))
+            }
+        }
+    }
+
+    /// The site path a link points to, or nil for links that leave the site or stay on the page.
+    static func resolve(_ target: String, from page: String) -> String? {
+        if target.hasPrefix("#") || target.hasPrefix("//") { return nil }
+        if target.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return nil }
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if path.isEmpty { return nil }
+        let absolute = path.hasPrefix("/") ? String(path.dropFirst()) : page + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return "../" }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    private static func answers(_ path: String, _ urls: Set<String>) -> Bool {
+        var path = path
+        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+        return urls.contains(path) || urls.contains(path + "/")
+    }
+}
+

@@ -1,0 +1,95 @@
+import Foundation
+import Records
+
+/// `tthc build` and `tthc check`: the same pipeline, with or without the writing stage.
+public struct SiteBuild {
+    public var site: URL
+    /// Overrides `base_url` of `site.yml` (`--base-url`).
+    public var baseURL: String?
+
+    public init(site: URL, baseURL: String? = nil) {
+        self.site = site
+        self.baseURL = baseURL
+    }
+
+    public struct Outcome {
+        public var diagnostics: [Diagnostic]
+        /// Pages written; zero when nothing was written.
+        public var pagesWritten: Int
+    }
+
+    /// Reads and validates everything, including links, and writes nothing.
+    public func check() throws -> [Diagnostic] {
+        try prepare().diagnostics
+    }
+
+    /// Validates, renders every page, and replaces `output` only when there is no error
+    /// (with `strict`, no warning either).
+    public func build(into output: URL, strict: Bool = false) throws -> Outcome {
+        let prepared = try prepare()
+        let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        guard !blocking, let plan = prepared.plan else { return Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
+        let templates = try Templates(folder: site.appendingPathComponent("templates"))
+        let files = try render(plan, templates: templates)
+        try OutputFolder.publish(files, to: output)
+        return Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count)
+    }
+
+    private func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
+        let content = try SiteContent.load(from: site)
+        guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
+        if let baseURL { configuration.baseURL = baseURL }
+        let plan = SitePlan(configuration: configuration, records: content.records)
+        let links = LinkCheck.problems(in: content.records, urls: plan.urls)
+        return ((content.allDiagnostics + links).sortedForReport(), plan)
+    }
+
+    private func render(_ plan: SitePlan, templates: Templates) throws -> [(path: String, data: Data)] {
+        let configuration = plan.configuration
+        var files: [(path: String, data: Data)] = []
+        let unit: [String: Any] = [
+            "name": configuration.unitName,
+            "province": configuration.province.name,
+            "address": configuration.address as Any,
+            "phone": configuration.phone as Any,
+            "email": configuration.email as Any,
+            "hours": configuration.openingHours as Any,
+        ]
+        func page(_ page: Page, root: String) -> Data {
+            var context = page.context
+            context["unit"] = unit
+            context["root"] = root
+            context["title"] = page.title
+            context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
+            return Data(templates.render(page.template, context).utf8)
+        }
+        for entry in plan.pages {
+            files.append((entry.file, page(entry, root: Page.root(for: entry.url))))
+        }
+        // The 404 page is served at any depth, so its links start from the base path.
+        files.append(("404.html", page(plan.notFound, root: configuration.basePath)))
+        files.append(("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)))
+        files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
+        files += try assets()
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// `templates/assets/*` are copied as they are to `assets/`.
+    private func assets() throws -> [(path: String, data: Data)] {
+        let folder = site.appendingPathComponent("templates/assets")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        return try names.filter { !$0.hasPrefix(".") }.map { name in
+            ("assets/\(name)", try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+    }
+}
+
+enum Sitemap {
+    static func xml(urls: [String], root: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for url in urls.sorted() {
+            xml += "  <url><loc>\(HTML.escape(root + url))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

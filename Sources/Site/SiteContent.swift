@@ -1,0 +1,82 @@
+import Foundation
+import Records
+
+/// Everything a build reads: the configuration and every record, with every problem found.
+public struct SiteContent: Sendable {
+    public var folder: URL
+    public var configuration: SiteConfiguration?
+    public var records: [Record]
+    public var diagnostics: [Diagnostic]
+
+    /// Where records live, relative to the site.
+    public static let recordsFolder = "content/thu-tuc"
+
+    public enum CannotRun: Error, CustomStringConvertible {
+        case noConfiguration(String)
+
+        public var description: String {
+            switch self {
+            case .noConfiguration(let path):
+                return "Không tìm thấy tệp cấu hình \(path): thư mục này chưa phải một trang tthc (dùng --site DIR). / No site.yml here."
+            }
+        }
+    }
+
+    /// Reads `site.yml` and every `content/thu-tuc/*.md`, in path order, and runs the checks
+    /// that need all records at once.
+    public static func load(from folder: URL) throws -> SiteContent {
+        let configurationURL = folder.appendingPathComponent(SiteConfiguration.fileName)
+        guard let configurationBytes = FileManager.default.contents(atPath: configurationURL.path) else {
+            throw CannotRun.noConfiguration(configurationURL.path)
+        }
+        let (configuration, configurationDiagnostics) = SiteConfiguration.read(bytes: [UInt8](configurationBytes))
+        var content = SiteContent(folder: folder, configuration: configuration, records: [],
+                                  diagnostics: configurationDiagnostics)
+        let recordsURL = folder.appendingPathComponent(recordsFolder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted()
+        content.records = names.map { name in
+            let path = "\(recordsFolder)/\(name)"
+            let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(name).path) ?? Data()
+            return Record.read(bytes: [UInt8](bytes), path: path)
+        }
+        content.checkAcrossRecords()
+        return content
+    }
+
+    /// Records that become pages: read without error.
+    public var published: [Procedure] {
+        records.compactMap(\.procedure).filter { $0.origin != .internal }
+    }
+
+    /// Every diagnostic, records' included, in report order.
+    public var allDiagnostics: [Diagnostic] {
+        (diagnostics + records.flatMap(\.diagnostics)).sortedForReport()
+    }
+
+    /// Duplicate codes across files, and related or replacing codes that are not published here.
+    mutating func checkAcrossRecords() {
+        var firstFile: [String: String] = [:]
+        for index in records.indices {
+            guard let code = records[index].code else { continue }
+            if let other = firstFile[code] {
+                let position = records[index].codePosition
+                records[index].diagnostics.append(Diagnostic(
+                    file: records[index].path, line: position.line, column: position.column,
+                    problem: .duplicateCode(code, otherFile: other)))
+                records[index].procedure = nil
+            } else {
+                firstFile[code] = records[index].path
+            }
+        }
+        let codes = Set(firstFile.keys)
+        for index in records.indices {
+            for reference in records[index].references where !codes.contains(reference.code) {
+                records[index].diagnostics.append(Diagnostic(
+                    file: records[index].path, line: reference.line, column: reference.column,
+                    problem: .unpublishedRelated(reference.code)))
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Records
+
+/// One page of the site: where it goes, which template renders it, with what.
+struct Page {
+    /// Site-relative URL path of the page, e.g. `thu-tuc/1.001193/` (empty for the home page).
+    var url: String
+    var template: String
+    var title: String
+    var context: [String: Any]
+
+    /// Output file relative to the output folder.
+    var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
+
+    /// Relative prefix from this page back to the site root.
+    static func root(for url: String) -> String {
+        String(repeating: "../", count: url.split(separator: "/").count)
+    }
+}
+
+/// The pages of a site (DESIGN.md, "The site"), computed from its records without writing anything.
+struct SitePlan {
+    let configuration: SiteConfiguration
+    let records: [Record]
+
+    /// Published procedures in Vietnamese alphabetical order of the name citizens look for.
+    let procedures: [(procedure: Procedure, body: Body)]
+    let names: [String: String]
+
+    init(configuration: SiteConfiguration, records: [Record]) {
+        self.configuration = configuration
+        self.records = records
+        let published = records.compactMap { record in record.procedure.map { ($0, record.body) } }
+            .filter { $0.0.origin != .internal }
+            .map { (procedure: $0.0, body: $0.1, key: VietnameseSortKey(ProcedureTitle.sortingName($0.0.name))) }
+            .sorted { ($0.key, $0.procedure.code) < ($1.key, $1.procedure.code) }
+        procedures = published.map { ($0.procedure, $0.body) }
+        names = Dictionary(published.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func sectorSlug(_ sector: Procedure.Sector) -> String {
+        Slug.make(sector.name) + "-" + Slug.make(sector.code)
+    }
+
+    var pages: [Page] {
+        var pages: [Page] = [home, alphabetical, abolished, sectorIndex]
+        pages += procedures.map { procedurePage($0.procedure, $0.body) }
+        pages += sectorPages + levelPages
+        return pages
+    }
+
+    /// Every URL path the site answers, for the link check.
+    var urls: Set<String> {
+        Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "assets/style.css"])
+    }
+
+    // MARK: - Pages
+
+    private func procedurePage(_ procedure: Procedure, _ body: Body) -> Page {
+        let url = "thu-tuc/\(procedure.code)/"
+        let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
+                                 root: Page.root(for: url))
+        return Page(url: url, template: "thu-tuc", title: procedure.name, context: ["procedure": view.context])
+    }
+
+    private func listItems(_ list: [(procedure: Procedure, body: Body)], root: String) -> [[String: Any]] {
+        list.map { entry in
+            let p = entry.procedure
+            var item: [String: Any] = [
+                "code": p.code, "name": p.name, "url": root + "thu-tuc/\(p.code)/", "sector": p.sector.name,
+            ]
+            if let level = p.onlineService?.level, level != .none { item["online"] = Labels.online(level) }
+            if p.status == .abolished { item["abolished"] = true }
+            return item
+        }
+    }
+
+    private var home: Page {
+        let root = ""
+        let inForce = procedures.filter { $0.procedure.status != .abolished }
+        let sectors = Dictionary(grouping: inForce, by: { $0.procedure.sector })
+            .map { (sector: $0.key, count: $0.value.count) }
+            .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
+        let recent = procedures
+            .compactMap { entry in entry.procedure.source?.synchronizedAt.map { (entry, $0) } }
+            .sorted { ($0.1, $0.0.procedure.code) > ($1.1, $1.0.procedure.code) }
+            .prefix(10)
+        return Page(url: "", template: "home", title: configuration.unitName, context: [
+            "count": inForce.count,
+            "sectors": sectors.map { ["name": $0.sector.name, "count": $0.count,
+                                      "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] },
+            "recent": recent.map { entry, date -> [String: Any] in
+                ["name": entry.procedure.name, "url": root + "thu-tuc/\(entry.procedure.code)/",
+                 "date": Labels.date(date) ?? date]
+            },
+        ])
+    }
+
+    private var alphabetical: Page {
+        let url = "thu-tuc/"
+        let root = Page.root(for: url)
+        var groups: [(letter: String, items: [(procedure: Procedure, body: Body)])] = []
+        for entry in procedures {
+            let letter = VietnameseSortKey.initial(of: ProcedureTitle.sortingName(entry.procedure.name))
+            if groups.last?.letter == letter { groups[groups.count - 1].items.append(entry) } else { groups.append((letter, [entry])) }
+        }
+        return Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: [
+            "heading": "Thủ tục hành chính từ A đến Z",
+            "intro": "Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt.",
+            "letters": groups.map { ["letter": $0.letter, "id": "chu-" + Slug.make($0.letter == "Đ" ? "dd" : $0.letter)] },
+            "groups": groups.map { group -> [String: Any] in
+                ["letter": group.letter, "id": "chu-" + Slug.make(group.letter == "Đ" ? "dd" : group.letter),
+                 "items": listItems(group.items, root: root)]
+            },
+        ])
+    }
+
+    private func listPage(url: String, title: String, intro: String, list: [(procedure: Procedure, body: Body)]) -> Page {
+        Page(url: url, template: "danh-sach", title: title, context: [
+            "heading": title, "intro": intro,
+            "groups": [["items": listItems(list, root: Page.root(for: url))]],
+            "empty": list.isEmpty,
+        ])
+    }
+
+    private var abolished: Page {
+        let list = procedures.filter { $0.procedure.status == .abolished }
+        return listPage(url: "bai-bo/", title: "Thủ tục đã bãi bỏ",
+                        intro: "Các thủ tục này không còn thực hiện. Mỗi thủ tục vẫn giữ trang riêng để đường dẫn cũ không bị mất.",
+                        list: list)
+    }
+
+    private var sectorGroups: [(sector: Procedure.Sector, list: [(procedure: Procedure, body: Body)])] {
+        Dictionary(grouping: procedures, by: { $0.procedure.sector })
+            .map { ($0.key, $0.value) }
+            .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
+    }
+
+    private var sectorIndex: Page {
+        let url = "linh-vuc/"
+        let root = Page.root(for: url)
+        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: [
+            "heading": "Thủ tục theo lĩnh vực",
+            "intro": "Chọn một lĩnh vực để xem các thủ tục thuộc lĩnh vực đó.",
+            "links": sectorGroups.map { ["name": $0.sector.name, "count": $0.list.count,
+                                         "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] },
+        ])
+    }
+
+    private var sectorPages: [Page] {
+        sectorGroups.map { group in
+            listPage(url: "linh-vuc/\(Self.sectorSlug(group.sector))/", title: "Lĩnh vực \(group.sector.name)",
+                     intro: "\(group.list.count) thủ tục thuộc lĩnh vực \(group.sector.name).", list: group.list)
+        }
+    }
+
+    private var levelPages: [Page] {
+        let levels = Set(procedures.flatMap(\.procedure.levels)).sorted { $0.rawValue < $1.rawValue }
+        return levels.map { level in
+            let list = procedures.filter { $0.procedure.levels.contains(level) }
+            return listPage(url: "cap/\(Labels.levelSlug(level))/", title: "Thủ tục \(Labels.level(level).lowercased())",
+                            intro: "\(list.count) thủ tục thực hiện ở \(Labels.level(level).lowercased()).", list: list)
+        }
+    }
+
+    var notFound: Page {
+        Page(url: "404.html", template: "404", title: "Không tìm thấy trang", context: [:])
+    }
+}

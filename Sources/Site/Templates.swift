@@ -1,0 +1,49 @@
+import Foundation
+import Mustache
+
+/// The site's templates (`templates/*.mustache`), compiled once per build.
+struct Templates {
+    static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
+
+    let library: MustacheLibrary
+    let folder: URL
+
+    enum Failure: Error, CustomStringConvertible {
+        case missing(String), unreadable(String, String)
+
+        var description: String {
+            switch self {
+            case .missing(let path): return "Thiếu mẫu trang \(path) (template missing)"
+            case .unreadable(let path, let detail): return "Mẫu trang \(path) có lỗi: \(detail) (template error)"
+            }
+        }
+    }
+
+    init(folder: URL) throws {
+        _ = HTML.registered
+        self.folder = folder
+        var library = MustacheLibrary()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for name in names {
+            let path = folder.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: path, encoding: .utf8) else {
+                throw Failure.unreadable("templates/\(name)", "không đọc được")
+            }
+            do {
+                // Every template escapes through tthc's per-scalar HTML escaper (see HTML).
+                try library.register(HTML.pragma + text, named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw Failure.unreadable("templates/\(name)", "\(error)")
+            }
+        }
+        for name in Self.required where library.getTemplate(named: name) == nil {
+            throw Failure.missing("templates/\(name).mustache")
+        }
+        self.library = library
+    }
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

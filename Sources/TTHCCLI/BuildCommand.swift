@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Records
+import Site
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Kiểm tra rồi tạo trang web tĩnh. (Validate, then render the site.)")
+
+    @OptionGroup var siteOptions: SiteOptions
+    @Option(help: "Thư mục kết quả (mặc định: public/ trong thư mục trang).") var output: String?
+    @Option(name: .customLong("base-url"), help: "Thay base_url của site.yml.") var baseURL: String?
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: String = "vi"
+    @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? siteOptions.url.appendingPathComponent("public")
+        let outcome: SiteBuild.Outcome
+        do {
+            outcome = try SiteBuild(site: siteOptions.url, baseURL: baseURL).build(into: outputURL, strict: strict)
+        } catch {
+            printError("tthc build: \(error)")
+            throw Exit.cannotRun
+        }
+        let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: Language(rawValue: lang) ?? .vi,
+                                      strict: strict)
+        if !outcome.diagnostics.isEmpty { printError(report.text.trimmingCharacters(in: .newlines)) }
+        if report.hasErrors {
+            printError(lang == "en" ? "Nothing written: \(outputURL.path) is unchanged."
+                                    : "Không ghi gì: \(outputURL.path) giữ nguyên như trước.")
+            throw Exit.problems
+        }
+        printError(lang == "en" ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path)."
+                                : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path).")
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `tthc`: publishes a unit's administrative procedures consistently with the national catalog.
+public struct TTHCCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tthc",
+        abstract: "Công khai thủ tục hành chính của đơn vị, khớp với CSDL quốc gia về TTHC.",
+        discussion: "Publishes a unit's administrative procedures consistently with the national catalog.",
+        subcommands: [CheckCommand.self, BuildCommand.self, SyncCommand.self, SchemaCommand.self]
+    )
+
+    public init() {}
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "Thư mục của trang (chứa site.yml). Mặc định: thư mục hiện tại.")
+    var site: String = "."
+
+    var url: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
+}
+
+/// Exit statuses shared by every command (DESIGN.md).
+enum Exit {
+    static let problems = ExitCode(1)
+    static let cannotRun = ExitCode(2)
+}
+
+/// Prints a line to standard error, where progress and logs go (standard output may hold JSON).
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

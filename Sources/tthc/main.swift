@@ -1,0 +1,2 @@
+import TTHCCLI
+TTHCCommand.main()
