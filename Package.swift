@@ -33,10 +33,6 @@ let package = Package(
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Records"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Records", "Catalog"]),
-        .testTarget(name: "CLITests", dependencies: ["TTHCCLI"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "TTHCCLI"]),
     ]
 )

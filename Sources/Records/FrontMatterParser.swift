@@ -21,6 +21,12 @@ enum FrontMatterParser {
         }
         do {
             let root = try Yams.compose(yaml: scan.renamed)
+            if let root, let deep = deepestNode(root, beyond: SchemaValidator.maximumDepth) {
+                let mark = deep.mark
+                problems.append(LocatedProblem(line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                               problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
+                return Result(root: nil, problems: problems, insertions: insertions)
+            }
             return Result(root: root, problems: problems, insertions: insertions)
         } catch let error as YamlError {
             problems.append(located(error))
@@ -29,6 +35,23 @@ enum FrontMatterParser {
             problems.append(LocatedProblem(line: 1, column: 1, problem: .yamlSyntax(vi: "\(error)", en: "\(error)")))
             return Result(root: nil, problems: problems, insertions: insertions)
         }
+    }
+
+    /// The first node nested deeper than `limit`, found without recursion (the tree may be hostile).
+    static func deepestNode(_ root: Node, beyond limit: Int) -> Node? {
+        var stack: [(Node, Int)] = [(root, 0)]
+        var visited = 0
+        while let (node, depth) = stack.popLast() {
+            if depth > limit { return node }
+            visited += 1
+            if visited > SchemaValidator.maximumNodes { return nil }
+            switch node {
+            case .mapping(let mapping): stack += mapping.map { ($0.value, depth + 1) }
+            case .sequence(let sequence): stack += sequence.map { ($0, depth + 1) }
+            default: break
+            }
+        }
+        return nil
     }
 
     private static func located(_ error: YamlError) -> LocatedProblem {

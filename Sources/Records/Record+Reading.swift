@@ -47,7 +47,7 @@ extension Record {
 
         let body = Body(markdown: split.body, firstLine: split.bodyFirstLine)
         record.body = body
-        let syntaxBroken = parsed.problems.contains { $0.problem.code == .yamlSyntax }
+        let syntaxBroken = parsed.problems.contains { $0.problem.code == .yamlSyntax || $0.problem.code == .tooDeep }
         guard !syntaxBroken else { return record }
 
         var validator = SchemaValidator()

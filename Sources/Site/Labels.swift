@@ -67,7 +67,6 @@ enum Labels {
             parts.append("\(number(amount)) \(unit(duration.unit))")
         }
         if let description = duration.description { parts.append(description) }
-        if parts.isEmpty, let amount = duration.amount { parts.append(number(amount)) }
         return parts.isEmpty ? "Xem trình tự thực hiện" : parts.joined(separator: ". ")
     }
 

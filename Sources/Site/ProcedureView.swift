@@ -14,72 +14,72 @@ struct ProcedureView {
 
     var context: [String: Any] {
         let p = procedure
-        var context: [String: Any] = [
+        let rendered = sectionsHTML
+        return ViewValues.compact([
             "code": p.code,
             "name": p.name,
             "sector": ["name": p.sector.name, "url": root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/"],
             "levels": p.levels.map { ["label": Labels.level($0), "url": root + "cap/\(Labels.levelSlug($0))/"] },
             "status": Labels.status(p.status),
-            "abolished": p.status == .abolished,
+            "abolished": p.status == .abolished ? abolishedNotice : nil,
             "summary": summary,
-            "channels": (p.channels ?? []).map { channel in
-                [
+            "channels": ViewValues.section((p.channels ?? []).map { channel in
+                ViewValues.compact([
                     "label": Labels.channel(channel.kind),
                     "time": Labels.duration(channel.duration),
                     "fees": channel.fees.isEmpty ? ["Không quy định"] : channel.fees.map(Labels.fee),
-                    "description": channel.description as Any,
-                ] as [String: Any]
-            },
-            "documentGroups": (p.documentGroups ?? []).map { group in
-                [
-                    "name": group.name as Any,
+                    "channelNote": channel.description,
+                ])
+            }),
+            "documentGroups": ViewValues.section((p.documentGroups ?? []).map { group in
+                ViewValues.compact([
+                    "groupName": group.name,
                     "documents": group.documents.map { document in
                         [
                             "name": document.name,
                             "originals": document.originals,
                             "copies": document.copies,
-                            "forms": (document.forms ?? []).map { ["name": $0.name, "url": $0.url as Any] },
+                            "forms": (document.forms ?? []).map { ViewValues.compact(["formName": $0.name, "formURL": $0.url]) },
                         ] as [String: Any]
                     },
-                ] as [String: Any]
+                ])
+            }),
+            "subjects": ViewValues.section((p.subjects ?? []).map(\.name)),
+            "agencies": p.agencies.map { agencies in
+                ViewValues.compact([
+                    "executing": agencies.executing,
+                    "competent": ViewValues.section(agencies.competent ?? []),
+                    "authorized": ViewValues.section(agencies.authorized ?? []),
+                    "coordinating": ViewValues.section(agencies.coordinating ?? []),
+                ])
             },
-            "subjects": (p.subjects ?? []).map(\.name),
-            "results": (p.results ?? []).map { ["name": $0.name, "code": $0.code as Any] },
-            "legalBases": (p.legalBases ?? []).map { ["number": $0.number, "title": $0.title] },
-            "cases": (p.cases ?? []).map { ["code": $0.code, "name": $0.name, "time": Labels.duration($0.duration)] },
-            "related": (p.related ?? []).compactMap { code in
+            "receivingPlace": p.receivingPlace,
+            "results": ViewValues.section((p.results ?? []).map(\.name)),
+            "legalBases": ViewValues.section((p.legalBases ?? []).map { ["number": $0.number, "title": $0.title] }),
+            "cases": ViewValues.section((p.cases ?? []).map {
+                ["code": $0.code, "name": $0.name, "time": Labels.duration($0.duration)]
+            }),
+            "related": ViewValues.section((p.related ?? []).compactMap { code in
                 names[code].map { ["code": code, "name": $0, "url": root + "thu-tuc/\(code)/"] }
+            }),
+            "decision": p.decision.map {
+                ["number": $0.number, "date": Labels.date($0.date) ?? $0.date, "issuer": $0.issuer]
             },
-        ]
-        if let agencies = p.agencies {
-            context["agencies"] = [
-                "executing": agencies.executing,
-                "competent": agencies.competent ?? [],
-                "authorized": agencies.authorized ?? [],
-                "coordinating": agencies.coordinating ?? [],
-            ]
-        }
-        if let receivingPlace = p.receivingPlace { context["receivingPlace"] = receivingPlace }
-        if let decision = p.decision {
-            context["decision"] = ["number": decision.number, "date": Labels.date(decision.date) ?? decision.date,
-                                   "issuer": decision.issuer]
-        }
-        if p.status == .abolished {
-            context["abolishedDate"] = Labels.date(p.abolishedDate) as Any
-            if let replacement = p.replacedBy {
-                context["replacedBy"] = ["code": replacement, "name": names[replacement] ?? replacement,
-                                         "url": root + "thu-tuc/\(replacement)/"]
-            }
-        }
-        if let source = p.source {
-            context["sourceURL"] = source.url as Any
-            context["synchronizedAt"] = Labels.date(source.synchronizedAt) as Any
-        }
-        let rendered = sectionsHTML
-        context["steps"] = rendered.steps as Any
-        context["conditions"] = rendered.conditions as Any
-        context["localSections"] = rendered.local
-        return context
+            "sourceURL": p.source?.url,
+            "synchronizedAt": Labels.date(p.source?.synchronizedAt),
+            "steps": rendered.steps,
+            "conditions": rendered.conditions,
+            "localSections": rendered.local,
+        ])
+    }
+
+    private var abolishedNotice: [String: Any] {
+        ViewValues.compact([
+            "abolishedOn": Labels.date(procedure.abolishedDate),
+            "replacedBy": procedure.replacedBy.map { code in
+                ["code": code, "name": names[code] ?? code, "url": root + "thu-tuc/\(code)/"]
+            },
+        ])
     }
 
     /// The box at the top: what a citizen asks first.
@@ -89,19 +89,18 @@ struct ProcedureView {
         let main = channels.first { $0.kind == .inPerson } ?? channels.first
         var fees: [String] = main.map { $0.fees.map(Labels.fee) } ?? []
         if let local = p.local?.fees { fees = [local] }
-        var summary: [String: Any] = [
+        var submitURL: String?
+        if let service = p.onlineService, service.level != .none, p.status != .abolished { submitURL = service.url }
+        return ViewValues.compact([
             "fees": fees.isEmpty ? ["Không quy định"] : fees,
             "time": Labels.duration(main?.duration),
             "online": Labels.online(p.onlineService?.level ?? .none),
-        ]
-        summary["place"] = p.local?.receivingAddress ?? p.receivingPlace ?? p.agencies?.executing.joined(separator: "; ")
-        summary["hours"] = p.local?.openingHours ?? configuration.openingHours
-        summary["contact"] = p.local?.contact
-        summary["note"] = p.local?.note
-        if let service = p.onlineService, service.level != .none, let url = service.url, p.status != .abolished {
-            summary["submitURL"] = url
-        }
-        return summary
+            "place": p.local?.receivingAddress ?? p.receivingPlace ?? p.agencies?.executing.joined(separator: "; "),
+            "hours": p.local?.openingHours ?? configuration.openingHours,
+            "contact": p.local?.contact,
+            "note": p.local?.note,
+            "submitURL": submitURL,
+        ])
     }
 
     private var sectionsHTML: (steps: String?, conditions: String?, local: [[String: Any]]) {
@@ -113,7 +112,7 @@ struct ProcedureView {
             switch section.title {
             case Schema.nationalSections[0]?: steps = html
             case Schema.nationalSections[1]?: conditions = html
-            case let title?: local.append(["title": title, "id": Slug.make(title), "html": html])
+            case let title?: local.append(["heading": title, "id": Slug.make(title), "html": html])
             case nil: local.append(["html": html])
             }
         }

@@ -47,14 +47,14 @@ public struct SiteBuild {
     private func render(_ plan: SitePlan, templates: Templates) throws -> [(path: String, data: Data)] {
         let configuration = plan.configuration
         var files: [(path: String, data: Data)] = []
-        let unit: [String: Any] = [
+        let unit = ViewValues.compact([
             "name": configuration.unitName,
             "province": configuration.province.name,
-            "address": configuration.address as Any,
-            "phone": configuration.phone as Any,
-            "email": configuration.email as Any,
-            "hours": configuration.openingHours as Any,
-        ]
+            "address": configuration.address,
+            "phone": configuration.phone,
+            "email": configuration.email,
+            "hours": configuration.openingHours,
+        ])
         func page(_ page: Page, root: String) -> Data {
             var context = page.context
             context["unit"] = unit

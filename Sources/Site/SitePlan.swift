@@ -66,12 +66,11 @@ struct SitePlan {
     private func listItems(_ list: [(procedure: Procedure, body: Body)], root: String) -> [[String: Any]] {
         list.map { entry in
             let p = entry.procedure
-            var item: [String: Any] = [
+            let online = p.onlineService.flatMap { $0.level == .none ? nil : Labels.online($0.level) }
+            return ViewValues.compact([
                 "code": p.code, "name": p.name, "url": root + "thu-tuc/\(p.code)/", "sector": p.sector.name,
-            ]
-            if let level = p.onlineService?.level, level != .none { item["online"] = Labels.online(level) }
-            if p.status == .abolished { item["abolished"] = true }
-            return item
+                "online": online, "abolished": p.status == .abolished ? true : nil,
+            ])
         }
     }
 
@@ -85,15 +84,15 @@ struct SitePlan {
             .compactMap { entry in entry.procedure.source?.synchronizedAt.map { (entry, $0) } }
             .sorted { ($0.1, $0.0.procedure.code) > ($1.1, $1.0.procedure.code) }
             .prefix(10)
-        return Page(url: "", template: "home", title: configuration.unitName, context: [
+        return Page(url: "", template: "home", title: configuration.unitName, context: ViewValues.compact([
             "count": inForce.count,
-            "sectors": sectors.map { ["name": $0.sector.name, "count": $0.count,
-                                      "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] },
-            "recent": recent.map { entry, date -> [String: Any] in
+            "sectors": ViewValues.section(sectors.map { ["name": $0.sector.name, "count": $0.count,
+                                      "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
+            "recent": ViewValues.section(recent.map { entry, date -> [String: Any] in
                 ["name": entry.procedure.name, "url": root + "thu-tuc/\(entry.procedure.code)/",
                  "date": Labels.date(date) ?? date]
-            },
-        ])
+            }),
+        ]))
     }
 
     private var alphabetical: Page {
@@ -104,15 +103,14 @@ struct SitePlan {
             let letter = VietnameseSortKey.initial(of: ProcedureTitle.sortingName(entry.procedure.name))
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(entry) } else { groups.append((letter, [entry])) }
         }
-        return Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: [
+        return Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: ViewValues.compact([
             "heading": "Thủ tục hành chính từ A đến Z",
             "intro": "Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt.",
-            "letters": groups.map { ["letter": $0.letter, "id": "chu-" + Slug.make($0.letter == "Đ" ? "dd" : $0.letter)] },
+            "letters": ViewValues.section(groups.map { ["letter": $0.letter, "id": Self.letterAnchor($0.letter)] }),
             "groups": groups.map { group -> [String: Any] in
-                ["letter": group.letter, "id": "chu-" + Slug.make(group.letter == "Đ" ? "dd" : group.letter),
-                 "items": listItems(group.items, root: root)]
+                ["letter": group.letter, "id": Self.letterAnchor(group.letter), "items": listItems(group.items, root: root)]
             },
-        ])
+        ]))
     }
 
     private func listPage(url: String, title: String, intro: String, list: [(procedure: Procedure, body: Body)]) -> Page {
@@ -121,6 +119,12 @@ struct SitePlan {
             "groups": [["items": listItems(list, root: Page.root(for: url))]],
             "empty": list.isEmpty,
         ])
+    }
+
+    /// `chu-a`, `chu-aw` (Ă), `chu-aa` (Â), `chu-dd` (Đ): distinct anchors for letters that fold alike.
+    static func letterAnchor(_ letter: String) -> String {
+        let telex: [String: String] = ["Ă": "aw", "Â": "aa", "Đ": "dd", "Ê": "ee", "Ô": "oo", "Ơ": "ow", "Ư": "uw"]
+        return "chu-" + (telex[letter] ?? Slug.make(letter))
     }
 
     private var abolished: Page {
@@ -139,12 +143,12 @@ struct SitePlan {
     private var sectorIndex: Page {
         let url = "linh-vuc/"
         let root = Page.root(for: url)
-        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: [
+        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: ViewValues.compact([
             "heading": "Thủ tục theo lĩnh vực",
             "intro": "Chọn một lĩnh vực để xem các thủ tục thuộc lĩnh vực đó.",
-            "links": sectorGroups.map { ["name": $0.sector.name, "count": $0.list.count,
-                                         "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] },
-        ])
+            "links": ViewValues.section(sectorGroups.map { ["name": $0.sector.name, "count": $0.list.count,
+                                         "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
+        ]))
     }
 
     private var sectorPages: [Page] {

@@ -1,0 +1,184 @@
+import Foundation
+import Records
+import Testing
+
+/// Paths of the repository, its fixtures, and the shared data beside a CI clone.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    static let templates = root.appendingPathComponent("templates")
+    /// The 200 real national records (`../shared`); absent in a user's clone.
+    static let nationalSample = root.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/national-sample/dvc-formality-details.sample.json")
+
+    static var hasNationalSample: Bool { FileManager.default.fileExists(atPath: nationalSample.path) }
+
+    static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+}
+
+/// A throwaway site folder, written from a Hugo-style multi-file string:
+///
+///     -- site.yml --
+///     ten_don_vi: …
+///     -- content/thu-tuc/1.001193.md --
+///     ---
+///     …
+struct TemporarySite {
+    let folder: URL
+
+    init(_ files: String = "", templates: Bool = true, configuration: String = TemporarySite.configuration) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/thu-tuc"),
+                                                withIntermediateDirectories: true)
+        try write("site.yml", configuration)
+        if templates {
+            try FileManager.default.copyItem(at: Repository.templates, to: folder.appendingPathComponent("templates"))
+        }
+        var path: String?
+        var lines: [Substring] = []
+        func flush() throws {
+            if let path { try write(path, lines.joined(separator: "\n") + "\n") }
+        }
+        for line in files.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
+                try flush()
+                path = String(line.dropFirst(3).dropLast(3))
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        try flush()
+    }
+
+    static let configuration = """
+        ten_don_vi: UBND xã Thử Nghiệm
+        cap: xa
+        tinh:
+          ma: H35
+          ten: Tỉnh Lai Châu
+        base_url: https://example.invalid/
+        chon:
+          cap_thuc_hien: [xa]
+        """
+
+    func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = url(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: url(path), encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// A record's text with emoji markers (1️⃣, 2️⃣ …) where diagnostics are expected; the markers
+/// are removed and their lines and columns remembered, as swift-format's tests do.
+struct MarkedText {
+    let text: String
+    let markers: [String: (line: Int, column: Int)]
+
+    static let symbols = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+
+    init(_ marked: String) {
+        var markers: [String: (Int, Int)] = [:]
+        var output = ""
+        var line = 1
+        var column = 1
+        var index = marked.startIndex
+        outer: while index < marked.endIndex {
+            for symbol in Self.symbols where marked[index...].hasPrefix(symbol) {
+                markers[symbol] = (line, column)
+                index = marked.index(index, offsetBy: symbol.count)
+                continue outer
+            }
+            let character = marked[index]
+            output.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+            index = marked.index(after: index)
+        }
+        text = output
+        self.markers = markers
+    }
+
+    func position(_ symbol: String) -> (line: Int, column: Int) {
+        markers[symbol] ?? (0, 0)
+    }
+}
+
+/// A complete, valid record to change one thing in.
+enum SampleRecord {
+    static let frontMatter = """
+        ma_thu_tuc: "1.001193"
+        ten: Thủ tục đăng ký khai sinh
+        cap_thuc_hien:
+          - xa
+        linh_vuc:
+          ma: G15-TP07
+          ten: Hộ tịch
+        trang_thai: hieu_luc
+        nguon_goc: trung_uong
+        doi_tuong:
+          - ten: Công dân Việt Nam
+        co_quan:
+          thuc_hien:
+            - Ủy ban nhân dân cấp xã
+        cach_thuc:
+          - kenh: truc_tiep
+            thoi_han:
+              so: 1
+              don_vi: ngay_lam_viec
+            phi_le_phi:
+              - loai: le_phi
+                so_tien: 0
+        thanh_phan_ho_so:
+          - ten_nhom: Giấy tờ phải nộp
+            giay_to:
+              - ten: Tờ khai đăng ký khai sinh
+                ban_chinh: 1
+                ban_sao: 0
+        can_cu_phap_ly:
+          - so_hieu: 60/2014/QH13
+            trich_yeu: Luật Hộ tịch
+        quyet_dinh_cong_bo:
+          so: 163/QĐ-BTP
+          ngay: "2026-01-16"
+          co_quan: Bộ Tư pháp
+        """
+
+    static let body = """
+
+        ## Trình tự thực hiện
+
+        Người yêu cầu nộp hồ sơ tại Ủy ban nhân dân cấp xã.
+        """
+
+    static func text(frontMatter: String = frontMatter, body: String = body) -> String {
+        "---\n" + frontMatter + "\n---\n" + body + "\n"
+    }
+
+    static func read(_ text: String, path: String = "content/thu-tuc/1.001193.md") -> Record {
+        Record.read(bytes: Array(text.utf8), path: path)
+    }
+}
+
+extension Record {
+    func diagnostics(_ code: Problem.Code) -> [Diagnostic] {
+        diagnostics.filter { $0.problem.code == code }
+    }
+}
