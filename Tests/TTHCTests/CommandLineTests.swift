@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// `tthc` as CI and staff run it: a subprocess, its exit status, its output streams.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The `tthc` built beside the tests (`swift build --build-tests` builds it too).
+    static let executable: URL = {
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let beside = products.appendingPathComponent("tthc")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Repository.root.appendingPathComponent(".build/debug/tthc")
+    }()
+
+    func tthc(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                   errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    func brokenSite() throws -> TemporarySite {
+        let frontMatter = SampleRecord.frontMatter
+            .replacingOccurrences(of: "trang_thai: hieu_luc", with: "trang_thai: hieu luc")
+            .replacingOccurrences(of: "don_vi: ngay_lam_viec", with: "don_vi: khac")
+        return try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text(frontMatter: frontMatter))
+    }
+
+    @Test func checkOnACleanSiteExitsZero() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let run = try tthc(["check"], in: site.folder)
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        #expect(run.output == "0 lỗi, 0 cảnh báo.\n")
+    }
+
+    @Test func checkJSONIsOneArrayAndNothingElse() throws {
+        let site = try brokenSite()
+        defer { site.remove() }
+        let run = try tthc(["check", "--format", "json", "--site", site.folder.path])
+        #expect(run.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        let error = try #require(array.first)
+        #expect(Set(error.keys) == ["file", "line", "column", "severity", "code", "message", "suggestion"])
+        #expect(error["file"] as? String == "content/thu-tuc/1.001193.md")
+        #expect(error["line"] as? Int == 9)
+        #expect(error["column"] as? Int == 13)
+        #expect(error["severity"] as? String == "error")
+        #expect(error["code"] as? String == "not-in-vocabulary")
+        #expect((error["message"] as? String)?.hasPrefix("Giá trị `hieu luc` của `trang_thai` không hợp lệ") == true)
+        #expect(error["suggestion"] as? String == "Có phải ý bạn là `hieu_luc`?")
+        #expect(array.last?["severity"] as? String == "warning")
+        #expect(array.last?["suggestion"] != nil)
+    }
+
+    @Test func checkInEnglishStrictAndForGitHub() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text(
+            frontMatter: SampleRecord.frontMatter.replacingOccurrences(of: "don_vi: ngay_lam_viec", with: "don_vi: khac")))
+        defer { site.remove() }
+        let lenient = try tthc(["check", "--lang", "en"], in: site.folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.output.contains("content/thu-tuc/1.001193.md:20:15: warning [duration-without-description]"))
+        let strict = try tthc(["check", "--strict", "--format", "github"], in: site.folder)
+        #expect(strict.status == 1)
+        #expect(strict.output.hasPrefix(
+            "::error file=content/thu-tuc/1.001193.md,line=20,col=15,title=duration-without-description::"))
+    }
+
+    @Test func checkThatCannotRunExitsTwo() throws {
+        let run = try tthc(["check", "--site", "/nonexistent/tthc-site"])
+        #expect(run.status == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains("site.yml"))
+    }
+
+    @Test func buildWithErrorsWritesNothingAndExitsOne() throws {
+        let site = try brokenSite()
+        defer { site.remove() }
+        let run = try tthc(["build"], in: site.folder)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/thu-tuc/1.001193.md:9:13: lỗi [not-in-vocabulary]"))
+        #expect(!FileManager.default.fileExists(atPath: site.url("public").path))
+    }
+
+    @Test func buildToAnOutputFolderWithABaseURL() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let run = try tthc(["build", "--output", site.url("out").path, "--base-url", "https://a.invalid/x/"], in: site.folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try site.read("out/sitemap.xml").contains("<loc>https://a.invalid/x/thu-tuc/1.001193/</loc>"))
+    }
+
+    @Test func syncImportsThenChangesNoByteOnASecondRun() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let export = Repository.fixture("export-sample.json").path
+        let first = try tthc(["sync", "--catalog", export], in: site.folder, environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.hasPrefix("Tạo mới: 3, cập nhật: 0, không đổi: 0"))
+        let written = try site.read("content/thu-tuc/1.001193.md")
+        #expect(written.contains("dong_bo_luc: \"2026-11-18T"))
+        let second = try tthc(["sync", "--catalog", export, "--format", "json"], in: site.folder)
+        #expect(second.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any])
+        #expect((report["unchanged"] as? [String])?.count == 3)
+        #expect(try site.read("content/thu-tuc/1.001193.md") == written)
+        #expect(try tthc(["check"], in: site.folder).status == 0)
+    }
+
+    @Test func syncOfAnUnreadableExportWritesNothingAndExitsTwo() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let full = try String(contentsOf: Repository.fixture("export-sample.json"), encoding: .utf8)
+        try site.write("truncated.json", String(full.prefix(full.count / 2)))
+        try site.write("empty.json", "")
+        for name in ["truncated.json", "empty.json", "missing.json"] {
+            let run = try tthc(["sync", "--catalog", site.url(name).path], in: site.folder)
+            #expect(run.status == 2, "\(name)")
+            #expect(run.errors.contains("tthc sync"), "\(name): \(run.errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
+    }
+
+    @Test func syncReportsABadRecordAndWritesTheOthers() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let lines = """
+            {"code":"OK","data":{"code":"1.0011","name":"Mã sai"}}
+            {"code":"1.000001","name":"Thủ tục mẫu","isWard":true,"type":"STANDARD","state":"ACTIVE","category":{"code":"X","name":"Lĩnh vực mẫu"}}
+            """
+        try site.write("export.jsonl", lines)
+        let run = try tthc(["sync", "--catalog", site.url("export.jsonl").path, "--lang", "en"], in: site.folder)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error: record 1 (code 1.0011): malformed procedure code"))
+        #expect(FileManager.default.fileExists(atPath: site.url("content/thu-tuc/1.000001.md").path))
+    }
+
+    @Test func schemaIsJSON() throws {
+        let run = try tthc(["schema"])
+        #expect(run.status == 0)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+    }
+}

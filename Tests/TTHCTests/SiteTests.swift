@@ -1,0 +1,213 @@
+import Catalog
+import Foundation
+import Records
+import Site
+import Testing
+
+@Suite struct SiteTests {
+    /// A site holding the fixture export's three commune procedures, imported at a fixed time.
+    func importedSite(configuration: String = TemporarySite.configuration) throws -> TemporarySite {
+        let site = try TemporarySite(configuration: configuration)
+        let (parsed, _) = SiteConfiguration.read(bytes: Array(configuration.utf8))
+        let export = try NationalExport(data: Data(contentsOf: Repository.fixture("export-sample.json")))
+        _ = try CatalogImport(site: site.folder, configuration: try #require(parsed), now: "2026-11-22T09:00:00+07:00")
+            .run(export)
+        return site
+    }
+
+    func files(under folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func goldenProcedurePage() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        let outcome = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try site.read("public/thu-tuc/1.001193/index.html")
+        let snapshot = Repository.fixture("snapshots/thu-tuc-1.001193.html")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try page.write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(page == expected, "the page changed: look at the difference, then record again with RECORD_SNAPSHOTS=1")
+    }
+
+    @Test func birthRegistrationPageShowsWhatACitizenNeeds() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let page = try site.read("public/thu-tuc/1.001193/index.html")
+        #expect(page.contains("<h1>Thủ tục đăng ký khai sinh</h1>"))
+        #expect(page.components(separatedBy: "<h1").count == 2, "one h1")
+        for channel in ["Trực tuyến", "Dịch vụ bưu chính", "Trực tiếp"] {
+            #expect(page.contains("<th scope=\"row\">\(channel)</th>"))
+        }
+        #expect(page.contains("<h2 id=\"ho-so\">Thành phần hồ sơ</h2>"))
+        #expect(page.contains("<h2 id=\"can-cu\">Căn cứ pháp lý</h2>"))
+        #expect(page.contains("<li><strong>60/2014/QH13</strong>: Luật 60/2014/QH13</li>"))
+        #expect(page.contains("Công bố tại Quyết định số 163/QĐ-BTP ngày 16/01/2026 của Bộ Tư pháp."))
+        #expect(page.contains("class=\"button\" href=\"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"))
+        #expect(!page.contains("nil"))
+        // The portal's order: summary, steps, channels, documents … legal basis.
+        let order = ["id=\"tom-tat\"", "id=\"trinh-tu\"", "id=\"cach-thuc\"", "id=\"ho-so\"", "id=\"doi-tuong\"",
+                     "id=\"co-quan\"", "id=\"ket-qua\"", "id=\"can-cu\""].map { page.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+
+    @Test func everySiteOutputIsThere() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let built = try files(under: site.url("public")).keys.sorted()
+        #expect(built == [
+            "404.html", "assets/style.css", "bai-bo/index.html", "cap/xa/index.html", "index.html",
+            "linh-vuc/dat-dai-g13-tn02/index.html", "linh-vuc/ho-tich-g15-tp07/index.html", "linh-vuc/index.html",
+            "robots.txt", "sitemap.xml",
+            "thu-tuc/1.000080/index.html", "thu-tuc/1.001193/index.html", "thu-tuc/1.115563/index.html",
+            "thu-tuc/index.html",
+        ], "\(built)")
+        let sitemap = try site.read("public/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.invalid/thu-tuc/1.001193/</loc>"))
+        #expect(try site.read("public/robots.txt").contains("Sitemap: https://example.invalid/sitemap.xml"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("one"))
+        _ = try SiteBuild(site: site.folder).build(into: site.url("two"))
+        let one = try files(under: site.url("one")), two = try files(under: site.url("two"))
+        #expect(one.count > 10)
+        #expect(one == two)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let before = try files(under: site.url("public"))
+        let path = "content/thu-tuc/1.001193.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "trang_thai: da_sua_doi", with: "trang_thai: sai"))
+        let outcome = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        #expect(outcome.pagesWritten == 0)
+        #expect(outcome.diagnostics.contains { $0.problem.code == .notInVocabulary && $0.file == path })
+        #expect(try files(under: site.url("public")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folder left behind: \(leftovers)")
+    }
+
+    @Test func linksWorkUnderASubPath() throws {
+        let configuration = TemporarySite.configuration.replacingOccurrences(
+            of: "base_url: https://example.invalid/", with: "base_url: https://tinh.invalid/xa-a/tthc")
+        let site = try importedSite(configuration: configuration)
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let page = try site.read("public/thu-tuc/1.001193/index.html")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://tinh.invalid/xa-a/tthc/thu-tuc/1.001193/\">"))
+        #expect(page.contains("href=\"../../assets/style.css\""))
+        // No internal link may start at the host's root: it would leave the sub-path.
+        let rootLinks = page.components(separatedBy: "href=\"/").count - 1
+        #expect(rootLinks == 0)
+        let notFound = try site.read("public/404.html")
+        #expect(notFound.contains("href=\"/xa-a/tthc/thu-tuc/\""))
+        #expect(notFound.contains("href=\"/xa-a/tthc/assets/style.css\""))
+    }
+
+    @Test func valuesAreEscapedPerScalarEvenInsideInheritedBlocks() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        // A quote followed by a combining mark is one grapheme: a grapheme-based escaper misses it.
+        let hostile = "Tên \"\u{0301} onmouseover=\"alert(1)<script>x</script>"
+        let path = "content/thu-tuc/1.000080.md"
+        let text = try site.read(path)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("ten: ") })
+        try site.write(path, text.replacingOccurrences(of: String(line), with: "ten: " + CanonicalQuote.quote(hostile)))
+        let template = try site.read("templates/thu-tuc.mustache")
+        try site.write("templates/thu-tuc.mustache",
+                       template.replacingOccurrences(of: "<h1>{{name}}</h1>", with: "<h1 title=\"{{name}}\">{{name}}</h1>"))
+        let outcome = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try site.read("public/thu-tuc/1.000080/index.html")
+        #expect(page.contains("<h1 title=\"Tên &quot;\u{0301} onmouseover=&quot;alert(1)&lt;script&gt;x&lt;/script&gt;\">"))
+        #expect(!page.contains("<script>"))
+        let title = try #require(page.range(of: "<title>")).upperBound
+        #expect(page[title...].hasPrefix("Tên &quot;\u{0301}"))
+    }
+
+    @Test func brokenLinksAreErrorsAtTheMarkdownLine() throws {
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.001193.md --
+            \(SampleRecord.text(body: "\n## Trình tự thực hiện\n\nXem [thủ tục](/thu-tuc/1.001194/) và [A–Z](../).\n\n[ngoài](https://dichvucong.gov.vn/) [đây](#tom-tat)"))
+            """)
+        defer { site.remove() }
+        let diagnostics = try SiteBuild(site: site.folder).check()
+        let broken = diagnostics.filter { $0.problem.code == .brokenLink }
+        #expect(broken.map(\.line) == [41])
+        #expect(broken.map(\.column) == [15])
+        #expect(broken.first?.suggestion(.en) == "Did you mean `/thu-tuc/1.001193/`?")
+    }
+
+    @Test func duplicateCodesAndUnpublishedRelatedProcedures() throws {
+        let related = SampleRecord.frontMatter + "\nlien_quan:\n  - \"1.000080\""
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.001193.md --
+            \(SampleRecord.text(frontMatter: related))
+            -- content/thu-tuc/khai-sinh-ban-sao.md --
+            \(SampleRecord.text())
+            """)
+        defer { site.remove() }
+        let diagnostics = try SiteBuild(site: site.folder).check()
+        let duplicate = diagnostics.filter { $0.problem.code == .duplicateCode }
+        #expect(duplicate.map(\.file) == ["content/thu-tuc/khai-sinh-ban-sao.md"])
+        #expect(duplicate.map(\.line) == [2])
+        #expect(duplicate.first?.message(.en).contains("content/thu-tuc/1.001193.md") == true)
+        let unpublished = diagnostics.filter { $0.problem.code == .unpublishedRelated }
+        #expect(unpublished.map(\.line) == [38])
+        #expect(unpublished.map(\.column) == [5])
+    }
+
+    @Test func alphabeticalListInVietnameseOrder() throws {
+        let names = ["Đăng ký kết hôn", "Thủ tục đăng ký khai sinh", "Ân xá", "Cấp bản sao", "Chứng thực", "An toàn", "Dạy nghề",
+                     "Ấn định", "Ăn uống"]
+        var files = ""
+        for (index, name) in names.enumerated() {
+            let code = String(format: "1.%06d", index + 1)
+            let frontMatter = SampleRecord.frontMatter
+                .replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")
+                .replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \(name)")
+            files += "-- content/thu-tuc/\(code).md --\n\(SampleRecord.text(frontMatter: frontMatter))\n"
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let page = try site.read("public/thu-tuc/index.html")
+        let shown = names.sorted { page.range(of: ">\($0)</a>")!.lowerBound < page.range(of: ">\($1)</a>")!.lowerBound }
+        // Letters are compared before tones: "Ấn định" (â-n-đ) comes before "Ân xá" (â-n-x).
+        #expect(shown == ["An toàn", "Ăn uống", "Ấn định", "Ân xá", "Cấp bản sao", "Chứng thực", "Dạy nghề",
+                          "Đăng ký kết hôn", "Thủ tục đăng ký khai sinh"])
+        let letters = page.components(separatedBy: "<h2 id=\"chu-").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(letters == ["a", "aw", "aa", "c", "d", "dd"])
+    }
+}
+
+/// Quotes a value for a YAML double-quoted scalar (tests write hostile values into records).
+/// Works per Unicode scalar: `replacingOccurrences(of: "\"")` would miss a quote that a
+/// combining mark follows, since Swift compares grapheme clusters.
+enum CanonicalQuote {
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "\""
+    }
+}
