@@ -43,7 +43,7 @@ struct SitePlan {
     }
 
     var pages: [Page] {
-        var pages: [Page] = [home, alphabetical, abolished, sectorIndex]
+        var pages: [Page] = [home, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
         pages += sectorPages + levelPages
         return pages
@@ -95,22 +95,41 @@ struct SitePlan {
         ]))
     }
 
-    private var alphabetical: Page {
-        let url = "thu-tuc/"
-        let root = Page.root(for: url)
+    /// Above this many procedures the A–Z list becomes one page per initial letter.
+    static let singleListLimit = 500
+
+    private var letterGroups: [(letter: String, items: [(procedure: Procedure, body: Body)])] {
         var groups: [(letter: String, items: [(procedure: Procedure, body: Body)])] = []
         for entry in procedures {
             let letter = VietnameseSortKey.initial(of: ProcedureTitle.sortingName(entry.procedure.name))
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(entry) } else { groups.append((letter, [entry])) }
         }
-        return Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: ViewValues.compact([
+        return groups
+    }
+
+    /// `/thu-tuc/`: every procedure grouped by initial letter, or, for a large site, the letters
+    /// linking to one page each (`/thu-tuc/chu-a/` …).
+    private var alphabetical: [Page] {
+        let url = "thu-tuc/"
+        let root = Page.root(for: url)
+        let groups = letterGroups
+        let split = procedures.count > Self.singleListLimit
+        let index = Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: ViewValues.compact([
             "heading": "Thủ tục hành chính từ A đến Z",
             "intro": "Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt.",
-            "letters": ViewValues.section(groups.map { ["letter": $0.letter, "id": Self.letterAnchor($0.letter)] }),
-            "groups": groups.map { group -> [String: Any] in
+            "letters": ViewValues.section(groups.map { group in
+                ["letter": group.letter,
+                 "url": split ? root + "thu-tuc/\(Self.letterAnchor(group.letter))/" : "#" + Self.letterAnchor(group.letter)]
+            }),
+            "groups": split ? nil : groups.map { group -> [String: Any] in
                 ["letter": group.letter, "id": Self.letterAnchor(group.letter), "items": listItems(group.items, root: root)]
             },
         ]))
+        guard split else { return [index] }
+        return [index] + groups.map { group in
+            listPage(url: "thu-tuc/\(Self.letterAnchor(group.letter))/", title: "Thủ tục bắt đầu bằng chữ \(group.letter)",
+                     intro: "\(group.items.count) thủ tục, xếp theo thứ tự chữ cái tiếng Việt.", list: group.items)
+        }
     }
 
     private func listPage(url: String, title: String, intro: String, list: [(procedure: Procedure, body: Body)]) -> Page {

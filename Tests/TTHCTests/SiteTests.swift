@@ -196,6 +196,27 @@ import Testing
         let letters = page.components(separatedBy: "<h2 id=\"chu-").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(letters == ["a", "aw", "aa", "c", "d", "dd"])
     }
+    @Test func largeSitesGetOnePagePerLetter() throws {
+        var files = ""
+        for index in 1...501 {
+            let code = String(format: "1.%06d", index)
+            let name = index % 2 == 0 ? "Đăng ký số \(index)" : "Cấp phép số \(index)"
+            let frontMatter = SampleRecord.frontMatter
+                .replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")
+                .replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \(name)")
+            files += "-- content/thu-tuc/\(code).md --\n\(SampleRecord.text(frontMatter: frontMatter))\n"
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let index = try site.read("public/thu-tuc/index.html")
+        #expect(index.contains("<a href=\"../thu-tuc/chu-c/\">C</a>"))
+        #expect(index.contains("<a href=\"../thu-tuc/chu-dd/\">Đ</a>"))
+        #expect(!index.contains("Cấp phép số 1<"), "the index lists letters, not procedures")
+        let letter = try site.read("public/thu-tuc/chu-dd/index.html")
+        #expect(letter.components(separatedBy: "<span class=\"meta\">").count - 1 == 250)
+        #expect(letter.contains("<a href=\"../../thu-tuc/1.000002/\">Đăng ký số 2</a>"))
+    }
 }
 
 /// Quotes a value for a YAML double-quoted scalar (tests write hostile values into records).
