@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Thư mục kết quả (mặc định: public/ trong thư mục trang).") var output: String?
     @Option(name: .customLong("base-url"), help: "Thay base_url của site.yml.") var baseURL: String?
-    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: String = "vi"
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
 
     func run() throws {
@@ -24,15 +24,15 @@ struct BuildCommand: ParsableCommand {
             printError("tthc build: \(error)")
             throw Exit.cannotRun
         }
-        let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: Language(rawValue: lang) ?? .vi,
+        let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,
                                       strict: strict)
         if !outcome.diagnostics.isEmpty { printError(report.text.trimmingCharacters(in: .newlines)) }
         if report.hasErrors {
-            printError(lang == "en" ? "Nothing written: \(outputURL.path) is unchanged."
+            printError(lang == .en ? "Nothing written: \(outputURL.path) is unchanged."
                                     : "Không ghi gì: \(outputURL.path) giữ nguyên như trước.")
             throw Exit.problems
         }
-        printError(lang == "en" ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path)."
+        printError(lang == .en ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path)."
                                 : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path).")
     }
 }

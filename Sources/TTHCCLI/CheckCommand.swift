@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Định dạng báo cáo: text, json, github.") var format: ReportFormat = .text
-    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: String = "vi"
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
 
     func run() throws {
@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
             printError("tthc check: \(error)")
             throw Exit.cannotRun
         }
-        let report = DiagnosticReport(diagnostics: diagnostics, language: Language(rawValue: lang) ?? .vi, strict: strict)
+        let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict)
         print(report.render(format), terminator: "")
         if report.hasErrors { throw Exit.problems }
     }

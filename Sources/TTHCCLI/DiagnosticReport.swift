@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Records
 
+extension Language: ExpressibleByArgument {}
+
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, github
 }

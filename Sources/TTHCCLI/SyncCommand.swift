@@ -11,10 +11,10 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Tệp xuất JSON hoặc JSON Lines của CSDL quốc gia.") var catalog: String
     @Option(help: "Định dạng báo cáo: text hoặc json.") var format: ReportFormat = .text
-    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: String = "vi"
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .vi
+        let language = lang
         let site = siteOptions.url
         guard let configurationBytes = FileManager.default.contents(atPath: site.appendingPathComponent(SiteConfiguration.fileName).path) else {
             printError("tthc sync: không tìm thấy site.yml trong \(site.path) (no site.yml; use --site DIR)")

@@ -11,6 +11,23 @@ public struct TTHCCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the arguments and runs the command. Usage errors exit with 2 ("cannot run",
+    /// DESIGN.md) rather than swift-argument-parser's 64, so CI sees one convention.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(withError: nil)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that reads a site shares.

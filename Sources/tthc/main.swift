@@ -1,2 +1,3 @@
 import TTHCCLI
-TTHCCommand.main()
+
+TTHCCommand.runAndExit()

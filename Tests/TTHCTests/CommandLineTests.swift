@@ -89,6 +89,13 @@ import Testing
         #expect(run.errors.contains("site.yml"))
     }
 
+    @Test func usageErrorsExitTwo() throws {
+        let run = try tthc(["check", "--lang", "fr"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--lang"))
+        #expect(try tthc(["build", "--no-such-option"]).status == 2)
+    }
+
     @Test func buildWithErrorsWritesNothingAndExitsOne() throws {
         let site = try brokenSite()
         defer { site.remove() }

@@ -142,6 +142,31 @@ import Testing
         #expect(page[title...].hasPrefix("Tên &quot;\u{0301}"))
     }
 
+    @Test func anAbolishedProcedureStaysAtItsURLWithANotice() throws {
+        let abolished = SampleRecord.frontMatter
+            .replacingOccurrences(of: "\"1.001193\"", with: "\"1.000001\"")
+            .replacingOccurrences(of: "trang_thai: hieu_luc", with: "trang_thai: bai_bo")
+            + "\nngay_bai_bo: \"2026-07-01\"\nthay_the_boi: \"1.001193\"\ndvc_truc_tuyen:\n  muc_do: toan_trinh\n  url: https://dichvucong.gov.vn/x"
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.001193.md --
+            \(SampleRecord.text())
+            -- content/thu-tuc/1.000001.md --
+            \(SampleRecord.text(frontMatter: abolished))
+            """)
+        defer { site.remove() }
+        let outcome = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try site.read("public/thu-tuc/1.000001/index.html")
+        #expect(page.contains("<strong>Thủ tục này đã bị bãi bỏ từ ngày 01/07/2026</strong>"))
+        #expect(page.contains("Thủ tục thay thế: <a href=\"../../thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"))
+        #expect(!page.contains("Nộp trực tuyến</a>"), "no submit button for an abolished procedure")
+        let list = try site.read("public/bai-bo/index.html")
+        #expect(list.contains("<a href=\"../thu-tuc/1.000001/\">"))
+        #expect(!list.contains("<a href=\"../thu-tuc/1.001193/\">"))
+        let home = try site.read("public/index.html")
+        #expect(home.contains("Đơn vị đang công khai 1 thủ tục hành chính còn hiệu lực."))
+    }
+
     @Test func brokenLinksAreErrorsAtTheMarkdownLine() throws {
         let site = try TemporarySite("""
             -- content/thu-tuc/1.001193.md --
