@@ -79,6 +79,43 @@ import Testing
         #expect(try site.read("public/robots.txt").contains("Sitemap: https://example.invalid/sitemap.xml"))
     }
 
+    @Test func homePageListsFieldsAndRecentChanges() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let home = try site.read("public/index.html")
+        #expect(home.contains("<h1>Thủ tục hành chính của UBND xã Thử Nghiệm</h1>"))
+        #expect(home.contains("<li><a href=\"linh-vuc/dat-dai-g13-tn02/\">Đất đai</a> <span class=\"count\">1 thủ tục</span></li>"))
+        #expect(home.contains("<li><a href=\"linh-vuc/ho-tich-g15-tp07/\">Hộ tịch</a> <span class=\"count\">2 thủ tục</span></li>"))
+        #expect(home.contains("<a href=\"thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a> <span class=\"date\">22/11/2026</span>"))
+    }
+
+    /// Every `href` and `src` that stays on the site leads to a file the build wrote.
+    @Test func everyInternalLinkInTheOutputLeadsSomewhere() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let output = site.url("public")
+        let pages = try files(under: output).filter { $0.key.hasSuffix(".html") && $0.key != "404.html" }
+        #expect(pages.count == 10)
+        let pattern = try NSRegularExpression(pattern: ##"(?:href|src)="([^"#]*)(?:#[^"]*)?""##)
+        var checked = 0
+        for (path, data) in pages {
+            let html = String(decoding: data, as: UTF8.self)
+            let folder = output.appendingPathComponent(path).deletingLastPathComponent()
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let target = String(html[Range(match.range(at: 1), in: html)!])
+                if target.isEmpty || target.contains("://") { continue }
+                var url = folder.appendingPathComponent(target).standardizedFileURL
+                if target.hasSuffix("/") { url.appendPathComponent("index.html") }
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(path) links to \(target)")
+                #expect(url.path.hasPrefix(output.standardizedFileURL.path), "\(path) leaves the site: \(target)")
+                checked += 1
+            }
+        }
+        #expect(checked > 70)
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try importedSite()
         defer { site.remove() }
