@@ -1,9 +1,7 @@
 /// A problem found in a file, where the person editing it will look for it.
 public struct Diagnostic: Sendable, Equatable {
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable {
         case error, warning
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
     /// Path relative to the site folder, with `/` separators.

@@ -80,11 +80,6 @@ extension Record {
         return record
     }
 
-    public static func read(fileAt url: URL, path: String) throws -> Record {
-        let data = try Data(contentsOf: url)
-        return read(bytes: [UInt8](data), path: path)
-    }
-
     private static func checkBody(_ body: Body, report: (Problem, Int, Int) -> Void, closingLine: Int) {
         let steps = body.section(Schema.nationalSections[0])
         if steps == nil || steps?.markdown.isEmpty == true {

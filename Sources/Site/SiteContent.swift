@@ -45,11 +45,6 @@ public struct SiteContent: Sendable {
         return content
     }
 
-    /// Records that become pages: read without error.
-    public var published: [Procedure] {
-        records.compactMap(\.procedure).filter { $0.origin != .internal }
-    }
-
     /// Every diagnostic, records' included, in report order.
     public var allDiagnostics: [Diagnostic] {
         (diagnostics + records.flatMap(\.diagnostics)).sortedForReport()

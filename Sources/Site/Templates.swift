@@ -6,7 +6,6 @@ struct Templates {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
 
     let library: MustacheLibrary
-    let folder: URL
 
     enum Failure: Error, CustomStringConvertible {
         case missing(String), unreadable(String, String)
@@ -21,7 +20,6 @@ struct Templates {
 
     init(folder: URL) throws {
         _ = HTML.registered
-        self.folder = folder
         var library = MustacheLibrary()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
