@@ -48,10 +48,11 @@ public struct Localized: Sendable, Equatable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// The order people read a report in: by file, then line, then column.
+    /// The order people read a report in: by file, line and column, errors before warnings.
     public func sortedForReport() -> [Diagnostic] {
         sorted {
-            ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code)
+            ($0.file, $0.line, $0.column, $0.severity == .error ? 0 : 1, $0.code)
+                < ($1.file, $1.line, $1.column, $1.severity == .error ? 0 : 1, $1.code)
         }
     }
 }

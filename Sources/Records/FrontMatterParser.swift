@@ -56,9 +56,12 @@ enum FrontMatterParser {
 
     private static func located(_ error: YamlError) -> LocatedProblem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return LocatedProblem(line: mark.line, column: mark.column, problem: .yamlSyntax(vi: explain(problem), en: problem))
+        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
+             .composer(_, let problem, let mark, let yaml):
+            // libyaml calls a tab before a key "a character that cannot start any token".
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+            let explained = line?.prefix(mark.column).contains("\t") == true ? explain("tab character") : explain(problem)
+            return LocatedProblem(line: mark.line, column: mark.column, problem: .yamlSyntax(vi: explained, en: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LocatedProblem(line: context.mark.line, column: context.mark.column,
                                   problem: .duplicateKey(duplicates.first ?? ""))

@@ -111,9 +111,12 @@ extension Problem {
     }
 
     static func wrongType(_ key: String, expected: Localized, found: Localized, suggestion: String? = nil) -> Problem {
-        Problem(.wrongType, .error,
-                vi: "`\(key)` phải là \(expected.vi), nhưng ở đây là \(found.vi).",
-                en: "`\(key)` must be \(expected.en), found \(found.en).",
+        // The root has no key: it is the whole front matter.
+        let subject = key.isEmpty ? Localized(vi: "Phần thông tin đầu tệp", en: "The front matter")
+                                  : Localized(vi: "`\(key)`", en: "`\(key)`")
+        return Problem(.wrongType, .error,
+                vi: "\(subject.vi) phải là \(expected.vi), nhưng ở đây là \(found.vi).",
+                en: "\(subject.en) must be \(expected.en), found \(found.en).",
                 suggestion: suggestion.map { Localized(vi: "Viết `\($0)`.", en: "Write `\($0)`.") })
     }
 
@@ -185,10 +188,13 @@ extension Problem {
                 en: "Values are nested too deeply (over \(limit) levels).")
     }
 
-    static func incomplete(_ component: String, what: Localized) -> Problem {
-        Problem(.incomplete, .warning,
-                vi: "Hồ sơ thủ tục chưa đầy đủ: thiếu \(what.vi) (thành phần \(component), Nghị định 63/2010/NĐ-CP Điều 8).",
-                en: "Incomplete record: \(what.en) is missing (legal component \(component), Decree 63/2010 Art. 8).")
+    /// `component` is the letter of NĐ 63/2010 Điều 8 khoản 2 when the law names the part.
+    static func incomplete(_ component: String?, what: Localized) -> Problem {
+        let vi = component.map { " (thành phần \($0), Điều 8 Nghị định 63/2010/NĐ-CP)" } ?? ""
+        let en = component.map { " (legal component \($0), Decree 63/2010 Art. 8)" } ?? ""
+        return Problem(.incomplete, .warning,
+                       vi: "Hồ sơ thủ tục chưa đầy đủ: thiếu \(what.vi)\(vi).",
+                       en: "Incomplete record: missing \(what.en)\(en).")
     }
 
     static let legacyLevel = Problem(

@@ -2,7 +2,7 @@
 public enum Schema {
     public static let procedureCodePattern = #"^\d\.\d{6}$"#
 
-    private static func completeness(_ component: String, vi: String, en: String) -> Field.Requirement {
+    private static func completeness(_ component: String?, vi: String, en: String) -> Field.Requirement {
         .completeness(component: component, what: Localized(vi: vi, en: en))
     }
 
@@ -92,14 +92,14 @@ public enum Schema {
             Field("trich_yeu", .text(lines: .many), .required, "trích yếu"),
             Field("ngay_ban_hanh", .date, .optional, "ngày ban hành"),
             Field("co_quan_ban_hanh", .text(lines: .one), .optional, "cơ quan ban hành"),
-        ]))), completeness("căn cứ", vi: "căn cứ pháp lý (`can_cu_phap_ly`)", en: "the legal basis (`can_cu_phap_ly`)"),
+        ]))), completeness(nil, vi: "căn cứ pháp lý (`can_cu_phap_ly`)", en: "the legal basis (`can_cu_phap_ly`)"),
               "căn cứ pháp lý"),
         Field("quyet_dinh_cong_bo", .object(ObjectShape([
             Field("so", .text(lines: .one), .required, "số quyết định"),
             Field("ngay", .date, .required, "ngày ký (YYYY-MM-DD)"),
             Field("co_quan", .text(lines: .one), .required, "cơ quan ban hành"),
             Field("loai", .enumeration(["moi", "sua_doi_bo_sung", "thay_the", "bai_bo"]), .optional, "loại công bố"),
-        ])), completeness("quyết định", vi: "quyết định công bố (`quyet_dinh_cong_bo`)",
+        ])), completeness(nil, vi: "quyết định công bố (`quyet_dinh_cong_bo`)",
                           en: "the announcing decision (`quyet_dinh_cong_bo`)"),
               "quyết định công bố"),
         Field("dvc_truc_tuyen", .object(ObjectShape([

@@ -42,7 +42,7 @@ public struct Field: Sendable {
         case optional
         /// Required by law for a complete record (NĐ 63/2010 Điều 8 khoản 2, component a–g):
         /// its absence is a warning, not an error.
-        case completeness(component: String, what: Localized)
+        case completeness(component: String?, what: Localized)
     }
 
     public var key: String

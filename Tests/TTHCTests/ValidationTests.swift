@@ -112,6 +112,19 @@ import Testing
         #expect(syntax.first?.message(.vi).contains("dấu hai chấm") == true)
     }
 
+    @Test func tabIndentationIsNamed() {
+        let record = SampleRecord.read("---\nma_thu_tuc: \"1.001193\"\n\tten: x\n---\n")
+        let syntax = record.diagnostics(.yamlSyntax)
+        #expect(syntax.map(\.line) == [3])
+        #expect(syntax.first?.message(.vi).contains("dùng phím Tab để thụt lề") == true)
+    }
+
+    @Test func frontMatterThatIsNotAMapping() {
+        let record = SampleRecord.read("---\n- ma_thu_tuc\n---\n")
+        #expect(record.diagnostics(.wrongType).first?.message(.vi)
+                == "Phần thông tin đầu tệp phải là một khối các trường, nhưng ở đây là một danh sách.")
+    }
+
     @Test func frontMatterMissingOrUnclosed() {
         let missing = SampleRecord.read("# Thủ tục\n\nKhông có phần đầu.\n")
         #expect(missing.diagnostics.map(\.problem.code) == [.frontMatterMissing])
