@@ -28,7 +28,7 @@ public enum CatalogMapping {
         guard let trimmedCode = rawCode?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmedCode.isEmpty else {
             return failure("không có mã thủ tục", "no procedure code")
         }
-        guard trimmedCode.range(of: Schema.procedureCodePattern, options: .regularExpression) != nil else {
+        guard Syntax.isProcedureCode(trimmedCode) else {
             return failure("mã thủ tục `\(trimmedCode)` sai dạng (cần dạng 1.001193)",
                            "malformed procedure code `\(trimmedCode)` (expected e.g. 1.001193)")
         }

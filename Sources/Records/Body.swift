@@ -43,7 +43,7 @@ public struct Body: Sendable, Equatable {
         var titleLine = firstLine
         var lines: [Substring] = []
         var fence: Substring?
-        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in Body.lines(markdown).enumerated() {
             let lineNumber = firstLine + offset
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
@@ -58,7 +58,7 @@ public struct Body: Sendable, Equatable {
                 titleLine = lineNumber
                 lines = []
                 continue
-            } else {
+            } else if line.utf8.contains(UInt8(ascii: "]")) {
                 links += Body.links(in: line, lineNumber: lineNumber)
             }
             lines.append(line)
@@ -74,6 +74,11 @@ public struct Body: Sendable, Equatable {
         guard source.mayNeedNFC else { return nil }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.firstIndex { !String($0).isNFC }.map { firstLine + $0 }
+    }
+
+    /// Lines split on bytes: splitting into `Character`s first costs more than the rest of the scan.
+    static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
@@ -118,10 +123,10 @@ public struct Body: Sendable, Equatable {
     static func rawHTML(in markdown: String, firstLine: Int) -> [(line: Int, column: Int)] {
         var found: [(Int, Int)] = []
         var inFence = false
-        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in lines(markdown).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if inFence || line.hasPrefix("    ") { continue }
+            if inFence || line.hasPrefix("    ") || !line.utf8.contains(UInt8(ascii: "<")) { continue }
             let text = withoutCodeSpans(String(line))
             let range = NSRange(text.startIndex..., in: text)
             if let match = rawHTMLPattern.firstMatch(in: text, range: range),

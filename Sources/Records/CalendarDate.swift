@@ -23,9 +23,12 @@ public enum CalendarDate {
         }
     }
 
+    private static let dateTimePattern = try? NSRegularExpression(
+        pattern: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#)
+
     public static func isValidDateTime(_ text: String) -> Bool {
-        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#
-        guard text.range(of: pattern, options: .regularExpression) != nil else { return false }
+        guard let dateTimePattern, dateTimePattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        else { return false }
         return isValid(String(text.prefix(10)))
     }
 

@@ -53,7 +53,7 @@ enum DuplicateKeys {
             } else {
                 contexts[contexts.count - 1].keys.insert(normalized)
             }
-            if rest.range(of: #":\s*[|>][-+0-9]*\s*(#.*)?$"#, options: .regularExpression) != nil {
+            if Syntax.opensBlockScalar(rest) {
                 blockScalarIndent = column
             }
         }

@@ -11,23 +11,30 @@ enum FrontMatterParser {
     }
 
     static func parse(_ yaml: String) -> Result {
+        // Most files have no duplicate key: scan for them only when Yams finds one.
+        do {
+            return finish(try Yams.compose(yaml: yaml, .basic), problems: [], insertions: [:])
+        } catch YamlError.duplicatedKeysInMapping {
+            return parseRenamingDuplicates(yaml)
+        } catch let error as YamlError {
+            return Result(root: nil, problems: [located(error)], insertions: [:])
+        } catch {
+            return Result(root: nil, problems: [LocatedProblem(line: 1, column: 1, problem: .yamlSyntax(vi: "\(error)", en: "\(error)"))],
+                          insertions: [:])
+        }
+    }
+
+    private static func parseRenamingDuplicates(_ yaml: String) -> Result {
         let scan = DuplicateKeys.scan(yaml)
         var problems = scan.findings.map {
             LocatedProblem(line: $0.line, column: $0.column, problem: .duplicateKey($0.key))
         }
-        var insertions: [Int: (Int, Int)] = [:]
+        var insertions: [Int: (column: Int, length: Int)] = [:]
         for (index, finding) in scan.findings.enumerated() {
             insertions[finding.line] = (finding.column, DuplicateKeys.placeholderPrefix.count + "\(index + 1)_".count)
         }
         do {
-            let root = try Yams.compose(yaml: scan.renamed)
-            if let root, let deep = deepestNode(root, beyond: SchemaValidator.maximumDepth) {
-                let mark = deep.mark
-                problems.append(LocatedProblem(line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                               problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
-                return Result(root: nil, problems: problems, insertions: insertions)
-            }
-            return Result(root: root, problems: problems, insertions: insertions)
+            return finish(try Yams.compose(yaml: scan.renamed, .basic), problems: problems, insertions: insertions)
         } catch let error as YamlError {
             problems.append(located(error))
             return Result(root: nil, problems: problems, insertions: insertions)
@@ -35,6 +42,19 @@ enum FrontMatterParser {
             problems.append(LocatedProblem(line: 1, column: 1, problem: .yamlSyntax(vi: "\(error)", en: "\(error)")))
             return Result(root: nil, problems: problems, insertions: insertions)
         }
+    }
+
+    /// Tags are never used (the schema decides every type), so the basic resolver is enough and
+    /// spares a regular-expression match per scalar.
+    private static func finish(_ root: Node?, problems: [LocatedProblem], insertions: [Int: (column: Int, length: Int)]) -> Result {
+        var problems = problems
+        if let root, let deep = deepestNode(root, beyond: SchemaValidator.maximumDepth) {
+            let mark = deep.mark
+            problems.append(LocatedProblem(line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                           problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
+            return Result(root: nil, problems: problems, insertions: insertions)
+        }
+        return Result(root: root, problems: problems, insertions: insertions)
     }
 
     /// The first node nested deeper than `limit`, found without recursion (the tree may be hostile).

@@ -62,7 +62,7 @@ extension Record {
         referenceNodes += [root.valueNode(forKey: "thay_the_boi")].compactMap { $0 }
         record.references = referenceNodes.compactMap { node in
             guard let code = node.scalar?.string, let mark = node.mark,
-                  code.range(of: Schema.procedureCodePattern, options: .regularExpression) != nil else { return nil }
+                  Syntax.isProcedureCode(code) else { return nil }
             return Reference(code: code, line: mark.line + lineOffset, column: mark.column)
         }
         if record.frontMatter?["nguon_goc"]?.string == "noi_bo",

@@ -170,7 +170,7 @@ struct SchemaValidator {
             if let minimum, number < minimum { report(.belowMinimum(key, value: text), at: node) }
             return .integer(number)
         case .number(let minimum):
-            guard text.range(of: #"^-?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+            guard Syntax.isDecimal(text),
                   let number = Double(text) else {
                 report(.wrongType(key, expected: shape.expectation, found: .scalar(text),
                                   suggestion: Suggestion.decimal(from: text)), at: node)
@@ -201,7 +201,7 @@ struct SchemaValidator {
             }
             return .string(text)
         case .procedureCode:
-            guard text.range(of: Schema.procedureCodePattern, options: .regularExpression) != nil else {
+            guard Syntax.isProcedureCode(text) else {
                 report(.malformedCode(key, value: text, suggestion: Suggestion.procedureCode(from: text)), at: node)
                 return nil
             }

@@ -69,18 +69,32 @@ struct FrontMatterSplit {
         case missing, unclosed
     }
 
+    /// Works on UTF-8 bytes: splitting a large file into `Character`s costs more than parsing it.
     init(_ text: String) throws(Failure) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { throw .missing }
-        lines.removeFirst()
-        guard let close = lines.firstIndex(where: {
-            let line = $0.trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else { throw .unclosed }
-        yaml = lines[..<close].joined(separator: "\n")
-        yamlFirstLine = 2
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyFirstLine = close + 3
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = Substring(text[lineStart..<lineEnd]).trimmingTrailingSpaces()
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if let start = yamlStart {
+                if line == "---" || line == "..." {
+                    yaml = String(text[start..<lineStart].dropLast())
+                    yamlFirstLine = 2
+                    body = String(text[next...])
+                    bodyFirstLine = lineNumber + 1
+                    return
+                }
+            } else {
+                guard line == "---" else { throw .missing }
+                yamlStart = next
+            }
+            lineStart = next
+            lineNumber += 1
+        }
+        throw yamlStart == nil ? .missing : .unclosed
     }
 }
 

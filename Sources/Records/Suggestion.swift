@@ -73,7 +73,6 @@ public enum Suggestion {
         if candidate.count == 7, candidate.allSatisfy({ $0.isASCII && $0.isNumber }) {
             candidate.insert(".", at: candidate.index(after: candidate.startIndex))
         }
-        let pattern = Schema.procedureCodePattern
-        return candidate != text && candidate.range(of: pattern, options: .regularExpression) != nil ? candidate : nil
+        return candidate != text && Syntax.isProcedureCode(candidate) ? candidate : nil
     }
 }

@@ -47,6 +47,15 @@ extension Value {
     }
 
     static func writeJSONString(_ text: String, to out: inout String) {
+        // Most strings need no escape at all: copy them whole.
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+            || $0 == UInt8(ascii: "<") || $0 == 0xE2 }
+        guard needsEscape else {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -19,7 +19,7 @@ enum LinkCheck {
     /// The site path a link points to, or nil for links that leave the site or stay on the page.
     static func resolve(_ target: String, from page: String) -> String? {
         if target.hasPrefix("#") || target.hasPrefix("//") { return nil }
-        if target.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return nil }
+        if Syntax.hasScheme(target) { return nil }
         var path = target
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         if path.isEmpty { return nil }

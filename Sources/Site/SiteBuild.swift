@@ -56,19 +56,20 @@ public struct SiteBuild {
             "hours": configuration.openingHours,
         ])
         func page(_ page: Page, root: String) -> Data {
-            var context = page.context
+            var context = page.context()
             context["unit"] = unit
             context["root"] = root
             context["title"] = page.title
             context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
             return Data(templates.render(page.template, context).utf8)
         }
-        for entry in plan.pages {
+        let pages = plan.pages
+        for entry in pages {
             files.append((entry.file, page(entry, root: Page.root(for: entry.url))))
         }
         // The 404 page is served at any depth, so its links start from the base path.
         files.append(("404.html", page(plan.notFound, root: configuration.basePath)))
-        files.append(("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)))
+        files.append(("sitemap.xml", Data(Sitemap.xml(urls: pages.map(\.url), root: configuration.rootURL).utf8)))
         files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
         files += try assets()
         return files.sorted { $0.path < $1.path }

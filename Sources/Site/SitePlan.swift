@@ -7,7 +7,8 @@ struct Page {
     var url: String
     var template: String
     var title: String
-    var context: [String: Any]
+    /// Built only when the page is rendered: listing URLs (the link check) must not render Markdown.
+    var context: () -> [String: Any]
 
     /// Output file relative to the output folder.
     var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
@@ -60,7 +61,7 @@ struct SitePlan {
         let url = "thu-tuc/\(procedure.code)/"
         let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
                                  root: Page.root(for: url))
-        return Page(url: url, template: "thu-tuc", title: procedure.name, context: ["procedure": view.context])
+        return Page(url: url, template: "thu-tuc", title: procedure.name, context: { ["procedure": view.context] })
     }
 
     private func listItems(_ list: [(procedure: Procedure, body: Body)], root: String) -> [[String: Any]] {
@@ -84,7 +85,7 @@ struct SitePlan {
             .compactMap { entry in entry.procedure.source?.synchronizedAt.map { (entry, $0) } }
             .sorted { ($0.1, $0.0.procedure.code) > ($1.1, $1.0.procedure.code) }
             .prefix(10)
-        return Page(url: "", template: "home", title: configuration.unitName, context: ViewValues.compact([
+        return Page(url: "", template: "home", title: configuration.unitName, context: { ViewValues.compact([
             "count": inForce.count,
             "sectors": ViewValues.section(sectors.map { ["name": $0.sector.name, "count": $0.count,
                                       "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
@@ -92,7 +93,7 @@ struct SitePlan {
                 ["name": entry.procedure.name, "url": root + "thu-tuc/\(entry.procedure.code)/",
                  "date": Labels.date(date) ?? date]
             }),
-        ]))
+        ]) })
     }
 
     /// Above this many procedures the A–Z list becomes one page per initial letter.
@@ -114,7 +115,7 @@ struct SitePlan {
         let root = Page.root(for: url)
         let groups = letterGroups
         let split = procedures.count > Self.singleListLimit
-        let index = Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: ViewValues.compact([
+        let index = Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: { ViewValues.compact([
             "heading": "Thủ tục hành chính từ A đến Z",
             "intro": "Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt.",
             "letters": ViewValues.section(groups.map { group in
@@ -122,9 +123,9 @@ struct SitePlan {
                  "url": split ? root + "thu-tuc/\(Self.letterAnchor(group.letter))/" : "#" + Self.letterAnchor(group.letter)]
             }),
             "groups": split ? nil : groups.map { group -> [String: Any] in
-                ["letter": group.letter, "id": Self.letterAnchor(group.letter), "items": listItems(group.items, root: root)]
+                ["letter": group.letter, "id": Self.letterAnchor(group.letter), "items": self.listItems(group.items, root: root)]
             },
-        ]))
+        ]) })
         guard split else { return [index] }
         return [index] + groups.map { group in
             listPage(url: "thu-tuc/\(Self.letterAnchor(group.letter))/", title: "Thủ tục bắt đầu bằng chữ \(group.letter)",
@@ -133,11 +134,10 @@ struct SitePlan {
     }
 
     private func listPage(url: String, title: String, intro: String, list: [(procedure: Procedure, body: Body)]) -> Page {
-        Page(url: url, template: "danh-sach", title: title, context: [
-            "heading": title, "intro": intro,
-            "groups": [["items": listItems(list, root: Page.root(for: url))]],
-            "empty": list.isEmpty,
-        ])
+        Page(url: url, template: "danh-sach", title: title, context: {
+            ["heading": title, "intro": intro, "groups": [["items": self.listItems(list, root: Page.root(for: url))]],
+             "empty": list.isEmpty]
+        })
     }
 
     /// `chu-a`, `chu-aw` (Ă), `chu-aa` (Â), `chu-dd` (Đ): distinct anchors for letters that fold alike.
@@ -162,12 +162,13 @@ struct SitePlan {
     private var sectorIndex: Page {
         let url = "linh-vuc/"
         let root = Page.root(for: url)
-        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: ViewValues.compact([
+        let groups = sectorGroups
+        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: { ViewValues.compact([
             "heading": "Thủ tục theo lĩnh vực",
             "intro": "Chọn một lĩnh vực để xem các thủ tục thuộc lĩnh vực đó.",
-            "links": ViewValues.section(sectorGroups.map { ["name": $0.sector.name, "count": $0.list.count,
+            "links": ViewValues.section(groups.map { ["name": $0.sector.name, "count": $0.list.count,
                                          "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
-        ]))
+        ]) })
     }
 
     private var sectorPages: [Page] {
@@ -187,6 +188,6 @@ struct SitePlan {
     }
 
     var notFound: Page {
-        Page(url: "404.html", template: "404", title: "Không tìm thấy trang", context: [:])
+        Page(url: "404.html", template: "404", title: "Không tìm thấy trang", context: { [:] })
     }
 }
