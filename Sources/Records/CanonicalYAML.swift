@@ -20,7 +20,7 @@ enum CanonicalYAML {
             case .list(let items) where !items.isEmpty:
                 lines.append(key)
                 appendItems(items, indent: indent + 2, to: &lines)
-            case .string(let text) where text.contains("\n"):
+            case .string(let text) where text.utf8.contains(0x0A):
                 lines.append(key + " " + blockHeader(text))
                 appendBlock(text, indent: indent + 2, to: &lines)
             default:
@@ -43,7 +43,7 @@ enum CanonicalYAML {
                 appendItems(inner, indent: indent + 2, to: &nested)
                 nested[0] = pad + "- " + nested[0].dropFirst(indent + 2)
                 lines += nested
-            case .string(let text) where text.contains("\n"):
+            case .string(let text) where text.utf8.contains(0x0A):
                 lines.append(pad + "- " + blockHeader(text))
                 appendBlock(text, indent: indent + 2, to: &lines)
             default:
@@ -101,13 +101,17 @@ enum CanonicalYAML {
     /// Plain when it starts with a letter and nothing in it could end the value, start a
     /// comment, or be read as another type.
     static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.first, first.isLetter, let last = text.last,
-              last != " ", last != ":", !reserved.contains(text.lowercased()) else { return false }
-        if text.contains(": ") || text.contains(" #") { return false }
-        return !text.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0xA0 || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic,
+              let last = text.unicodeScalars.last, last != " ", last != ":" else { return false }
+        if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if (previous == ":" && scalar == " ") || (previous == " " && scalar == "#") { return false }
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0xA0).contains(scalar.value)
+                || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029 { return false }
+            previous = scalar
         }
+        return true
     }
 
     static func quoted(_ text: String) -> String {

@@ -76,6 +76,7 @@ import Testing
         data["code"] = " 1.000080"
         data["name"] = "Đăng ký\n nhận\u{00A0}cha, mẹ, con"
         data["category"] = nil
+        data["dossierReceivingAddresses"] = "\r\n  Tầng 1,\u{00A0}nhà A \u{00A0}\r\n\r\n\u{FEFF}  Phòng 2\u{0007}\t \n"
         let method: [String: Any] = ["submissionMethod": "DIRECT", "processingTime": "Theo mô tả",
                                      "processingTimeUnit": "OTHER", "fees": [["type": "FEE", "value": NSNull()]]]
         data["executionMethods"] = [method, ["submissionMethod": "ONLINE", "processingTime": 0.5, "processingTimeUnit": "DAY", "fees": []]]
@@ -83,6 +84,7 @@ import Testing
         #expect(p.code == "1.000080")
         #expect(p.name == "Đăng ký nhận cha, mẹ, con")
         #expect(p.sector.code == "G15-TP07", "falls back to categoriesDetails[0]")
+        #expect(p.receivingPlace == "Tầng 1, nhà A\n\n  Phòng 2")
         #expect(p.channels?.first?.duration == .init(amount: nil, unit: .other, description: "Theo mô tả"))
         #expect(p.channels?.first?.fees == [.init(kind: .charge, amount: nil)])
         #expect(p.channels?.last?.duration == .init(amount: 0.5, unit: .days))
