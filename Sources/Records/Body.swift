@@ -9,11 +9,14 @@ public struct Body: Sendable, Equatable {
         public var markdown: String
         /// The file line of the heading (or of the first line, for text before any heading).
         public var line: Int
+        /// The heading line and everything under it, exactly as written (without trailing blank lines).
+        public var raw: String = ""
 
-        public init(title: String?, markdown: String, line: Int) {
+        public init(title: String?, markdown: String, line: Int, raw: String = "") {
             self.title = title
             self.markdown = markdown
             self.line = line
+            self.raw = raw
         }
 
         /// Sections the national catalog owns; any other heading is the unit's own.
@@ -41,6 +44,7 @@ public struct Body: Sendable, Equatable {
         var links: [Link] = []
         var title: String?
         var titleLine = firstLine
+        var headingLine: Substring?
         var lines: [Substring] = []
         var fence: Substring?
         for (offset, line) in Body.lines(markdown).enumerated() {
@@ -52,8 +56,10 @@ public struct Body: Sendable, Equatable {
                 fence = trimmed.prefix(3)
             } else if line.hasPrefix("## ") {
                 if title != nil || !Body.isBlank(lines) {
-                    sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine))
+                    sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine,
+                                            raw: Body.raw(heading: headingLine, lines)))
                 }
+                headingLine = line
                 title = Body.headingText(line)
                 titleLine = lineNumber
                 lines = []
@@ -64,7 +70,8 @@ public struct Body: Sendable, Equatable {
             lines.append(line)
         }
         if title != nil || !Body.isBlank(lines) {
-            sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine))
+            sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine,
+                                    raw: Body.raw(heading: headingLine, lines)))
         }
         self.sections = sections
         self.links = links
@@ -87,6 +94,13 @@ public struct Body: Sendable, Equatable {
         var text = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
         while text.hasSuffix("#") { text.removeLast() }
         return text.trimmingCharacters(in: .whitespaces).nfc
+    }
+
+    private static func raw(heading: Substring?, _ lines: [Substring]) -> String {
+        var all = (heading.map { [$0] } ?? []) + lines
+        while let last = all.last, last.allSatisfy(\.isWhitespace) { all.removeLast() }
+        while heading == nil, let first = all.first, first.allSatisfy(\.isWhitespace) { all.removeFirst() }
+        return all.joined(separator: "\n")
     }
 
     private static func isBlank(_ lines: [Substring]) -> Bool {

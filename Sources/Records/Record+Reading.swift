@@ -19,7 +19,9 @@ extension Record {
         }
         let text: String
         do {
-            text = try SourceText(bytes: bytes).text
+            let source = try SourceText(bytes: bytes)
+            text = source.text
+            record.style = source.style
         } catch {
             guard case .notUTF8(let offset) = error else { return record }
             let position = position(ofByte: offset, in: bytes)
@@ -58,6 +60,7 @@ extension Record {
         if let mark = root.valueNode(forKey: "ma_thu_tuc")?.mark {
             record.codePosition = (mark.line + lineOffset, mark.column)
         }
+        record.localBlock = localBlock(in: split.yaml, root: root)
         var referenceNodes = root.valueNode(forKey: "lien_quan")?.sequence.map(Array.init) ?? []
         referenceNodes += [root.valueNode(forKey: "thay_the_boi")].compactMap { $0 }
         record.references = referenceNodes.compactMap { node in
@@ -94,6 +97,20 @@ extension Record {
         if let line = body.firstNonNFCLine {
             report(.notNFC, line, 1)
         }
+    }
+
+    /// The lines of the top-level `dia_phuong:` entry, from its key to the next key, as written.
+    static func localBlock(in yaml: String, root: Node) -> String? {
+        guard case .mapping(let mapping) = root else { return nil }
+        let keys = Array(mapping.keys)
+        guard let index = keys.firstIndex(where: { $0.string == "dia_phuong" }), let start = keys[index].mark,
+              start.column == 1 else { return nil }
+        var lines = Body.lines(yaml)
+        let end = index + 1 < keys.count ? (keys[index + 1].mark?.line ?? lines.count + 1) - 1 : lines.count
+        guard start.line >= 1, end >= start.line, end <= lines.count else { return nil }
+        lines = Array(lines[(start.line - 1)..<end])
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+        return lines.map { $0 + "\n" }.joined()
     }
 
     /// Line and column (in Unicode scalars) of a byte offset, counting the bytes as they are on disk.

@@ -10,6 +10,18 @@ public struct Record: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where `ma_thu_tuc`'s value is written, for problems about the code itself.
     public var codePosition: (line: Int, column: Int)
+    /// The `dia_phuong:` block exactly as written in the front matter (its lines, LF-terminated),
+    /// so that sync can put it back byte for byte.
+    public var localBlock: String?
+    /// How the file was saved (Windows editors write CRLF and sometimes a BOM): sync keeps it.
+    public var style = FileStyle()
+
+    public struct FileStyle: Sendable, Equatable {
+        public var crlf = false
+        public var byteOrderMark = false
+        public init() {}
+    }
+
     /// Codes of other procedures this one names (`lien_quan`, `thay_the_boi`), where they are written.
     public var references: [Reference] = []
 

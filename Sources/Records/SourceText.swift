@@ -6,6 +6,7 @@ import Foundation
 /// dropped and CRLF becomes LF, which changes no line number and no column before a line's end.
 struct SourceText {
     var text: String
+    var style = Record.FileStyle()
 
     enum Failure: Error, Equatable {
         /// Offset of the first byte that is not valid UTF-8.
@@ -14,7 +15,10 @@ struct SourceText {
 
     init(bytes: [UInt8]) throws(Failure) {
         var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            start = 3
+            style.byteOrderMark = true
+        }
         let body = bytes[start...]
         if let bad = SourceText.firstInvalidUTF8(body) {
             throw .notUTF8(byteOffset: bad)
@@ -22,6 +26,7 @@ struct SourceText {
         var decoded = String(decoding: body, as: UTF8.self)
         if body.contains(0x0D) {
             decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
+            style.crlf = true
         }
         text = decoded
     }

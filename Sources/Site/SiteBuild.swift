@@ -39,7 +39,7 @@ public struct SiteBuild {
         let content = try SiteContent.load(from: site)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
         if let baseURL { configuration.baseURL = baseURL }
-        let plan = SitePlan(configuration: configuration, records: content.records)
+        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
         let links = LinkCheck.problems(in: content.records, urls: plan.urls)
         return ((content.allDiagnostics + links).sortedForReport(), plan)
     }

@@ -7,6 +7,8 @@ public struct SiteContent: Sendable {
     public var configuration: SiteConfiguration?
     public var records: [Record]
     public var diagnostics: [Diagnostic]
+    /// What syncs changed, for "recently changed".
+    public var changeLog: ChangeLog
 
     /// Where records live, relative to the site.
     public static let recordsFolder = "content/thu-tuc"
@@ -31,7 +33,7 @@ public struct SiteContent: Sendable {
         }
         let (configuration, configurationDiagnostics) = SiteConfiguration.read(bytes: [UInt8](configurationBytes))
         var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics)
+                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(site: folder))
         let recordsURL = folder.appendingPathComponent(recordsFolder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }

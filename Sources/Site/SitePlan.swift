@@ -28,9 +28,12 @@ struct SitePlan {
     let procedures: [(procedure: Procedure, body: Body)]
     let names: [String: String]
 
-    init(configuration: SiteConfiguration, records: [Record]) {
+    let changeLog: ChangeLog
+
+    init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog) {
         self.configuration = configuration
         self.records = records
+        self.changeLog = changeLog
         let published = records.compactMap { record in record.procedure.map { ($0, record.body) } }
             .filter { $0.0.origin != .internal }
             .map { (procedure: $0.0, body: $0.1, key: VietnameseSortKey(ProcedureTitle.sortingName($0.0.name))) }
@@ -81,18 +84,16 @@ struct SitePlan {
         let sectors = Dictionary(grouping: inForce, by: { $0.procedure.sector })
             .map { (sector: $0.key, count: $0.value.count) }
             .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
-        let recent = procedures
-            .compactMap { entry in entry.procedure.source?.synchronizedAt.map { (entry, $0) } }
-            .sorted { ($0.1, $0.0.procedure.code) > ($1.1, $1.0.procedure.code) }
-            .prefix(10)
+        let recent = changeLog.recent(limit: 10).compactMap { change -> [String: Any]? in
+            guard let name = names[change.code] else { return nil }
+            return ["name": name, "url": root + "thu-tuc/\(change.code)/", "date": Labels.date(change.date) ?? change.date,
+                    "change": change.kind.label]
+        }
         return Page(url: "", template: "home", title: configuration.unitName, context: { ViewValues.compact([
             "count": inForce.count,
             "sectors": ViewValues.section(sectors.map { ["name": $0.sector.name, "count": $0.count,
                                       "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
-            "recent": ViewValues.section(recent.map { entry, date -> [String: Any] in
-                ["name": entry.procedure.name, "url": root + "thu-tuc/\(entry.procedure.code)/",
-                 "date": Labels.date(date) ?? date]
-            }),
+            "recent": ViewValues.section(recent),
         ]) })
     }
 

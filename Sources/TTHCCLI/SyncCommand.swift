@@ -6,29 +6,34 @@ import Records
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Nhập dữ liệu từ tệp xuất của CSDL quốc gia về TTHC. (Import the national catalog export.)")
+        abstract: "Đồng bộ với tệp xuất của CSDL quốc gia về TTHC. (Follow the national catalog export.)",
+        discussion: """
+            Giữ nguyên phần riêng của đơn vị (dia_phuong, các mục nội dung riêng); báo xung đột khi \
+            phần quốc gia bị sửa tại chỗ và cũng thay đổi trong CSDL quốc gia.
+            """)
 
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Tệp xuất JSON hoặc JSON Lines của CSDL quốc gia.") var catalog: String
+    @Flag(name: .customLong("dry-run"), help: "In kế hoạch và các thay đổi, không ghi gì.") var dryRun = false
+    @Flag(help: "Không ghi gì; thoát với mã 1 nếu trang đã lệch khỏi CSDL quốc gia (dùng trong CI).") var check = false
+    @Flag(help: "Vẫn đồng bộ khi hơn một nửa số thủ tục sẽ bị đánh dấu bãi bỏ.") var force = false
     @Option(help: "Định dạng báo cáo: text hoặc json.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func run() throws {
-        let language = lang
         let site = siteOptions.url
-        guard let configurationBytes = FileManager.default.contents(atPath: site.appendingPathComponent(SiteConfiguration.fileName).path) else {
+        guard let bytes = FileManager.default.contents(atPath: site.appendingPathComponent(SiteConfiguration.fileName).path) else {
             printError("tthc sync: không tìm thấy site.yml trong \(site.path) (no site.yml; use --site DIR)")
             throw Exit.cannotRun
         }
-        let (configuration, problems) = SiteConfiguration.read(bytes: [UInt8](configurationBytes))
+        let (configuration, problems) = SiteConfiguration.read(bytes: [UInt8](bytes))
         guard let configuration else {
-            printError(DiagnosticReport(diagnostics: problems, language: language, strict: false).text)
+            printError(DiagnosticReport(diagnostics: problems, language: lang, strict: false).text)
             throw Exit.cannotRun
         }
         let export: NationalExport
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: catalog))
-            export = try NationalExport(data: data)
+            export = try NationalExport(data: try Data(contentsOf: URL(fileURLWithPath: catalog)))
         } catch let error as NationalExport.Unreadable {
             printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
             throw Exit.cannotRun
@@ -36,65 +41,43 @@ struct SyncCommand: ParsableCommand {
             printError("tthc sync: không đọc được \(catalog) (cannot read the export): \(error.localizedDescription)")
             throw Exit.cannotRun
         }
-        let report: ImportReport
-        do {
-            report = try CatalogImport(site: site, configuration: configuration, now: Self.now()).run(export)
-        } catch {
-            printError("tthc sync: \(error)")
+
+        var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
+        let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
+        sync.progress = bar.map { bar in { bar.update($0, of: $1) } }
+        let plan = sync.plan(export)
+        bar?.finish()
+
+        let report = SyncReport(plan: plan, language: lang)
+        if format == .json {
+            print(report.json.json(pretty: true))
+        } else {
+            printError(report.text(withDiffs: dryRun))
+        }
+        if plan.abolishesTooMany && !force {
+            printError(lang == .vi
+                ? "Dừng lại: tệp xuất sẽ bãi bỏ \(plan.abolished.count)/\(plan.publishedBefore) thủ tục đang đăng (hơn một nửa). Tệp có thể bị cắt cụt hoặc nhầm tệp. Không ghi gì. Dùng --force nếu đúng là như vậy."
+                : "Stopped: the export would abolish \(plan.abolished.count) of \(plan.publishedBefore) published procedures (over half); it may be truncated or the wrong file. Nothing written. Use --force if this is right.")
             throw Exit.cannotRun
         }
-        if format == .json {
-            print(Self.json(report, language: language).json(pretty: true))
-        } else {
-            printError(Self.text(report, language: language))
+        if check {
+            if plan.hasDrift || plan.needsAttention { throw Exit.problems }
+            return
         }
-        if !report.succeeded { throw Exit.problems }
+        if !dryRun {
+            do {
+                try sync.apply(plan)
+            } catch {
+                printError("tthc sync: \(error)")
+                throw Exit.cannotRun
+            }
+        }
+        if plan.needsAttention { throw Exit.problems }
     }
 
     /// The sync's time, from `SOURCE_DATE_EPOCH` when set (reproducible runs), else the clock.
     static func now() -> String {
         let environment = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
         return CalendarDate.vietnamDateTime(epochSeconds: environment ?? Int64(Date().timeIntervalSince1970))
-    }
-
-    static func text(_ report: ImportReport, language: Language) -> String {
-        var lines: [String] = []
-        if language == .vi {
-            lines.append("Tạo mới: \(report.created.count), cập nhật: \(report.updated.count), không đổi: \(report.unchanged.count), không thuộc phạm vi đơn vị: \(report.notSelected).")
-        } else {
-            lines.append("Created: \(report.created.count), updated: \(report.updated.count), unchanged: \(report.unchanged.count), not published by this unit: \(report.notSelected).")
-        }
-        for path in report.created { lines.append("  + \(path)") }
-        for path in report.updated { lines.append("  ~ \(path)") }
-        for failure in report.failures {
-            let code = failure.code ?? "?"
-            lines.append(language == .vi
-                ? "lỗi: bản ghi thứ \(failure.position) (mã \(code)): \(failure.reason.vi)"
-                : "error: record \(failure.position) (code \(code)): \(failure.reason.en)")
-        }
-        for blocked in report.blocked {
-            lines.append(language == .vi
-                ? "lỗi: \(blocked.path) đang có lỗi nên không được cập nhật; hãy sửa trước (chạy tthc check):"
-                : "error: \(blocked.path) has errors and was left alone; fix it first (run tthc check):")
-            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \($0.message(language))" }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func json(_ report: ImportReport, language: Language) -> Value {
-        .object([
-            .init("created", .list(report.created.map(Value.string))),
-            .init("updated", .list(report.updated.map(Value.string))),
-            .init("unchanged", .list(report.unchanged.map(Value.string))),
-            .init("not_selected", .integer(report.notSelected)),
-            .init("failures", .list(report.failures.map { failure in
-                .object([
-                    .init("code", failure.code.map(Value.string) ?? .null),
-                    .init("position", .integer(failure.position)),
-                    .init("message", .string(failure.reason[language])),
-                ])
-            })),
-            .init("blocked", .list(report.blocked.map { Value.string($0.path) })),
-        ])
     }
 }

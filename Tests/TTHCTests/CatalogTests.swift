@@ -113,14 +113,14 @@ import Testing
     @Test func importWritesCanonicalRecordsAndASecondRunChangesNoByte() throws {
         let site = try TemporarySite()
         defer { site.remove() }
-        let run = CatalogImport(site: site.folder, configuration: Self.configuration, now: "2026-11-22T09:00:00+07:00")
-        let first = try run.run(try export())
+        let data = try Data(contentsOf: Repository.fixture("export-sample.json"))
+        let first = try synchronize(site, with: data)
         #expect(first.created == ["content/thu-tuc/1.000080.md", "content/thu-tuc/1.001193.md", "content/thu-tuc/1.115563.md"])
         #expect(first.notSelected == 2)
         let before = try site.read("content/thu-tuc/1.001193.md")
-        let later = CatalogImport(site: site.folder, configuration: Self.configuration, now: "2026-12-01T09:00:00+07:00")
-        let second = try later.run(try export())
+        let second = try synchronize(site, with: data, at: "2026-12-01T09:00:00+07:00")
         #expect(second.created.isEmpty && second.updated.isEmpty)
+        #expect(second.writes.isEmpty)
         #expect(second.unchanged.count == 3)
         #expect(try site.read("content/thu-tuc/1.001193.md") == before)
         #expect(before.contains("dong_bo_luc: \"2026-11-22T09:00:00+07:00\""))
@@ -131,8 +131,7 @@ import Testing
     @Test func importKeepsTheUnitsOwnParts() throws {
         let site = try TemporarySite()
         defer { site.remove() }
-        _ = try CatalogImport(site: site.folder, configuration: Self.configuration, now: "2026-11-22T09:00:00+07:00")
-            .run(try export())
+        try synchronize(site, with: try Data(contentsOf: Repository.fixture("export-sample.json")))
         let path = "content/thu-tuc/1.001193.md"
         var text = try site.read(path)
         text = text.replacingOccurrences(of: "\n---\n", with: "\ndia_phuong:\n  ghi_chu: Nộp tại quầy số 2\n---\n")
@@ -142,12 +141,11 @@ import Testing
         var data = try Data(contentsOf: Repository.fixture("export-sample.json"))
         data = Data(String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "\"name\": \"Thủ tục đăng ký khai sinh\"", with: "\"name\": \"Đăng ký khai sinh\"").utf8)
-        let report = try CatalogImport(site: site.folder, configuration: Self.configuration, now: "2026-12-01T09:00:00+07:00")
-            .run(try NationalExport(data: data))
+        let report = try synchronize(site, with: data, at: "2026-12-01T09:00:00+07:00")
         #expect(report.updated == [path])
         let updated = try site.read(path)
         #expect(updated.contains("ten: Đăng ký khai sinh\n"))
-        #expect(updated.contains("dia_phuong:\n  ghi_chu: Nộp tại quầy số 2\n"))
+        #expect(updated.contains("dia_phuong:\n  ghi_chu: Nộp tại quầy số 2\n---\n"))
         #expect(updated.hasSuffix("## Ghi chú của đơn vị\n\nMang theo bản chính để đối chiếu.\n"))
         #expect(updated.contains("dong_bo_luc: \"2026-12-01T09:00:00+07:00\""))
     }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Records
 import Testing
@@ -181,4 +182,15 @@ extension Record {
     func diagnostics(_ code: Problem.Code) -> [Diagnostic] {
         diagnostics.filter { $0.problem.code == code }
     }
+}
+
+/// Plans and applies a sync of `export` into `site`, as `tthc sync` does.
+@discardableResult
+func synchronize(_ site: TemporarySite, with export: Data, at now: String = "2026-11-22T09:00:00+07:00",
+                 configuration: String = TemporarySite.configuration) throws -> SyncPlan {
+    let (parsed, _) = SiteConfiguration.read(bytes: Array(configuration.utf8))
+    let sync = CatalogSync(site: site.folder, configuration: try #require(parsed), now: now)
+    let plan = sync.plan(try NationalExport(data: export))
+    try sync.apply(plan)
+    return plan
 }

@@ -1,0 +1,218 @@
+import Foundation
+import Records
+
+/// `tthc sync`: follows the national catalog without losing the unit's own edits (CATALOG.md,
+/// "What a sync does"). A three-way merge per record, comparing canonical national parts:
+/// the file as it is (local), as last imported (the merge base in `content/.dong-bo/co-so/`),
+/// and as the catalog has it now.
+public struct CatalogSync {
+    public var site: URL
+    public var configuration: SiteConfiguration
+    /// The time this sync stamps (`nguon.dong_bo_luc`, change log), ISO 8601 with +07:00.
+    public var now: String
+    /// Called with (done, total) while records are planned, for a progress bar.
+    public var progress: ((Int, Int) -> Void)?
+
+    public init(site: URL, configuration: SiteConfiguration, now: String) {
+        self.site = site
+        self.configuration = configuration
+        self.now = now
+    }
+
+    static let recordsFolder = "content/thu-tuc"
+    static let baseFolder = "content/.dong-bo/co-so"
+
+    static func recordPath(_ code: String) -> String { "\(recordsFolder)/\(code).md" }
+    static func basePath(_ code: String) -> String { "\(baseFolder)/\(code).md" }
+
+    // MARK: - Planning
+
+    public func plan(_ export: NationalExport) -> SyncPlan {
+        var plan = SyncPlan()
+        let catalog = selectedProcedures(export, plan: &plan)
+        let (existing, texts) = existingRecords()
+        plan.publishedBefore = existing.values.filter { $0.procedure?.source?.system == .national }.count
+
+        let codes = Set(catalog.keys).union(existing.keys).sorted()
+        let exportCodes = export.codes
+        for (index, code) in codes.enumerated() {
+            progress?(index + 1, codes.count)
+            let record = existing[code]
+            if let mapped = catalog[code] {
+                merge(mapped, into: record, text: texts[code], code: code, plan: &plan)
+            } else if let record, !exportCodes.contains(code) {
+                abolish(record, text: texts[code], code: code, plan: &plan)
+            }
+        }
+        plan.writes.sort { $0.path < $1.path }
+        if !plan.log.isEmpty {
+            let path = ChangeLog.path
+            let old = FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+            plan.writes.append(.init(path: path, old: old, new: ChangeLog.appending(plan.log, to: site)))
+        }
+        return plan
+    }
+
+    /// The catalog's procedures this unit publishes, by code. When a code appears twice the
+    /// most recently updated entry wins, so the result never depends on the export's order.
+    private func selectedProcedures(_ export: NationalExport, plan: inout SyncPlan) -> [String: MappedProcedure] {
+        var selected: [String: MappedProcedure] = [:]
+        var seen: Set<String> = []
+        for entry in export.entries {
+            guard let data = entry.data else {
+                plan.failures.append(MappingFailure(code: nil, position: entry.position,
+                                                    reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? "")))
+                continue
+            }
+            switch CatalogMapping.map(data, position: entry.position) {
+            case .failure(let failure):
+                plan.failures.append(failure)
+            case .success(let mapped):
+                let code = mapped.procedure.code
+                if !seen.insert(code).inserted { plan.duplicates.append(code) }
+                guard configuration.publishes(mapped.procedure) else { plan.notSelected += 1; continue }
+                if let other = selected[code], Self.precedes(mapped, other) { continue }
+                selected[code] = mapped
+            }
+        }
+        plan.duplicates = Array(Set(plan.duplicates)).sorted()
+        plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
+        return selected
+    }
+
+    /// Between two entries with one code: the later `updatedAt` wins, then the text decides.
+    private static func precedes(_ a: MappedProcedure, _ b: MappedProcedure) -> Bool {
+        let dateA = a.procedure.source?.catalogUpdatedAt ?? "", dateB = b.procedure.source?.catalogUpdatedAt ?? ""
+        if dateA != dateB { return dateA < dateB }
+        return NationalPart(procedure: a.procedure, sections: a.sections).text
+            < NationalPart(procedure: b.procedure, sections: b.sections).text
+    }
+
+    /// Every record file of the site whose code can be read, by code, and its text as on disk.
+    private func existingRecords() -> ([String: Record], [String: String]) {
+        let folder = site.appendingPathComponent(Self.recordsFolder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        var records: [String: Record] = [:]
+        var texts: [String: String] = [:]
+        for name in names {
+            let path = "\(Self.recordsFolder)/\(name)"
+            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
+            let record = Record.read(bytes: [UInt8](bytes), path: path)
+            guard let code = record.code, record.fileName == "\(code).md" else { continue }
+            records[code] = record
+            texts[code] = String(decoding: bytes, as: UTF8.self)
+        }
+        return (records, texts)
+    }
+
+    private func base(_ code: String) -> (text: String, part: NationalPart)? {
+        let path = Self.basePath(code)
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) else { return nil }
+        let record = Record.read(bytes: [UInt8](data), path: path)
+        guard record.procedure != nil else { return nil }
+        return (String(decoding: data, as: UTF8.self), NationalPart(record))
+    }
+
+    // MARK: - One record
+
+    private func merge(_ mapped: MappedProcedure, into record: Record?, text: String?, code: String, plan: inout SyncPlan) {
+        let path = Self.recordPath(code)
+        var catalog = NationalPart(procedure: mapped.procedure, sections: mapped.sections)
+        guard let record else {
+            catalog.procedure.source?.synchronizedAt = now
+            plan.writes.append(.init(path: path, old: nil, new: catalog.text))
+            writeBase(catalog, code: code, plan: &plan)
+            plan.created.append(path)
+            plan.log.append(.init(date: now, code: code, kind: .created))
+            return
+        }
+        guard record.procedure != nil else {
+            plan.blocked.append(.init(path: path, diagnostics: record.diagnostics.filter { $0.severity == .error }))
+            return
+        }
+        guard record.procedure?.source?.system == .national else {
+            plan.localRecords.append(path)
+            return
+        }
+        let local = NationalPart(record)
+        let stored = base(code)
+        // With no merge base yet (a site imported before bases existed), the file is taken as the base.
+        let basePart = stored?.part ?? local
+        catalog.procedure.source?.synchronizedAt = local.procedure.source?.synchronizedAt
+
+        let localKey = local.comparisonText, baseKey = basePart.comparisonText, catalogKey = catalog.comparisonText
+        if localKey == baseKey {
+            if catalogKey == baseKey {
+                plan.unchanged.append(path)
+                if stored == nil { writeBase(local, code: code, plan: &plan) }
+                return
+            }
+            catalog.procedure.source?.synchronizedAt = now
+            plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(catalog, keepingLocalPartsOf: record)))
+            writeBase(catalog, code: code, plan: &plan)
+            plan.updated.append(path)
+            plan.log.append(.init(date: now, code: code, kind: .updated))
+        } else if catalogKey == baseKey {
+            plan.overrides.append(path)
+            if stored == nil { writeBase(basePart, code: code, plan: &plan) }
+        } else if catalogKey == localKey {
+            // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
+            plan.unchanged.append(path)
+            writeBase(local, code: code, plan: &plan)
+        } else {
+            let fields = local.differences(from: catalog).map {
+                SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
+            }
+            plan.conflicts.append(.init(path: path, fields: fields))
+        }
+    }
+
+    /// A record whose procedure is no longer in the catalog: abolished with the date, never
+    /// deleted, so that its URL (on printed forms and QR codes) keeps answering.
+    private func abolish(_ record: Record, text: String?, code: String, plan: inout SyncPlan) {
+        guard var procedure = record.procedure, procedure.source?.system == .national,
+              procedure.status != .abolished else { return }
+        let path = Self.recordPath(code)
+        procedure.status = .abolished
+        procedure.abolishedDate = String(now.prefix(10))
+        procedure.source?.synchronizedAt = now
+        let part = NationalPart(procedure: procedure, sections: record.body.sections)
+        plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(part, keepingLocalPartsOf: record)))
+        writeBase(part, code: code, plan: &plan)
+        plan.abolished.append(path)
+        plan.log.append(.init(date: now, code: code, kind: .abolished))
+    }
+
+    private func writeBase(_ part: NationalPart, code: String, plan: inout SyncPlan) {
+        let path = Self.basePath(code)
+        let old = FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        let new = part.text
+        if old != new { plan.writes.append(.init(path: path, old: old, new: new)) }
+    }
+
+    // MARK: - Applying
+
+    /// Writes every planned file, each replaced atomically. Record files first, then merge bases,
+    /// then the log: a run interrupted in between leaves records that the next run recognizes as
+    /// already synchronized (local equals catalog) and whose bases it then completes.
+    public func apply(_ plan: SyncPlan) throws {
+        let ordered = plan.writes.sorted { order($0.path) < order($1.path) }
+        for write in ordered {
+            try AtomicFile.write(write.new, to: site.appendingPathComponent(write.path))
+        }
+    }
+
+    private func order(_ path: String) -> (Int, String) {
+        if path.hasPrefix(Self.recordsFolder) { return (0, path) }
+        if path.hasPrefix(Self.baseFolder) { return (1, path) }
+        return (2, path)
+    }
+}
+
+extension NationalExport {
+    /// Every code the export mentions, selected or not: a code absent from it has left the catalog.
+    var codes: Set<String> {
+        Set(entries.compactMap { ($0.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) })
+    }
+}

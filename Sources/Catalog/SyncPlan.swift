@@ -1,0 +1,65 @@
+import Records
+
+/// What a sync would do to a site, computed without writing anything: `--dry-run` prints it,
+/// `--check` judges it, a normal run applies it.
+public struct SyncPlan: Sendable {
+    /// A file to replace, with its old content for the diff (nil for a new file).
+    public struct FileWrite: Sendable {
+        public var path: String
+        public var old: String?
+        public var new: String
+    }
+
+    /// National part edited here and changed in the catalog: the file is left alone.
+    public struct Conflict: Sendable {
+        public var path: String
+        public struct Field: Sendable {
+            public var key: String
+            public var local: String
+            public var catalog: String
+        }
+        public var fields: [Field]
+    }
+
+    public struct Blocked: Sendable {
+        public var path: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var created: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    public var abolished: [String] = []
+    /// National fields deliberately edited here while the catalog kept them: kept, reported, not failed.
+    public var overrides: [String] = []
+    public var conflicts: [Conflict] = []
+    public var failures: [MappingFailure] = []
+    public var blocked: [Blocked] = []
+    /// Records whose `nguon` says they are the unit's own: never synchronized.
+    public var localRecords: [String] = []
+    /// Codes that appear more than once in the export (the most recently updated is used).
+    public var duplicates: [String] = []
+    public var notSelected = 0
+    /// Records published from the catalog before this sync, for the abolition safety limit.
+    public var publishedBefore = 0
+
+    /// Record files, merge bases and the change log, in path order.
+    public var writes: [FileWrite] = []
+    public var log: [ChangeLog.Entry] = []
+
+    /// More than half of the published records would be abolished at once: most likely a
+    /// truncated or wrong export.
+    public var abolishesTooMany: Bool {
+        publishedBefore > 0 && abolished.count * 2 > publishedBefore
+    }
+
+    /// `--check` fails when the site has drifted from the catalog or cannot follow it.
+    public var hasDrift: Bool {
+        !writes.isEmpty || !conflicts.isEmpty
+    }
+
+    /// Exit status 1: something the unit must look at.
+    public var needsAttention: Bool {
+        !conflicts.isEmpty || !failures.isEmpty || !blocked.isEmpty
+    }
+}

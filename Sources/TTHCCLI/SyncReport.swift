@@ -1,0 +1,108 @@
+import Catalog
+import Foundation
+import Records
+
+/// A sync plan as people read it (a summary table, then details and diffs) and as programs read it.
+struct SyncReport {
+    var plan: SyncPlan
+    var language: Language
+
+    private var vi: Bool { language == .vi }
+
+    func text(withDiffs: Bool) -> String {
+        var lines: [String] = []
+        let rows: [(String, String, Int)] = [
+            ("Tạo mới", "Created", plan.created.count),
+            ("Cập nhật", "Updated", plan.updated.count),
+            ("Không đổi", "Unchanged", plan.unchanged.count),
+            ("Bãi bỏ", "Abolished", plan.abolished.count),
+            ("Sửa tại chỗ (giữ nguyên)", "Local overrides (kept)", plan.overrides.count),
+            ("Xung đột", "Conflicts", plan.conflicts.count),
+            ("Không đọc được", "Unreadable", plan.failures.count + plan.blocked.count),
+            ("Không thuộc phạm vi đơn vị", "Not published by this unit", plan.notSelected),
+        ]
+        let width = rows.map { (vi ? $0.0 : $0.1).count }.max() ?? 0
+        for row in rows {
+            let name = vi ? row.0 : row.1
+            lines.append(name + String(repeating: " ", count: width - name.count) + "  " + String(row.2))
+        }
+        for path in plan.created { lines.append("  + \(path)") }
+        for path in plan.updated { lines.append("  ~ \(path)") }
+        for path in plan.abolished { lines.append("  ✗ \(path) (\(vi ? "bãi bỏ" : "abolished"))") }
+        for path in plan.overrides {
+            lines.append(vi ? "  = \(path): phần quốc gia đã được sửa tại chỗ; giữ nguyên bản của đơn vị"
+                            : "  = \(path): national part edited here; the unit's version is kept")
+        }
+        for path in plan.localRecords {
+            lines.append(vi ? "  · \(path): hồ sơ riêng của đơn vị (nguon khác csdlqg), không đồng bộ"
+                            : "  · \(path): the unit's own record, not synchronized")
+        }
+        for conflict in plan.conflicts {
+            lines.append(vi ? "xung đột: \(conflict.path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
+                            : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
+            for field in conflict.fields {
+                lines.append("  \(field.key)")
+                lines.append("    \(vi ? "tại chỗ" : "here"):    \(Self.short(field.local))")
+                lines.append("    \(vi ? "quốc gia" : "catalog"): \(Self.short(field.catalog))")
+            }
+        }
+        for failure in plan.failures {
+            lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(failure.code ?? "?")): \(failure.reason.vi)"
+                            : "error: record \(failure.position) (code \(failure.code ?? "?")): \(failure.reason.en)")
+        }
+        for blocked in plan.blocked {
+            lines.append(vi ? "lỗi: \(blocked.path) đang có lỗi nên không được đồng bộ; hãy sửa trước (chạy tthc check):"
+                            : "error: \(blocked.path) has errors and was left alone; fix it first (run tthc check):")
+            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \($0.message(language))" }
+        }
+        if !plan.duplicates.isEmpty {
+            lines.append((vi ? "lưu ý: mã xuất hiện nhiều lần trong tệp xuất, dùng bản cập nhật mới nhất: "
+                             : "note: codes repeated in the export, the latest update is used: ")
+                         + plan.duplicates.joined(separator: ", "))
+        }
+        if withDiffs {
+            for write in plan.writes {
+                let diff = TextDiff.unified(old: write.old, new: write.new, path: write.path)
+                if !diff.isEmpty { lines.append(diff.trimmingCharacters(in: .newlines)) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func short(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        return line.count > 300 ? String(line.prefix(297)) + "…" : line
+    }
+
+    var json: Value {
+        let strings = { (items: [String]) in Value.list(items.map(Value.string)) }
+        return .object([
+            .init("created", strings(plan.created)),
+            .init("updated", strings(plan.updated)),
+            .init("unchanged", strings(plan.unchanged)),
+            .init("abolished", strings(plan.abolished)),
+            .init("overrides", strings(plan.overrides)),
+            .init("conflicts", .list(plan.conflicts.map { conflict in
+                .object([
+                    .init("file", .string(conflict.path)),
+                    .init("fields", .list(conflict.fields.map { field in
+                        .object([.init("key", .string(field.key)), .init("local", .string(field.local)),
+                                 .init("catalog", .string(field.catalog))])
+                    })),
+                ])
+            })),
+            .init("failures", .list(plan.failures.map { failure in
+                .object([
+                    .init("code", failure.code.map(Value.string) ?? .null),
+                    .init("position", .integer(failure.position)),
+                    .init("message", .string(failure.reason[language])),
+                ])
+            })),
+            .init("blocked", strings(plan.blocked.map(\.path))),
+            .init("local_records", strings(plan.localRecords)),
+            .init("duplicates", strings(plan.duplicates)),
+            .init("not_selected", .integer(plan.notSelected)),
+            .init("files_to_write", strings(plan.writes.map(\.path))),
+        ])
+    }
+}
