@@ -88,7 +88,9 @@ public struct CatalogSync {
             < NationalPart(procedure: b.procedure, sections: b.sections).text
     }
 
-    /// Every record file of the site whose code can be read, by code, and its text as on disk.
+    /// Every record file of the site by the code it stands for, and its text as on disk. A file
+    /// whose front matter cannot be read stands for the code in its name: it must block that
+    /// code, never be taken for a missing record and overwritten.
     private func existingRecords() -> ([String: Record], [String: String]) {
         let folder = site.appendingPathComponent(Self.recordsFolder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -98,10 +100,15 @@ public struct CatalogSync {
         for name in names {
             let path = "\(Self.recordsFolder)/\(name)"
             let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
-            let record = Record.read(bytes: [UInt8](bytes), path: path)
-            guard let code = record.code, record.fileName == "\(code).md" else { continue }
-            records[code] = record
-            texts[code] = String(decoding: bytes, as: UTF8.self)
+            var record = Record.read(bytes: [UInt8](bytes), path: path)
+            let stem = String(name.dropLast(3))
+            if let code = record.code, code != stem {
+                // Filed under another name: its code is taken, and sync cannot write it safely.
+                record.procedure = nil
+                records[code] = record
+            }
+            records[stem] = record
+            texts[stem] = String(decoding: bytes, as: UTF8.self)
         }
         return (records, texts)
     }
@@ -128,7 +135,9 @@ public struct CatalogSync {
             return
         }
         guard record.procedure != nil else {
-            plan.blocked.append(.init(path: path, diagnostics: record.diagnostics.filter { $0.severity == .error }))
+            plan.blocked.append(.init(path: record.path, diagnostics: record.diagnostics.filter {
+                $0.severity == .error || $0.problem.code == .fileNameMismatch
+            }))
             return
         }
         guard record.procedure?.source?.system == .national else {

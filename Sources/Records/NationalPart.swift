@@ -23,18 +23,23 @@ public struct NationalPart: Sendable, Equatable {
     /// The canonical text: what the merge base stores.
     public var text: String { RecordWriter.text(of: procedure, body: sections) }
 
-    /// The canonical text without the time of the last sync, which changes without the content changing.
+    /// The canonical text without the stamps of time (`cap_nhat_nguon`, `dong_bo_luc`): the
+    /// catalog and sync change those without the procedure changing, so they never decide a merge.
     public var comparisonText: String {
+        RecordWriter.text(of: Self.unstamped(procedure), body: sections)
+    }
+
+    static func unstamped(_ procedure: Procedure) -> Procedure {
         var procedure = procedure
         procedure.source?.synchronizedAt = nil
-        return RecordWriter.text(of: procedure, body: sections)
+        procedure.source?.catalogUpdatedAt = nil
+        return procedure
     }
 
     /// The top-level keys and sections whose values differ, in schema order.
     public func differences(from other: NationalPart) -> [String] {
-        let mine = RecordWriter.value(of: procedure), theirs = RecordWriter.value(of: other.procedure)
-        var keys = Schema.procedure.fields.map(\.key).filter { $0 != "nguon" && mine[$0] != theirs[$0] }
-        if mine["nguon"]?["id"] != theirs["nguon"]?["id"] || mine["nguon"]?["url"] != theirs["nguon"]?["url"] { keys.append("nguon") }
+        let mine = RecordWriter.value(of: Self.unstamped(procedure)), theirs = RecordWriter.value(of: Self.unstamped(other.procedure))
+        var keys = Schema.procedure.fields.map(\.key).filter { mine[$0] != theirs[$0] }
         for title in Schema.nationalSections {
             let a = sections.first { $0.title == title }?.markdown, b = other.sections.first { $0.title == title }?.markdown
             if a != b { keys.append("## \(title)") }
