@@ -17,21 +17,30 @@ import Testing
         return Repository.root.appendingPathComponent(".build/debug/tthc")
     }()
 
+    /// Both streams go to files: a pipe read one after the other deadlocks once the unread one
+    /// fills (a dry run prints hundreds of kilobytes of diffs).
     func tthc(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe(), errors = Pipe()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputURL = scratch.appendingPathComponent("out"), errorURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL), errors = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+        try output.close()
+        try errors.close()
+        return Run(status: process.terminationStatus,
+                   output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+                   errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
 
     func brokenSite() throws -> TemporarySite {
@@ -157,6 +166,73 @@ import Testing
         #expect(run.status == 1)
         #expect(run.errors.contains("error: record 1 (code 1.0011): malformed procedure code"))
         #expect(FileManager.default.fileExists(atPath: site.url("content/thu-tuc/1.000001.md").path))
+    }
+
+    /// Every file under `content/`, to prove a command wrote nothing.
+    func contentFiles(_ site: TemporarySite) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = site.url("content")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = FileManager.default.contents(atPath: url.path) { files[url.path] = data }
+        }
+        return files
+    }
+
+    @Test func dryRunAndCheckWriteNothing() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let export = Repository.fixture("export-sample.json").path
+        let fresh = try tthc(["sync", "--catalog", export, "--check"], in: site.folder)
+        #expect(fresh.status == 1, "a site that lacks the catalog's records has drifted")
+        let dry = try tthc(["sync", "--catalog", export, "--dry-run"], in: site.folder)
+        #expect(dry.status == 0)
+        #expect(dry.errors.contains("+++ b/content/thu-tuc/1.001193.md\n"))
+        #expect(dry.errors.contains("\n+ten: Thủ tục đăng ký khai sinh\n"))
+        #expect(try contentFiles(site).keys.filter { $0.hasSuffix(".md") }.isEmpty)
+
+        #expect(try tthc(["sync", "--catalog", export], in: site.folder).status == 0)
+        let before = try contentFiles(site)
+        #expect(try tthc(["sync", "--catalog", export, "--check"], in: site.folder).status == 0)
+        // A deliberate local override is reported, not failed.
+        let path = "content/thu-tuc/1.001193.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "\nten: Thủ tục đăng ký khai sinh", with: "\nten: Đăng ký khai sinh"))
+        let override = try tthc(["sync", "--catalog", export, "--check", "--lang", "en"], in: site.folder)
+        #expect(override.status == 0, "\(override.errors)")
+        #expect(override.errors.contains("= content/thu-tuc/1.001193.md: national part edited here"))
+        // A catalog change is drift: --check fails, --dry-run shows the diff, neither writes.
+        let changed = try String(contentsOf: Repository.fixture("export-sample.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"name\": \"Xóa ghi nợ tiền sử dụng đất", with: "\"name\": \"Xóa nợ tiền sử dụng đất")
+        try site.write("changed.json", changed)
+        let edited = try contentFiles(site)
+        #expect(try tthc(["sync", "--catalog", site.url("changed.json").path, "--check"], in: site.folder).status == 1)
+        let diff = try tthc(["sync", "--catalog", site.url("changed.json").path, "--dry-run"], in: site.folder)
+        #expect(diff.errors.contains("-ten: Xóa ghi nợ tiền sử dụng đất"))
+        #expect(diff.errors.contains("+ten: Xóa nợ tiền sử dụng đất"))
+        #expect(try contentFiles(site) == edited)
+        #expect(before.count == edited.count)
+    }
+
+    @Test func badExportsAndMassAbolitionExitTwoAndChangeNothing() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let export = Repository.fixture("export-sample.json")
+        #expect(try tthc(["sync", "--catalog", export.path], in: site.folder).status == 0)
+        let before = try contentFiles(site)
+        let text = try String(contentsOf: export, encoding: .utf8)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]).first
+        let object = String(decoding: try JSONSerialization.data(withJSONObject: try #require(first), options: [.prettyPrinted]), as: UTF8.self)
+        let oneLine = String(decoding: try JSONSerialization.data(withJSONObject: try #require(first)), as: UTF8.self)
+        for (name, content) in [("truncated.json", String(text.prefix(text.count / 3))), ("empty.json", ""),
+                                ("object.json", object), ("one-record.jsonl", oneLine)] {
+            try site.write(name, content)
+            let run = try tthc(["sync", "--catalog", site.url(name).path], in: site.folder)
+            #expect(run.status == 2, "\(name): \(run.errors)")
+            #expect(try contentFiles(site) == before, "\(name) changed a file")
+        }
+        let forced = try tthc(["sync", "--catalog", site.url("one-record.jsonl").path, "--force"], in: site.folder)
+        #expect(forced.status == 0, "\(forced.errors)")
+        #expect(try site.read("content/thu-tuc/1.001193.md").contains("trang_thai: bai_bo\n"))
     }
 
     @Test func schemaIsJSON() throws {
