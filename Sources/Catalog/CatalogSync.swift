@@ -113,12 +113,11 @@ public struct CatalogSync {
         return (records, texts)
     }
 
-    private func base(_ code: String) -> (text: String, part: NationalPart)? {
-        let path = Self.basePath(code)
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) else { return nil }
-        let record = Record.read(bytes: [UInt8](data), path: path)
-        guard record.procedure != nil else { return nil }
-        return (String(decoding: data, as: UTF8.self), NationalPart(record))
+    /// The merge base is stored as the national part's comparison text (no time stamps): it is
+    /// compared as text, never parsed, and changes only when the procedure does.
+    private func base(_ code: String) -> String? {
+        FileManager.default.contents(atPath: site.appendingPathComponent(Self.basePath(code)).path)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: - One record
@@ -129,7 +128,7 @@ public struct CatalogSync {
         guard let record else {
             catalog.procedure.source?.synchronizedAt = now
             plan.writes.append(.init(path: path, old: nil, new: catalog.text))
-            writeBase(catalog, code: code, plan: &plan)
+            writeBase(catalog.comparisonText, code: code, plan: &plan)
             plan.created.append(path)
             plan.log.append(.init(date: now, code: code, kind: .created))
             return
@@ -145,30 +144,27 @@ public struct CatalogSync {
             return
         }
         let local = NationalPart(record)
-        let stored = base(code)
+        let localKey = local.comparisonText, catalogKey = catalog.comparisonText
         // With no merge base yet (a site imported before bases existed), the file is taken as the base.
-        let basePart = stored?.part ?? local
-        catalog.procedure.source?.synchronizedAt = local.procedure.source?.synchronizedAt
-
-        let localKey = local.comparisonText, baseKey = basePart.comparisonText, catalogKey = catalog.comparisonText
+        let stored = base(code)
+        let baseKey = stored ?? localKey
         if localKey == baseKey {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
-                if stored == nil { writeBase(local, code: code, plan: &plan) }
+                if stored == nil { writeBase(localKey, code: code, plan: &plan) }
                 return
             }
             catalog.procedure.source?.synchronizedAt = now
             plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(catalog, keepingLocalPartsOf: record)))
-            writeBase(catalog, code: code, plan: &plan)
+            writeBase(catalogKey, code: code, plan: &plan)
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated))
         } else if catalogKey == baseKey {
             plan.overrides.append(path)
-            if stored == nil { writeBase(basePart, code: code, plan: &plan) }
         } else if catalogKey == localKey {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
-            writeBase(local, code: code, plan: &plan)
+            writeBase(catalogKey, code: code, plan: &plan)
         } else {
             let fields = local.differences(from: catalog).map {
                 SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
@@ -188,16 +184,14 @@ public struct CatalogSync {
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(part, keepingLocalPartsOf: record)))
-        writeBase(part, code: code, plan: &plan)
+        writeBase(part.comparisonText, code: code, plan: &plan)
         plan.abolished.append(path)
         plan.log.append(.init(date: now, code: code, kind: .abolished))
     }
 
-    private func writeBase(_ part: NationalPart, code: String, plan: inout SyncPlan) {
-        let path = Self.basePath(code)
-        let old = FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
-        let new = part.text
-        if old != new { plan.writes.append(.init(path: path, old: old, new: new)) }
+    private func writeBase(_ text: String, code: String, plan: inout SyncPlan) {
+        let old = base(code)
+        if old != text { plan.writes.append(.init(path: Self.basePath(code), old: old, new: text)) }
     }
 
     // MARK: - Applying

@@ -10,12 +10,10 @@ public enum RecordWriter {
         CanonicalYAML.document(value(of: procedure))
     }
 
-    /// The procedure as a value in schema key order (also what `/api/` pages publish).
+    /// The procedure as a value, keys in schema order (the model declares them in that order;
+    /// a test keeps it so).
     public static func value(of procedure: Procedure) -> Value {
-        let encoder = JSONEncoder()
-        guard let data = try? encoder.encode(procedure),
-              let json = try? JSONSerialization.jsonObject(with: data) else { return .object([]) }
-        return Value(json: json, shape: .object(Schema.procedure))
+        (try? ValueEncoding.value(of: procedure)) ?? .object([])
     }
 
     public static func bodyText(_ sections: [Body.Section]) -> String {

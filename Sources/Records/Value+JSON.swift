@@ -74,49 +74,4 @@ extension Value {
         out += "\""
     }
 
-    /// Reads decoded JSON (`JSONSerialization`) as a value, using `shape` to tell integers,
-    /// numbers and booleans apart, which `NSNumber` alone cannot do reliably on Linux.
-    public init(json: Any, shape: Shape?) {
-        switch (json, shape) {
-        case (is NSNull, _):
-            self = .null
-        case (let text as String, _):
-            self = .string(text)
-        case (let items as [Any], .list(let itemShape, _)?):
-            self = .list(items.map { Value(json: $0, shape: itemShape) })
-        case (let items as [Any], _):
-            self = .list(items.map { Value(json: $0, shape: nil) })
-        case (let members as [String: Any], let shape):
-            var objectShape: ObjectShape?
-            if case .object(let found)? = shape.map(Value.unwrapNullable) { objectShape = found }
-            // Known keys in schema order, then any others sorted: never a dictionary's order.
-            var ordered: [Member] = []
-            for field in objectShape?.fields ?? [] {
-                if let raw = members[field.key] { ordered.append(Member(field.key, Value(json: raw, shape: field.shape))) }
-            }
-            let known = Set(objectShape?.fields.map(\.key) ?? [])
-            for key in members.keys.sorted() where !known.contains(key) {
-                ordered.append(Member(key, Value(json: members[key] as Any, shape: nil)))
-            }
-            self = .object(ordered)
-        case (let number as NSNumber, let shape):
-            switch shape.map(Value.unwrapNullable) {
-            case .boolean?: self = .bool(number.boolValue)
-            case .integer?: self = .integer(number.intValue)
-            case .number?:
-                let double = number.doubleValue
-                self = double.rounded() == double ? .integer(Int(double)) : .number(double)
-            default:
-                let double = number.doubleValue
-                self = double.rounded() == double ? .integer(number.intValue) : .number(double)
-            }
-        default:
-            self = .null
-        }
-    }
-
-    static func unwrapNullable(_ shape: Shape) -> Shape {
-        if case .nullable(let inner) = shape { return unwrapNullable(inner) }
-        return shape
-    }
 }
