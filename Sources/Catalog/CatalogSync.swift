@@ -5,13 +5,13 @@ import Records
 /// "What a sync does"). A three-way merge per record, comparing canonical national parts:
 /// the file as it is (local), as last imported (the merge base in `content/.dong-bo/co-so/`),
 /// and as the catalog has it now.
-public struct CatalogSync {
+public struct CatalogSync: Sendable {
     public var site: URL
     public var configuration: SiteConfiguration
     /// The time this sync stamps (`nguon.dong_bo_luc`, change log), ISO 8601 with +07:00.
     public var now: String
     /// Called with (done, total) while records are planned, for a progress bar.
-    public var progress: ((Int, Int) -> Void)?
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(site: URL, configuration: SiteConfiguration, now: String) {
         self.site = site
@@ -29,21 +29,26 @@ public struct CatalogSync {
 
     public func plan(_ export: NationalExport) -> SyncPlan {
         var plan = SyncPlan()
-        let catalog = selectedProcedures(export, plan: &plan)
+        let (catalog, exportCodes) = selectedProcedures(export, plan: &plan)
+        guard plan.unreadableEntry == nil else { return plan }
         let (existing, texts) = existingRecords()
         plan.publishedBefore = existing.values.filter { $0.procedure?.source?.system == .national }.count
 
         let codes = Set(catalog.keys).union(existing.keys).sorted()
-        let exportCodes = export.codes
-        for (index, code) in codes.enumerated() {
-            progress?(index + 1, codes.count)
+        let done = Counter()
+        let fragments = Parallel.map(codes.count) { index -> SyncPlan in
+            let code = codes[index]
+            var fragment = SyncPlan()
             let record = existing[code]
             if let mapped = catalog[code] {
-                merge(mapped, into: record, text: texts[code], code: code, plan: &plan)
+                merge(mapped, into: record, text: texts[code], code: code, plan: &fragment)
             } else if let record, !exportCodes.contains(code) {
-                abolish(record, text: texts[code], code: code, plan: &plan)
+                abolish(record, text: texts[code], code: code, plan: &fragment)
             }
+            progress?(done.increment(), codes.count)
+            return fragment
         }
+        fragments.forEach { plan.absorb($0) }
         plan.writes.sort { $0.path < $1.path }
         if !plan.log.isEmpty {
             let path = ChangeLog.path
@@ -55,16 +60,26 @@ public struct CatalogSync {
 
     /// The catalog's procedures this unit publishes, by code. When a code appears twice the
     /// most recently updated entry wins, so the result never depends on the export's order.
-    private func selectedProcedures(_ export: NationalExport, plan: inout SyncPlan) -> [String: MappedProcedure] {
+    /// Also returns every code the export mentions, selected or not: a record whose code is
+    /// absent from it has left the catalog.
+    private func selectedProcedures(_ export: NationalExport, plan: inout SyncPlan) -> ([String: MappedProcedure], Set<String>) {
         var selected: [String: MappedProcedure] = [:]
         var seen: Set<String> = []
-        for entry in export.entries {
+        var mentioned: Set<String> = []
+        let results = Parallel.map(export.count) { index -> (Result<MappedProcedure, MappingFailure>, String?, Int?) in
+            let entry = export.entry(at: index)
+            let code = (entry.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let data = entry.data else {
-                plan.failures.append(MappingFailure(code: nil, position: entry.position,
-                                                    reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? "")))
-                continue
+                let failure = MappingFailure(code: nil, position: entry.position,
+                                             reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? ""))
+                return (.failure(failure), nil, entry.malformed ? entry.position : nil)
             }
-            switch CatalogMapping.map(data, position: entry.position) {
+            return (CatalogMapping.map(data, position: entry.position), code, nil)
+        }
+        for (result, code, malformed) in results {
+            if let code { mentioned.insert(code) }
+            if let malformed, plan.unreadableEntry == nil { plan.unreadableEntry = malformed }
+            switch result {
             case .failure(let failure):
                 plan.failures.append(failure)
             case .success(let mapped):
@@ -77,7 +92,7 @@ public struct CatalogSync {
         }
         plan.duplicates = Array(Set(plan.duplicates)).sorted()
         plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
-        return selected
+        return (selected, mentioned)
     }
 
     /// Between two entries with one code: the later `updatedAt` wins, then the text decides.
@@ -97,10 +112,13 @@ public struct CatalogSync {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var records: [String: Record] = [:]
         var texts: [String: String] = [:]
-        for name in names {
-            let path = "\(Self.recordsFolder)/\(name)"
-            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
-            var record = Record.read(bytes: [UInt8](bytes), path: path)
+        let read = Parallel.map(names.count) { index -> (Record, String) in
+            let path = "\(Self.recordsFolder)/\(names[index])"
+            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(names[index]).path) ?? Data()
+            return (Record.read(bytes: [UInt8](bytes), path: path), String(decoding: bytes, as: UTF8.self))
+        }
+        for (name, (read, text)) in zip(names, read) {
+            var record = read
             let stem = String(name.dropLast(3))
             if let code = record.code, code != stem {
                 // Filed under another name: its code is taken, and sync cannot write it safely.
@@ -108,7 +126,7 @@ public struct CatalogSync {
                 records[code] = record
             }
             records[stem] = record
-            texts[stem] = String(decoding: bytes, as: UTF8.self)
+            texts[stem] = text
         }
         return (records, texts)
     }
@@ -200,9 +218,20 @@ public struct CatalogSync {
     /// then the log: a run interrupted in between leaves records that the next run recognizes as
     /// already synchronized (local equals catalog) and whose bases it then completes.
     public func apply(_ plan: SyncPlan) throws {
-        let ordered = plan.writes.sorted { order($0.path) < order($1.path) }
-        for write in ordered {
-            try AtomicFile.write(write.new, to: site.appendingPathComponent(write.path))
+        // Within each stage files are independent: written on all cores.
+        for stage in 0...2 {
+            let writes = plan.writes.filter { order($0.path).0 == stage }
+            let failures = Parallel.map(writes.count) { index -> String? in
+                do {
+                    try AtomicFile.write(writes[index].new, to: site.appendingPathComponent(writes[index].path))
+                    return nil
+                } catch {
+                    return "\(writes[index].path): \(error.localizedDescription)"
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+            }
         }
     }
 
@@ -213,9 +242,15 @@ public struct CatalogSync {
     }
 }
 
-extension NationalExport {
-    /// Every code the export mentions, selected or not: a code absent from it has left the catalog.
-    var codes: Set<String> {
-        Set(entries.compactMap { ($0.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) })
+/// Counts finished records for the progress bar, from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

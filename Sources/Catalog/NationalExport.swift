@@ -2,7 +2,11 @@ import Foundation
 
 /// A national catalog export, in any of the three shapes CATALOG.md describes: a JSON array of
 /// API responses, a JSON array of bare `data` objects, or JSON Lines of either.
-public struct NationalExport {
+///
+/// Reading finds where each procedure's JSON starts and ends in one pass over the bytes; each
+/// procedure is then parsed on its own (on any core), so a 185 MB export is never one huge
+/// object tree in memory.
+public struct NationalExport: Sendable {
     /// One procedure as the portal returned it, and where it stands in the file.
     public struct Entry {
         /// 1-based: the element of the array, or the line of a JSON Lines file.
@@ -10,6 +14,8 @@ public struct NationalExport {
         public var data: [String: Any]?
         /// Why this entry could not be read as a procedure object.
         public var problem: String?
+        /// The entry is not JSON at all: the export is damaged, not just this record.
+        public var malformed = false
     }
 
     public enum Unreadable: Error, Equatable, CustomStringConvertible {
@@ -21,46 +27,131 @@ public struct NationalExport {
             switch self {
             case .empty: return "tệp xuất rỗng (empty export)"
             case .notJSON(let detail): return "không đọc được JSON, có thể tệp bị cắt cụt (not JSON or truncated): \(detail)"
-            case .badLine(let line): return "dòng \(line) không phải JSON, có thể tệp bị cắt cụt (line \(line) is not JSON)"
+            case .badLine(let line): return "bản ghi \(line) không phải JSON, có thể tệp bị cắt cụt (record \(line) is not JSON)"
             }
         }
     }
 
-    public var entries: [Entry]
+    private let bytes: Data
+    /// Byte ranges of the entries, and their 1-based positions.
+    private let spans: [(range: Range<Int>, position: Int)]
+
+    public var count: Int { spans.count }
 
     public init(data: Data) throws(Unreadable) {
-        guard let first = data.first(where: { !Self.isSpace($0) }) else { throw .empty }
-        if first == UInt8(ascii: "[") {
-            let array: [Any]
-            do {
-                guard let parsed = try JSONSerialization.jsonObject(with: data) as? [Any] else {
-                    throw Unreadable.notJSON(detail: "not an array")
-                }
-                array = parsed
-            } catch let error as Unreadable {
-                throw error
-            } catch {
-                throw .notJSON(detail: (error as NSError).localizedDescription)
-            }
-            guard !array.isEmpty else { throw .empty }
-            entries = array.enumerated().map { Self.entry($1, position: $0 + 1) }
-        } else {
-            var entries: [Entry] = []
-            for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-                guard line.contains(where: { !Self.isSpace($0) }) else { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
-                    throw .badLine(index + 1)
-                }
-                entries.append(Self.entry(object, position: index + 1))
-            }
-            guard !entries.isEmpty else { throw .empty }
-            self.entries = entries
+        bytes = data
+        let scanned = try Self.scan(data)
+        guard !scanned.isEmpty else { throw .empty }
+        spans = scanned
+    }
+
+    /// Parses one entry (safe from any thread: the bytes are only read).
+    public func entry(at index: Int) -> Entry {
+        let span = spans[index]
+        guard let element = try? JSONSerialization.jsonObject(with: bytes.subdata(in: span.range)) else {
+            return Entry(position: span.position, data: nil, problem: "không phải JSON (not JSON)", malformed: true)
         }
+        return Self.entry(element, position: span.position)
+    }
+
+    /// Every entry, parsed (for tests and small exports).
+    public var entries: [Entry] { (0..<count).map(entry(at:)) }
+
+    // MARK: - Finding the entries
+
+    private static func scan(_ data: Data) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+        let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[(range: Range<Int>, position: Int)], Unreadable> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            skipSpace(bytes, &index)
+            guard index < bytes.count else { return .failure(.empty) }
+            do throws(Unreadable) {
+                return .success(bytes[index] == UInt8(ascii: "[") ? try arrayElements(bytes, from: index) : try lines(bytes))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
+
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        // A UTF-8 byte order mark may precede the JSON.
+        if index == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    }
+
+    /// The top-level elements of `[ … ]`, each as a byte range; a truncated array throws.
+    private static func arrayElements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+        var elements: [(range: Range<Int>, position: Int)] = []
+        var index = start + 1
+        var depth = 0
+        var elementStart: Int?
+        var inString = false
+        var escaped = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    inString = true
+                    if elementStart == nil { elementStart = index }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if elementStart == nil { elementStart = index }
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 {
+                        guard byte == UInt8(ascii: "]") else { throw .notJSON(detail: "unbalanced brackets") }
+                        if let begin = elementStart { elements.append((begin..<index, elements.count + 1)) }
+                        index += 1
+                        skipSpace(bytes, &index)
+                        guard index == bytes.count else { throw .notJSON(detail: "data after the array") }
+                        return elements
+                    }
+                    depth -= 1
+                case UInt8(ascii: ","):
+                    if depth == 0 {
+                        guard let begin = elementStart else { throw .notJSON(detail: "empty element") }
+                        elements.append((begin..<index, elements.count + 1))
+                        elementStart = nil
+                    }
+                default:
+                    if !isSpace(byte), elementStart == nil { elementStart = index }
+                }
+            }
+            index += 1
+        }
+        throw .notJSON(detail: "the array is not closed")
+    }
+
+    /// JSON Lines: one entry per non-blank line; a line that does not look like an object is
+    /// checked by parsing it now, so that a truncated file is refused before anything is planned.
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+        var result: [(range: Range<Int>, position: Int)] = []
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var first = start, last = end
+            while first < last, isSpace(bytes[first]) || bytes[first] == 0xEF || bytes[first] == 0xBB || bytes[first] == 0xBF { first += 1 }
+            while last > first, isSpace(bytes[last - 1]) { last -= 1 }
+            if first < last {
+                guard bytes[first] == UInt8(ascii: "{"), bytes[last - 1] == UInt8(ascii: "}") else { throw .badLine(line) }
+                result.append((first..<last, line))
+            }
+            start = end + 1
+            line += 1
+        }
+        return result
+    }
+
+    // MARK: - Reading one entry
 
     /// An API response `{"code": "OK", "data": {...}}` or a bare data object.
     private static func entry(_ element: Any, position: Int) -> Entry {

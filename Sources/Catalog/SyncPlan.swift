@@ -42,10 +42,26 @@ public struct SyncPlan: Sendable {
     public var notSelected = 0
     /// Records published from the catalog before this sync, for the abolition safety limit.
     public var publishedBefore = 0
+    /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
+    public var unreadableEntry: Int?
 
     /// Record files, merge bases and the change log, in path order.
     public var writes: [FileWrite] = []
     public var log: [ChangeLog.Entry] = []
+
+    /// Adds what one record's merge planned (plans are built per record in parallel).
+    mutating func absorb(_ other: SyncPlan) {
+        created += other.created
+        updated += other.updated
+        unchanged += other.unchanged
+        abolished += other.abolished
+        overrides += other.overrides
+        conflicts += other.conflicts
+        blocked += other.blocked
+        localRecords += other.localRecords
+        writes += other.writes
+        log += other.log
+    }
 
     /// More than half of the published records would be abolished at once: most likely a
     /// truncated or wrong export.

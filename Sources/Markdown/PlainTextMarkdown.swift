@@ -13,15 +13,18 @@ public enum PlainTextMarkdown {
     }
 
     /// ASCII punctuation that CommonMark lets a backslash escape and that can start or shape markup.
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&"]
+    private static let special: Set<UInt8> = Set("\\`*_[]<>#|~!&".utf8)
 
+    /// Works on bytes: every character to escape is ASCII, and iterating `Character`s cost more
+    /// than the rest of an import.
     static func escapeLine(_ line: String) -> String {
-        var out = ""
-        out.reserveCapacity(line.utf8.count + 8)
-        for character in line {
-            if special.contains(character) { out.append("\\") }
-            out.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count + 8)
+        for byte in line.utf8 {
+            if special.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
+        var out = String(decoding: bytes, as: UTF8.self)
         // A line that starts like a list item, block quote, heading or thematic break.
         if let first = out.first, "-+=".contains(first) {
             out = "\\" + out

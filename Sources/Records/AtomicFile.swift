@@ -1,7 +1,9 @@
 import Foundation
 
 /// Replaces a file so that a reader, or a run interrupted at any moment, sees either the old
-/// content or the new, never half of it: write beside, flush, then rename over.
+/// content or the new, never half of it: write beside, then rename over. (No fsync per file:
+/// the rename is what makes an interrupted run safe, and syncing thousands of files one by one
+/// made a 10,000-record sync several times slower.)
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
@@ -11,9 +13,6 @@ public enum AtomicFile {
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        let handle = try FileHandle(forWritingTo: temporary)
-        try handle.synchronize()
-        try handle.close()
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])

@@ -1,10 +1,11 @@
 import Foundation
 
 /// A one-line progress bar on standard error, only on a terminal and never in CI, where it
-/// would fill the log.
-final class ProgressBar {
+/// would fill the log. Updated from several threads, hence the lock.
+final class ProgressBar: @unchecked Sendable {
     private let label: String
     private var shown = -1
+    private let lock = NSLock()
 
     init?(label: String) {
         guard isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["CI"] == nil else { return nil }
@@ -13,6 +14,8 @@ final class ProgressBar {
 
     func update(_ done: Int, of total: Int) {
         guard total > 200 else { return }
+        lock.lock()
+        defer { lock.unlock() }
         let percent = done * 100 / total
         guard percent != shown else { return }
         shown = percent

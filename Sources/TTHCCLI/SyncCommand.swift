@@ -44,9 +44,15 @@ struct SyncCommand: ParsableCommand {
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
         let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
-        sync.progress = bar.map { bar in { bar.update($0, of: $1) } }
+        if let bar {
+            sync.progress = { @Sendable done, total in bar.update(done, of: total) }
+        }
         let plan = sync.plan(export)
         bar?.finish()
+        if let position = plan.unreadableEntry {
+            printError("tthc sync: \(catalog): \(NationalExport.Unreadable.badLine(position)). Không ghi gì (nothing written).")
+            throw Exit.cannotRun
+        }
 
         let report = SyncReport(plan: plan, language: lang)
         if format == .json {

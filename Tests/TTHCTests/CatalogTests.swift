@@ -40,6 +40,17 @@ import Testing
         }
     }
 
+    @Test func aDamagedElementMakesTheWholeExportUnreadable() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let damaged = Data(#"[{"code":"OK","data":{"code":"1.000001"}}, {"code": oops}, {"code":"1.000002"}]"#.utf8)
+        let export = try NationalExport(data: damaged)
+        #expect(export.count == 3)
+        let plan = CatalogSync(site: site.folder, configuration: Self.configuration, now: "2026-11-22T09:00:00+07:00").plan(export)
+        #expect(plan.unreadableEntry == 2)
+        #expect(plan.writes.isEmpty)
+    }
+
     @Test func birthRegistrationMapsEveryField() throws {
         let result = try mapped("1.001193")
         let p = result.procedure
