@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TTHC = .build/release/tthc
 
-.PHONY: site test deps build check clean
+.PHONY: site test deps build check clean bench-sync
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
 # (PITFALLS.md): check for the header itself, not only pkg-config.
@@ -34,3 +34,7 @@ test: deps
 
 clean:
 	rm -rf .build public
+
+# Times tthc sync on generated exports of 1,000 and 10,000 records (needs ../shared).
+bench-sync: deps
+	scripts/bench-sync

@@ -78,7 +78,7 @@ extension Record {
         checkBody(body, report: report, closingLine: split.bodyFirstLine - 1)
 
         if !record.diagnostics.hasErrors, let value = record.frontMatter {
-            record.procedure = try? JSONDecoder().decode(Procedure.self, from: Data(value.json().utf8))
+            record.procedure = try? ValueDecoding.decode(Procedure.self, from: value)
         }
         return record
     }

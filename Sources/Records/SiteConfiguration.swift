@@ -52,7 +52,7 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
         let value = validator.validate(parsed.root ?? .mapping(.init([])), as: .object(Schema.site), key: "")
         validator.problems.forEach { report($0.problem, $0.line, $0.column) }
         guard !diagnostics.hasErrors, let value else { return (nil, diagnostics) }
-        let configuration = try? JSONDecoder().decode(SiteConfiguration.self, from: Data(value.json().utf8))
+        let configuration = try? ValueDecoding.decode(SiteConfiguration.self, from: value)
         return (configuration, diagnostics)
     }
 

@@ -38,9 +38,10 @@ public struct SiteContent: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
-        content.records = names.map { name in
-            let path = "\(recordsFolder)/\(name)"
-            let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(name).path) ?? Data()
+        // Records are independent: read on all cores, kept in path order.
+        content.records = Parallel.map(names.count) { index in
+            let path = "\(recordsFolder)/\(names[index])"
+            let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(names[index]).path) ?? Data()
             return Record.read(bytes: [UInt8](bytes), path: path)
         }
         content.checkAcrossRecords()
