@@ -31,24 +31,30 @@ public struct CatalogSync: Sendable {
         var plan = SyncPlan()
         let (catalog, exportCodes) = selectedProcedures(export, plan: &plan)
         guard plan.unreadableEntry == nil else { return plan }
-        let (existing, texts) = existingRecords()
-        plan.publishedBefore = existing.values.filter { $0.procedure?.source?.system == .national }.count
+        let synced = SyncedFiles(site: site)
+        let existing = existingFiles(synced)
+        plan.publishedBefore = existing.values.filter { $0.isNational }.count
 
         let codes = Set(catalog.keys).union(existing.keys).sorted()
         let done = Counter()
         let fragments = Parallel.map(codes.count) { index -> SyncPlan in
             let code = codes[index]
             var fragment = SyncPlan()
-            let record = existing[code]
+            let file = existing[code]
             if let mapped = catalog[code] {
-                merge(mapped, into: record, text: texts[code], code: code, plan: &fragment)
-            } else if let record, !exportCodes.contains(code) {
-                abolish(record, text: texts[code], code: code, plan: &fragment)
+                merge(mapped, into: file, code: code, plan: &fragment)
+            } else if let file, !exportCodes.contains(code) {
+                abolish(file.record, text: file.text, code: code, plan: &fragment)
             }
             progress?(done.increment(), codes.count)
             return fragment
         }
         fragments.forEach { plan.absorb($0) }
+        var fingerprints = synced
+        fingerprints.fingerprints.merge(plan.fingerprints) { $1 }
+        if fingerprints != synced {
+            plan.writes.append(.init(path: SyncedFiles.path, old: synced.text, new: fingerprints.text))
+        }
         plan.writes.sort { $0.path < $1.path }
         if !plan.log.isEmpty {
             let path = ChangeLog.path
@@ -103,32 +109,49 @@ public struct CatalogSync: Sendable {
             < NationalPart(procedure: b.procedure, sections: b.sections).text
     }
 
-    /// Every record file of the site by the code it stands for, and its text as on disk. A file
-    /// whose front matter cannot be read stands for the code in its name: it must block that
-    /// code, never be taken for a missing record and overwritten.
-    private func existingRecords() -> ([String: Record], [String: String]) {
+    /// A record file as found: parsed, or, when its fingerprint shows it untouched since the last
+    /// sync, only read (parsed later if the catalog changed it).
+    struct ExistingFile: Sendable {
+        var path: String
+        var text: String
+        var parsed: Record?
+        /// Its national part is known to equal the merge base.
+        var untouched: Bool
+
+        var record: Record { parsed ?? Record.read(bytes: Array(text.utf8), path: path) }
+
+        /// Published from the catalog (sync only ever fingerprints files it imported).
+        var isNational: Bool { untouched || parsed?.procedure?.source?.system == .national }
+    }
+
+    /// Every record file of the site by the code it stands for. A file whose front matter cannot
+    /// be read stands for the code in its name: it must block that code, never be taken for a
+    /// missing record and overwritten. A file filed under another name claims its own code.
+    private func existingFiles(_ synced: SyncedFiles) -> [String: ExistingFile] {
         let folder = site.appendingPathComponent(Self.recordsFolder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-        var records: [String: Record] = [:]
-        var texts: [String: String] = [:]
-        let read = Parallel.map(names.count) { index -> (Record, String) in
+        let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
             let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(names[index]).path) ?? Data()
-            return (Record.read(bytes: [UInt8](bytes), path: path), String(decoding: bytes, as: UTF8.self))
-        }
-        for (name, (read, text)) in zip(names, read) {
-            var record = read
-            let stem = String(name.dropLast(3))
-            if let code = record.code, code != stem {
-                // Filed under another name: its code is taken, and sync cannot write it safely.
-                record.procedure = nil
-                records[code] = record
+            let stem = String(names[index].dropLast(3))
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let known = synced.fingerprints[stem], known == SyncedFiles.fingerprint(bytes) {
+                return ExistingFile(path: path, text: text, parsed: nil, untouched: true)
             }
-            records[stem] = record
-            texts[stem] = text
+            return ExistingFile(path: path, text: text, parsed: Record.read(bytes: [UInt8](bytes), path: path), untouched: false)
         }
-        return (records, texts)
+        var existing: [String: ExistingFile] = [:]
+        for (name, var file) in zip(names, files) {
+            let stem = String(name.dropLast(3))
+            if let code = file.parsed?.code, code != stem {
+                // Filed under another name: its code is taken, and sync cannot write it safely.
+                file.parsed?.procedure = nil
+                existing[code] = file
+            }
+            existing[stem] = file
+        }
+        return existing
     }
 
     /// The merge base is stored as the national part's comparison text (no time stamps): it is
@@ -140,17 +163,27 @@ public struct CatalogSync: Sendable {
 
     // MARK: - One record
 
-    private func merge(_ mapped: MappedProcedure, into record: Record?, text: String?, code: String, plan: inout SyncPlan) {
+    private func merge(_ mapped: MappedProcedure, into file: ExistingFile?, code: String, plan: inout SyncPlan) {
         let path = Self.recordPath(code)
         var catalog = NationalPart(procedure: mapped.procedure, sections: mapped.sections)
-        guard let record else {
+        guard let file else {
             catalog.procedure.source?.synchronizedAt = now
-            plan.writes.append(.init(path: path, old: nil, new: catalog.text))
+            let text = catalog.text
+            plan.writes.append(.init(path: path, old: nil, new: text))
             writeBase(catalog.comparisonText, code: code, plan: &plan)
+            plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
             plan.created.append(path)
             plan.log.append(.init(date: now, code: code, kind: .created))
             return
         }
+        let catalogKey = catalog.comparisonText
+        let stored = base(code)
+        if file.untouched, let stored, stored == catalogKey {
+            plan.unchanged.append(path)  // untouched here, unchanged there: nothing to parse
+            return
+        }
+        let record = file.record
+        let text = file.text
         guard record.procedure != nil else {
             plan.blocked.append(.init(path: record.path, diagnostics: record.diagnostics.filter {
                 $0.severity == .error || $0.problem.code == .fileNameMismatch
@@ -162,18 +195,20 @@ public struct CatalogSync: Sendable {
             return
         }
         let local = NationalPart(record)
-        let localKey = local.comparisonText, catalogKey = catalog.comparisonText
+        let localKey = local.comparisonText
         // With no merge base yet (a site imported before bases existed), the file is taken as the base.
-        let stored = base(code)
         let baseKey = stored ?? localKey
         if localKey == baseKey {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
                 if stored == nil { writeBase(localKey, code: code, plan: &plan) }
+                plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
                 return
             }
             catalog.procedure.source?.synchronizedAt = now
-            plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(catalog, keepingLocalPartsOf: record)))
+            let spliced = RecordSplice.text(catalog, keepingLocalPartsOf: record)
+            plan.writes.append(.init(path: path, old: text, new: spliced))
+            plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
             writeBase(catalogKey, code: code, plan: &plan)
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated))
@@ -183,6 +218,7 @@ public struct CatalogSync: Sendable {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
             writeBase(catalogKey, code: code, plan: &plan)
+            plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
         } else {
             let fields = local.differences(from: catalog).map {
                 SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
@@ -201,7 +237,9 @@ public struct CatalogSync: Sendable {
         procedure.abolishedDate = String(now.prefix(10))
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
-        plan.writes.append(.init(path: path, old: text, new: RecordSplice.text(part, keepingLocalPartsOf: record)))
+        let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)
+        plan.writes.append(.init(path: path, old: text, new: spliced))
+        plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
         writeBase(part.comparisonText, code: code, plan: &plan)
         plan.abolished.append(path)
         plan.log.append(.init(date: now, code: code, kind: .abolished))

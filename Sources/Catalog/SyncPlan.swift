@@ -45,6 +45,9 @@ public struct SyncPlan: Sendable {
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
     public var unreadableEntry: Int?
 
+    /// New fingerprints of record files whose national part equals the base after this sync.
+    public var fingerprints: [String: String] = [:]
+
     /// Record files, merge bases and the change log, in path order.
     public var writes: [FileWrite] = []
     public var log: [ChangeLog.Entry] = []
@@ -61,6 +64,7 @@ public struct SyncPlan: Sendable {
         localRecords += other.localRecords
         writes += other.writes
         log += other.log
+        fingerprints.merge(other.fingerprints) { $1 }
     }
 
     /// More than half of the published records would be abolished at once: most likely a
@@ -71,7 +75,7 @@ public struct SyncPlan: Sendable {
 
     /// `--check` fails when the site has drifted from the catalog or cannot follow it.
     public var hasDrift: Bool {
-        !writes.isEmpty || !conflicts.isEmpty
+        writes.contains { $0.path != SyncedFiles.path } || !conflicts.isEmpty
     }
 
     /// Exit status 1: something the unit must look at.

@@ -61,7 +61,7 @@ struct SyncReport {
                          + plan.duplicates.joined(separator: ", "))
         }
         if withDiffs {
-            for write in plan.writes {
+            for write in plan.writes where write.path != SyncedFiles.path {
                 let diff = TextDiff.unified(old: write.old, new: write.new, path: write.path)
                 if !diff.isEmpty { lines.append(diff.trimmingCharacters(in: .newlines)) }
             }

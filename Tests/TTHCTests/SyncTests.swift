@@ -159,6 +159,27 @@ import Testing
         #expect(plan.needsAttention)
     }
 
+    @Test func fingerprintsOfUntouchedFilesAreKeptAndNeverCountAsDrift() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let data = try export(try entries())
+        try synchronize(site, with: data)
+        let index = try site.read(SyncedFiles.path)
+        #expect(index.split(separator: "\n").map { $0.prefix(9) } == ["1.000080\t", "1.001193\t", "1.115563\t"])
+        // A site synchronized before fingerprints existed: filling them in is not drift.
+        try FileManager.default.removeItem(at: site.url(SyncedFiles.path))
+        let (configuration, _) = SiteConfiguration.read(bytes: Array(TemporarySite.configuration.utf8))
+        let sync = CatalogSync(site: site.folder, configuration: try #require(configuration), now: "2026-12-01T09:00:00+07:00")
+        let plan = sync.plan(try NationalExport(data: data))
+        #expect(plan.writes.map(\.path) == [SyncedFiles.path])
+        #expect(!plan.hasDrift)
+        try sync.apply(plan)
+        #expect(try site.read(SyncedFiles.path) == index)
+        // A file edited after its fingerprint was taken is read in full: the override is seen.
+        try site.write(birth, try site.read(birth).replacingOccurrences(of: "\nten: Thủ tục đăng ký khai sinh", with: "\nten: Khai sinh"))
+        #expect(try synchronize(site, with: data).overrides == [birth])
+    }
+
     @Test func abolishingMoreThanHalfIsRefused() throws {
         let site = try TemporarySite()
         defer { site.remove() }
