@@ -42,9 +42,12 @@ struct SyncReport {
                             : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
             for field in conflict.fields {
                 lines.append("  \(field.key)")
-                lines.append("    \(vi ? "tại chỗ" : "here"):    \(Self.short(field.local))")
-                lines.append("    \(vi ? "quốc gia" : "catalog"): \(Self.short(field.catalog))")
+                lines.append("    \(vi ? "tại chỗ: " : "here:    ") \(Self.short(field.local))")
+                lines.append("    \(vi ? "quốc gia:" : "catalog: ") \(Self.short(field.catalog))")
             }
+            lines.append(vi
+                ? "  → Cách xử lý: sửa các trường trên trong tệp cho giống bản quốc gia rồi chạy lại tthc sync. Muốn giữ cách diễn đạt của đơn vị thì ghi vào mục \"## Ghi chú của đơn vị\" (phần riêng, không bao giờ bị ghi đè)."
+                : "  → To resolve: make these fields match the catalog's version and run tthc sync again. Keep the unit's own wording in a \"## Ghi chú của đơn vị\" section (local, never overwritten).")
         }
         for failure in plan.failures {
             lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(failure.code ?? "?")): \(failure.reason.vi)"

@@ -235,6 +235,27 @@ import Testing
         #expect(try site.read("content/thu-tuc/1.001193.md").contains("trang_thai: bai_bo\n"))
     }
 
+    @Test func aConflictIsShownWithItsRemedyAndTheRemedyWorks() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let export = Repository.fixture("export-sample.json")
+        #expect(try tthc(["sync", "--catalog", export.path], in: site.folder).status == 0)
+        let path = "content/thu-tuc/1.001193.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "\nten: Thủ tục đăng ký khai sinh\n", with: "\nten: Khai sinh (xã sửa)\n"))
+        try site.write("changed.json", try String(contentsOf: export, encoding: .utf8)
+            .replacingOccurrences(of: "\"name\": \"Thủ tục đăng ký khai sinh\", \"decisionNo\"",
+                                  with: "\"name\": \"Đăng ký khai sinh\", \"decisionNo\""))
+        let edited = try site.read(path)
+        let conflict = try tthc(["sync", "--catalog", site.url("changed.json").path], in: site.folder)
+        #expect(conflict.status == 1)
+        #expect(conflict.errors.contains("    tại chỗ:  \"Khai sinh (xã sửa)\"\n    quốc gia: \"Đăng ký khai sinh\"\n  → Cách xử lý:"))
+        #expect(try site.read(path) == edited)
+        // Following the advice: the fields made equal to the catalog's, the next sync is clean.
+        try site.write(path, edited.replacingOccurrences(of: "\nten: Khai sinh (xã sửa)\n", with: "\nten: Đăng ký khai sinh\n"))
+        #expect(try tthc(["sync", "--catalog", site.url("changed.json").path], in: site.folder).status == 0)
+        #expect(try tthc(["sync", "--catalog", site.url("changed.json").path, "--check"], in: site.folder).status == 0)
+    }
+
     @Test func schemaIsJSON() throws {
         let run = try tthc(["schema"])
         #expect(run.status == 0)
