@@ -168,9 +168,9 @@ public struct CatalogSync: Sendable {
         var catalog = NationalPart(procedure: mapped.procedure, sections: mapped.sections)
         guard let file else {
             catalog.procedure.source?.synchronizedAt = now
-            let text = catalog.text
+            let (text, comparisonText) = catalog.texts
             plan.writes.append(.init(path: path, old: nil, new: text))
-            writeBase(catalog.comparisonText, code: code, plan: &plan)
+            writeBase(comparisonText, code: code, plan: &plan)
             plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
             plan.created.append(path)
             plan.log.append(.init(date: now, code: code, kind: .created))

@@ -115,6 +115,10 @@ enum CanonicalYAML {
     }
 
     static func quoted(_ text: String) -> String {
+        // Most quoted values (codes, dates, text starting with a digit or a dash) need no escape.
+        let plain = !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F
+            || $0 == 0xC2 || $0 == 0xEF || $0 == 0xE2 }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

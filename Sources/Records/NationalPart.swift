@@ -29,6 +29,21 @@ public struct NationalPart: Sendable, Equatable {
         RecordWriter.text(of: Self.unstamped(procedure), body: sections)
     }
 
+    /// `text` and `comparisonText` at the price of one: the canonical writer puts each stamp on
+    /// a line of its own under `nguon:`, so dropping those two lines from the front matter gives
+    /// exactly the stamp-free text (a test holds the two ways equal).
+    public var texts: (text: String, comparisonText: String) {
+        let text = self.text
+        var lines: [Substring] = []
+        var inFrontMatter = true
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0, line == "---" { inFrontMatter = false }
+            if inFrontMatter, line.hasPrefix("  cap_nhat_nguon: ") || line.hasPrefix("  dong_bo_luc: ") { continue }
+            lines.append(line)
+        }
+        return (text, lines.joined(separator: "\n"))
+    }
+
     static func unstamped(_ procedure: Procedure) -> Procedure {
         var procedure = procedure
         procedure.source?.synchronizedAt = nil

@@ -88,6 +88,21 @@ import Testing
         #expect(RecordWriter.text(of: try #require(again.procedure), body: again.body.sections) == written)
     }
 
+    @Test func stampFreeTextDerivedFromTheFullTextEqualsWritingItDirectly() throws {
+        var procedure = try #require(SampleRecord.read(SampleRecord.text()).procedure)
+        procedure.source = .init(system: .national, id: "x", url: "https://dichvucong.gov.vn/x",
+                                 announcedBy: .init(code: "G15", name: "Bộ Tư pháp"),
+                                 catalogUpdatedAt: "2026-04-15T15:36:31+07:00", synchronizedAt: "2026-11-22T09:00:00+07:00")
+        var local = Procedure.LocalAdditions()
+        local.note = "  cap_nhat_nguon: không phải dấu thời gian"
+        procedure.local = local
+        let part = NationalPart(procedure: procedure, sections: [.init(title: "Trình tự thực hiện",
+                                                                     markdown: "  dong_bo_luc: chữ trong nội dung", line: 0)])
+        #expect(part.texts.text == part.text)
+        #expect(part.texts.comparisonText == part.comparisonText)
+        #expect(!part.comparisonText.contains("2026-11-22T09:00:00"))
+    }
+
     @Test func canonicalWritingQuotesWhatYAMLWouldMisread() throws {
         var procedure = try #require(SampleRecord.read(SampleRecord.text()).procedure)
         procedure.keywords = ["no", "1.5", "a: b", "x #y", " lề", "\"trích\""]
