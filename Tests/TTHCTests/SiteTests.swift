@@ -236,15 +236,7 @@ import Testing
     @Test func alphabeticalListInVietnameseOrder() throws {
         let names = ["Đăng ký kết hôn", "Thủ tục đăng ký khai sinh", "Ân xá", "Cấp bản sao", "Chứng thực", "An toàn", "Dạy nghề",
                      "Ấn định", "Ăn uống"]
-        var files = ""
-        for (index, name) in names.enumerated() {
-            let code = String(format: "1.%06d", index + 1)
-            let frontMatter = SampleRecord.frontMatter
-                .replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")
-                .replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \(name)")
-            files += "-- content/thu-tuc/\(code).md --\n\(SampleRecord.text(frontMatter: frontMatter))\n"
-        }
-        let site = try TemporarySite(files)
+        let site = try TemporarySite(SampleRecord.files(names: names))
         defer { site.remove() }
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let page = try site.read("public/thu-tuc/index.html")
@@ -255,17 +247,10 @@ import Testing
         let letters = page.components(separatedBy: "<h2 id=\"chu-").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(letters == ["a", "aw", "aa", "c", "d", "dd"])
     }
+
     @Test func largeSitesGetOnePagePerLetter() throws {
-        var files = ""
-        for index in 1...501 {
-            let code = String(format: "1.%06d", index)
-            let name = index % 2 == 0 ? "Đăng ký số \(index)" : "Cấp phép số \(index)"
-            let frontMatter = SampleRecord.frontMatter
-                .replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")
-                .replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \(name)")
-            files += "-- content/thu-tuc/\(code).md --\n\(SampleRecord.text(frontMatter: frontMatter))\n"
-        }
-        let site = try TemporarySite(files)
+        let names = (1...501).map { $0 % 2 == 0 ? "Đăng ký số \($0)" : "Cấp phép số \($0)" }
+        let site = try TemporarySite(SampleRecord.files(names: names))
         defer { site.remove() }
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let index = try site.read("public/thu-tuc/index.html")

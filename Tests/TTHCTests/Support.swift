@@ -173,6 +173,17 @@ enum SampleRecord {
         "---\n" + frontMatter + "\n---\n" + body + "\n"
     }
 
+    /// One valid record per name, coded 1.000001, 1.000002 …, as a `TemporarySite` file list.
+    static func files(names: [String]) -> String {
+        names.enumerated().map { index, name in
+            let code = String(format: "1.%06d", index + 1)
+            let frontMatter = Self.frontMatter
+                .replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")
+                .replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \(name)")
+            return "-- content/thu-tuc/\(code).md --\n\(text(frontMatter: frontMatter))\n"
+        }.joined()
+    }
+
     static func read(_ text: String, path: String = "content/thu-tuc/1.001193.md") -> Record {
         Record.read(bytes: Array(text.utf8), path: path)
     }
