@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "Records", dependencies: ["Yams"]),
         .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
+        .target(name: "Search"),
         .target(name: "Site", dependencies: [
             "Records", "Markdown",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -33,6 +34,6 @@ let package = Package(
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "TTHCCLI"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI"]),
     ]
 )

@@ -1,0 +1,56 @@
+import Foundation
+import Search
+import Testing
+
+/// The folding and tokenizing rules of SEARCH.md (the index and the page's query must agree).
+@Suite struct SearchTextTests {
+    @Test(arguments: [
+        ("Đăng ký khai sinh", "dang ky khai sinh"),
+        ("ĐĂNG KÝ KẾT HÔN", "dang ky ket hon"),
+        ("Giấy phép xây dựng", "giay phep xay dung"),
+        ("Thủ tục đăng ký khai sinh".decomposedStringWithCanonicalMapping, "thu tuc dang ky khai sinh"),
+        ("Đường / dương", "duong / duong"),
+    ])
+    func foldingDropsEveryMarkAndFoldsD(input: String, expected: String) {
+        #expect(VietnameseFolding.fold(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("hoà", "hòa"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("Hoà", "hòa"), ("toán", "toán"),
+    ])
+    func oldAndNewTonePlacementAreOneWord(a: String, b: String) {
+        #expect(VietnameseFolding.toned(a) == VietnameseFolding.toned(b))
+    }
+
+    @Test(arguments: [
+        ("trường", "trường"), ("ngoài", "ngoài"), ("giá", "giá"), ("quý", "quý"), ("hoàng", "hoàng"),
+        ("múa", "múa"), ("hài", "hài"), ("khuyến", "khuyến"), ("thuỷ", "thuỷ"), ("thủy", "thuỷ"), ("gì", "gì"),
+    ])
+    func toneGoesWhereTheRuleSays(input: String, expected: String) {
+        #expect(VietnameseFolding.toned(input) == expected)
+    }
+
+    @Test func exactTonesStayDistinct() {
+        #expect(VietnameseFolding.toned("đường") != VietnameseFolding.toned("dương"))
+        #expect(VietnameseFolding.fold("đường") == VietnameseFolding.fold("dương"))
+    }
+
+    @Test func iAndYSpellingsAreOneWord() {
+        #expect(Tokenizer.syllables("Lý lịch tư pháp") == Tokenizer.syllables("Lí lịch tư pháp"))
+        #expect(Tokenizer.syllables("đăng ký") == ["dang", "ki"])
+        #expect(Tokenizer.syllables("kí") == ["ki"])
+        #expect(Tokenizer.syllables("thuỷ lợi, tuy nhiên") == ["thuy", "loi", "tuy", "nhien"], "uy is not ui")
+    }
+
+    @Test func syllablePairsMakePhrasesCount() {
+        let tokens = Tokenizer.tokens("Đăng ký khai sinh")
+        let pairs = tokens.filter { $0.kind == .pair }.map(\.text)
+        #expect(pairs == ["dang ki", "ki khai", "khai sinh"])
+        #expect(!Tokenizer.tokens("vệ sinh, khai báo").contains(Tokenizer.Token(text: "khai sinh", kind: .pair)))
+    }
+
+    @Test func proceduresCodesInEverySpelling() {
+        #expect(Tokenizer.codes(in: "Mã 1.001193; xem 2.000635.") == ["1.001193", "1001193", "001193", "2.000635", "2000635", "000635"])
+        #expect(Tokenizer.codes(in: "11.0011934 là số khác").isEmpty)
+    }
+}
