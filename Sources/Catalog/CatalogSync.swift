@@ -12,6 +12,9 @@ public struct CatalogSync: Sendable {
     public var now: String
     /// Called with (done, total) while records are planned, for a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Keep each replaced file's old text in the plan, for `--dry-run`'s diffs; otherwise the plan
+    /// does not hold a second copy of the site in memory.
+    public var keepsOldTexts = false
 
     public init(site: URL, configuration: SiteConfiguration, now: String) {
         self.site = site
@@ -44,7 +47,7 @@ public struct CatalogSync: Sendable {
             if let mapped = catalog[code] {
                 merge(mapped, into: file, code: code, plan: &fragment)
             } else if let file, !exportCodes.contains(code) {
-                abolish(file.record, text: file.text, code: code, plan: &fragment)
+                abolish(file.record, old: keepsOldTexts ? file.text() : nil, code: code, plan: &fragment)
             }
             progress?(done.increment(), codes.count)
             return fragment
@@ -113,12 +116,18 @@ public struct CatalogSync: Sendable {
     /// sync, only read (parsed later if the catalog changed it).
     struct ExistingFile: Sendable {
         var path: String
-        var text: String
+        var url: URL
+        var fingerprint: String
         var parsed: Record?
         /// Its national part is known to equal the merge base.
         var untouched: Bool
 
-        var record: Record { parsed ?? Record.read(bytes: Array(text.utf8), path: path) }
+        /// The text as on disk, read again when needed rather than kept for every file.
+        func text() -> String {
+            FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+
+        var record: Record { parsed ?? Record.read(bytes: Array(text().utf8), path: path) }
 
         /// Published from the catalog (sync only ever fingerprints files it imported).
         var isNational: Bool { untouched || parsed?.procedure?.source?.system == .national }
@@ -133,13 +142,15 @@ public struct CatalogSync: Sendable {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
-            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(names[index]).path) ?? Data()
+            let url = folder.appendingPathComponent(names[index])
+            let bytes = FileManager.default.contents(atPath: url.path) ?? Data()
             let stem = String(names[index].dropLast(3))
-            let text = String(decoding: bytes, as: UTF8.self)
-            if let known = synced.fingerprints[stem], known == SyncedFiles.fingerprint(bytes) {
-                return ExistingFile(path: path, text: text, parsed: nil, untouched: true)
+            let fingerprint = SyncedFiles.fingerprint(bytes)
+            if let known = synced.fingerprints[stem], known == fingerprint {
+                return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true)
             }
-            return ExistingFile(path: path, text: text, parsed: Record.read(bytes: [UInt8](bytes), path: path), untouched: false)
+            return ExistingFile(path: path, url: url, fingerprint: fingerprint,
+                                parsed: Record.read(bytes: [UInt8](bytes), path: path), untouched: false)
         }
         var existing: [String: ExistingFile] = [:]
         for (name, var file) in zip(names, files) {
@@ -183,7 +194,7 @@ public struct CatalogSync: Sendable {
             return
         }
         let record = file.record
-        let text = file.text
+        let old = keepsOldTexts ? file.text() : nil
         guard record.procedure != nil else {
             plan.blocked.append(.init(path: record.path, diagnostics: record.diagnostics.filter {
                 $0.severity == .error || $0.problem.code == .fileNameMismatch
@@ -202,12 +213,12 @@ public struct CatalogSync: Sendable {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
                 if stored == nil { writeBase(localKey, code: code, plan: &plan) }
-                plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
+                plan.fingerprints[code] = file.fingerprint
                 return
             }
             catalog.procedure.source?.synchronizedAt = now
             let spliced = RecordSplice.text(catalog, keepingLocalPartsOf: record)
-            plan.writes.append(.init(path: path, old: text, new: spliced))
+            plan.writes.append(.init(path: path, old: old, new: spliced))
             plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
             writeBase(catalogKey, code: code, plan: &plan)
             plan.updated.append(path)
@@ -218,7 +229,7 @@ public struct CatalogSync: Sendable {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
             writeBase(catalogKey, code: code, plan: &plan)
-            plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
+            plan.fingerprints[code] = file.fingerprint
         } else {
             let fields = local.differences(from: catalog).map {
                 SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
@@ -229,7 +240,7 @@ public struct CatalogSync: Sendable {
 
     /// A record whose procedure is no longer in the catalog: abolished with the date, never
     /// deleted, so that its URL (on printed forms and QR codes) keeps answering.
-    private func abolish(_ record: Record, text: String?, code: String, plan: inout SyncPlan) {
+    private func abolish(_ record: Record, old: String?, code: String, plan: inout SyncPlan) {
         guard var procedure = record.procedure, procedure.source?.system == .national,
               procedure.status != .abolished else { return }
         let path = Self.recordPath(code)
@@ -238,7 +249,7 @@ public struct CatalogSync: Sendable {
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)
-        plan.writes.append(.init(path: path, old: text, new: spliced))
+        plan.writes.append(.init(path: path, old: old, new: spliced))
         plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
         writeBase(part.comparisonText, code: code, plan: &plan)
         plan.abolished.append(path)
@@ -247,7 +258,7 @@ public struct CatalogSync: Sendable {
 
     private func writeBase(_ text: String, code: String, plan: inout SyncPlan) {
         let old = base(code)
-        if old != text { plan.writes.append(.init(path: Self.basePath(code), old: old, new: text)) }
+        if old != text { plan.writes.append(.init(path: Self.basePath(code), old: keepsOldTexts ? old : nil, new: text)) }
     }
 
     // MARK: - Applying

@@ -3,7 +3,8 @@ import Records
 /// What a sync would do to a site, computed without writing anything: `--dry-run` prints it,
 /// `--check` judges it, a normal run applies it.
 public struct SyncPlan: Sendable {
-    /// A file to replace, with its old content for the diff (nil for a new file).
+    /// A file to replace, with its old content for the diff (nil for a new file, and unless the
+    /// sync keeps old texts for `--dry-run`).
     public struct FileWrite: Sendable {
         public var path: String
         public var old: String?

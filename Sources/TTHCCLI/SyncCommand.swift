@@ -43,6 +43,7 @@ struct SyncCommand: ParsableCommand {
         }
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
+        sync.keepsOldTexts = dryRun
         let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
         if let bar {
             sync.progress = { @Sendable done, total in bar.update(done, of: total) }
