@@ -15,6 +15,38 @@ public struct CatalogSync: Sendable {
     /// Keep each replaced file's old text in the plan, for `--dry-run`'s diffs; otherwise the plan
     /// does not hold a second copy of the site in memory.
     public var keepsOldTexts = false
+    /// Where new texts go as soon as they are planned (a normal run), so that the plan holds
+    /// paths rather than the texts of every file it will write. Nil: texts stay in the plan.
+    public var staging: URL?
+    /// Keep no new text at all (`--check` only needs to know what would change).
+    public var discardsNewTexts = false
+
+    /// A staging folder inside the site (renames into place stay on one file system).
+    public static func stagingFolder(for site: URL) -> URL {
+        site.appendingPathComponent("content/.dong-bo/.dang-ghi-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Removes staging folders left by runs that were killed (one sync at a time per site).
+    public static func removeStaleStaging(in site: URL) {
+        let folder = site.appendingPathComponent("content/.dong-bo")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".dang-ghi-") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// A planned write: its text kept, staged or dropped, as this sync is set up to do.
+    private func planned(_ path: String, old: String?, new: String) -> SyncPlan.FileWrite {
+        if discardsNewTexts { return .init(path: path, old: old, new: nil) }
+        guard let staging else { return .init(path: path, old: old, new: new) }
+        let url = staging.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) else { throw CocoaError(.fileWriteUnknown) }
+            return .init(path: path, old: old, new: nil)
+        } catch {
+            return .init(path: path, old: old, new: new)  // could not stage: kept, written directly
+        }
+    }
 
     public init(site: URL, configuration: SiteConfiguration, now: String) {
         self.site = site
@@ -56,13 +88,13 @@ public struct CatalogSync: Sendable {
         var fingerprints = synced
         fingerprints.fingerprints.merge(plan.fingerprints) { $1 }
         if fingerprints != synced {
-            plan.writes.append(.init(path: SyncedFiles.path, old: synced.text, new: fingerprints.text))
+            plan.writes.append(planned(SyncedFiles.path, old: synced.text, new: fingerprints.text))
         }
         plan.writes.sort { $0.path < $1.path }
         if !plan.log.isEmpty {
             let path = ChangeLog.path
             let old = FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
-            plan.writes.append(.init(path: path, old: old, new: ChangeLog.appending(plan.log, to: site)))
+            plan.writes.append(planned(path, old: old, new: ChangeLog.appending(plan.log, to: site)))
         }
         return plan
     }
@@ -180,7 +212,7 @@ public struct CatalogSync: Sendable {
         guard let file else {
             catalog.procedure.source?.synchronizedAt = now
             let (text, comparisonText) = catalog.texts
-            plan.writes.append(.init(path: path, old: nil, new: text))
+            plan.writes.append(planned(path, old: nil, new: text))
             writeBase(comparisonText, code: code, plan: &plan)
             plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
             plan.created.append(path)
@@ -218,7 +250,7 @@ public struct CatalogSync: Sendable {
             }
             catalog.procedure.source?.synchronizedAt = now
             let spliced = RecordSplice.text(catalog, keepingLocalPartsOf: record)
-            plan.writes.append(.init(path: path, old: old, new: spliced))
+            plan.writes.append(planned(path, old: old, new: spliced))
             plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
             writeBase(catalogKey, code: code, plan: &plan)
             plan.updated.append(path)
@@ -249,7 +281,7 @@ public struct CatalogSync: Sendable {
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)
-        plan.writes.append(.init(path: path, old: old, new: spliced))
+        plan.writes.append(planned(path, old: old, new: spliced))
         plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
         writeBase(part.comparisonText, code: code, plan: &plan)
         plan.abolished.append(path)
@@ -258,7 +290,7 @@ public struct CatalogSync: Sendable {
 
     private func writeBase(_ text: String, code: String, plan: inout SyncPlan) {
         let old = base(code)
-        if old != text { plan.writes.append(.init(path: Self.basePath(code), old: keepsOldTexts ? old : nil, new: text)) }
+        if old != text { plan.writes.append(planned(Self.basePath(code), old: keepsOldTexts ? old : nil, new: text)) }
     }
 
     // MARK: - Applying
@@ -271,8 +303,17 @@ public struct CatalogSync: Sendable {
         for stage in 0...2 {
             let writes = plan.writes.filter { order($0.path).0 == stage }
             let failures = Parallel.map(writes.count) { index -> String? in
+                let write = writes[index], target = site.appendingPathComponent(write.path)
                 do {
-                    try AtomicFile.write(writes[index].new, to: site.appendingPathComponent(writes[index].path))
+                    if let text = write.new {
+                        try AtomicFile.write(text, to: target)
+                    } else if let staging {
+                        // Staged while planning: moved into place by one rename, old or new, never half.
+                        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        guard rename(staging.appendingPathComponent(write.path).path, target.path) == 0 else {
+                            throw CocoaError(.fileWriteUnknown)
+                        }
+                    }
                     return nil
                 } catch {
                     return "\(writes[index].path): \(error.localizedDescription)"

@@ -4,11 +4,12 @@ import Records
 /// `--check` judges it, a normal run applies it.
 public struct SyncPlan: Sendable {
     /// A file to replace, with its old content for the diff (nil for a new file, and unless the
-    /// sync keeps old texts for `--dry-run`).
+    /// sync keeps old texts for `--dry-run`) and its new content when the plan keeps it (otherwise
+    /// it is already written to the staging folder, or not needed, as for `--check`).
     public struct FileWrite: Sendable {
         public var path: String
         public var old: String?
-        public var new: String
+        public var new: String?
     }
 
     /// National part edited here and changed in the catalog: the file is left alone.

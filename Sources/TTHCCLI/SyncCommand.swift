@@ -44,6 +44,14 @@ struct SyncCommand: ParsableCommand {
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
         sync.keepsOldTexts = dryRun
+        sync.discardsNewTexts = check
+        CatalogSync.removeStaleStaging(in: site)
+        if !dryRun && !check {
+            // Texts go to disk as they are planned, so memory does not grow with the site.
+            let staging = CatalogSync.stagingFolder(for: site)
+            sync.staging = staging
+        }
+        defer { sync.staging.map { try? FileManager.default.removeItem(at: $0) } }
         let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
         if let bar {
             sync.progress = { @Sendable done, total in bar.update(done, of: total) }

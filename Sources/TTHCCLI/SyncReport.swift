@@ -65,7 +65,8 @@ struct SyncReport {
         }
         if withDiffs {
             for write in plan.writes where write.path != SyncedFiles.path {
-                let diff = TextDiff.unified(old: write.old, new: write.new, path: write.path)
+                guard let new = write.new else { continue }
+                let diff = TextDiff.unified(old: write.old, new: new, path: write.path)
                 if !diff.isEmpty { lines.append(diff.trimmingCharacters(in: .newlines)) }
             }
         }

@@ -180,6 +180,24 @@ import Testing
         #expect(try synchronize(site, with: data).overrides == [birth])
     }
 
+    @Test func stagedWritesGiveTheSameSiteAsWritesFromMemory() throws {
+        var results: [[String: Data]] = []
+        for staged in [false, true] {
+            let site = try TemporarySite()
+            defer { site.remove() }
+            let (configuration, _) = SiteConfiguration.read(bytes: Array(TemporarySite.configuration.utf8))
+            var sync = CatalogSync(site: site.folder, configuration: try #require(configuration), now: "2026-11-22T09:00:00+07:00")
+            if staged { sync.staging = CatalogSync.stagingFolder(for: site.folder) }
+            let plan = sync.plan(try NationalExport(data: try export(try entries())))
+            #expect(plan.writes.allSatisfy { ($0.new == nil) == staged })
+            try sync.apply(plan)
+            if let staging = sync.staging { try FileManager.default.removeItem(at: staging) }
+            results.append(try files(site))
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0].count == 8, "3 records, 3 bases, the log and the fingerprints: \(results[0].keys.sorted())")
+    }
+
     @Test func abolishingMoreThanHalfIsRefused() throws {
         let site = try TemporarySite()
         defer { site.remove() }
