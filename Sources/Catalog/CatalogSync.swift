@@ -40,8 +40,11 @@ public struct CatalogSync: Sendable {
         guard let staging else { return .init(path: path, old: old, new: new) }
         let url = staging.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) else { throw CocoaError(.fileWriteUnknown) }
+            // The folders exist in nearly every case (created once in `plan`): try the file first.
+            if !FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                guard FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) else { throw CocoaError(.fileWriteUnknown) }
+            }
             return .init(path: path, old: old, new: nil)
         } catch {
             return .init(path: path, old: old, new: new)  // could not stage: kept, written directly
@@ -64,6 +67,11 @@ public struct CatalogSync: Sendable {
 
     public func plan(_ export: NationalExport) -> SyncPlan {
         var plan = SyncPlan()
+        if let staging {
+            for folder in [Self.recordsFolder, Self.baseFolder] {
+                try? FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+        }
         let (catalog, exportCodes) = selectedProcedures(export, plan: &plan)
         guard plan.unreadableEntry == nil else { return plan }
         let synced = SyncedFiles(site: site)
@@ -299,6 +307,9 @@ public struct CatalogSync: Sendable {
     /// then the log: a run interrupted in between leaves records that the next run recognizes as
     /// already synchronized (local equals catalog) and whose bases it then completes.
     public func apply(_ plan: SyncPlan) throws {
+        for folder in Set(plan.writes.map { ($0.path as NSString).deletingLastPathComponent }) {
+            try FileManager.default.createDirectory(at: site.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         // Within each stage files are independent: written on all cores.
         for stage in 0...2 {
             let writes = plan.writes.filter { order($0.path).0 == stage }
@@ -309,7 +320,6 @@ public struct CatalogSync: Sendable {
                         try AtomicFile.write(text, to: target)
                     } else if let staging {
                         // Staged while planning: moved into place by one rename, old or new, never half.
-                        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                         guard rename(staging.appendingPathComponent(write.path).path, target.path) == 0 else {
                             throw CocoaError(.fileWriteUnknown)
                         }
