@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
             throw Exit.cannotRun
         }
         let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,
-                                      strict: strict)
+                                      strict: strict, site: siteOptions.url)
         if !outcome.diagnostics.isEmpty { printError(report.text.trimmingCharacters(in: .newlines)) }
         if report.hasErrors {
             printError(lang == .en ? "Nothing written: \(outputURL.path) is unchanged."

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
             printError("tthc check: \(error)")
             throw Exit.cannotRun
         }
-        let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict)
+        let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
         print(report.render(format), terminator: "")
         if report.hasErrors { throw Exit.problems }
     }

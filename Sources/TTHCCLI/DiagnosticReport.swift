@@ -13,6 +13,8 @@ struct DiagnosticReport {
     var diagnostics: [Diagnostic]
     var language: Language
     var strict: Bool
+    /// When set, the text report quotes each offending line (read from this site folder).
+    var site: URL?
 
     /// Under `--strict`, warnings count as errors.
     func severity(_ diagnostic: Diagnostic) -> Diagnostic.Severity {
@@ -54,10 +56,14 @@ struct DiagnosticReport {
     }
 
     var text: String {
+        var excerpts = site.map(SourceExcerpt.init(site:))
         var out = diagnostics.map { diagnostic in
             let label = severity(diagnostic) == .error
                 ? (language == .vi ? "lỗi" : "error") : (language == .vi ? "cảnh báo" : "warning")
             var line = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(label) [\(diagnostic.code)] \(diagnostic.message(language))\n"
+            if let excerpt = excerpts?.excerpt(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column) {
+                line += excerpt
+            }
             if let suggestion = diagnostic.suggestion(language) { line += "    → \(suggestion)\n" }
             return line
         }.joined()

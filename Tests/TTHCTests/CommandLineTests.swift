@@ -91,6 +91,28 @@ import Testing
             "::error file=content/thu-tuc/1.001193.md,line=20,col=15,title=duration-without-description::"))
     }
 
+    @Test func checkQuotesTheOffendingLineWithACaret() throws {
+        let site = try brokenSite()
+        defer { site.remove() }
+        let run = try tthc(["check"], in: site.folder)
+        #expect(run.output.contains("""
+            content/thu-tuc/1.001193.md:9:13: lỗi [not-in-vocabulary] Giá trị `hieu luc` của `trang_thai` không hợp lệ; chỉ được dùng: `hieu_luc`, `da_sua_doi`, `bai_bo`.
+                9 | trang_thai: hieu luc
+                  |             ^
+                → Có phải ý bạn là `hieu_luc`?
+
+            """))
+        // Decomposed text: the combining marks before the column take no cell, so the caret
+        // still stands under the key.
+        let prefix = "linh_vuc: {ma: G15-TP07, ten: Hộ tịch, "
+        let flow = (prefix + "sai: 1}").decomposedStringWithCanonicalMapping
+        let record = SampleRecord.text(frontMatter: SampleRecord.frontMatter
+            .replacingOccurrences(of: "linh_vuc:\n  ma: G15-TP07\n  ten: Hộ tịch", with: flow))
+        try site.write("content/thu-tuc/1.001193.md", record)
+        let nfd = try tthc(["check", "--lang", "en"], in: site.folder)
+        #expect(nfd.output.contains("    6 | \(flow)\n      | \(String(repeating: " ", count: prefix.count))^\n"), "\(nfd.output)")
+    }
+
     @Test func checkThatCannotRunExitsTwo() throws {
         let run = try tthc(["check", "--site", "/nonexistent/tthc-site"])
         #expect(run.status == 2)
