@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
         .target(name: "Search"),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown",
+            "Records", "Markdown", "Search",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TTHCCLI", dependencies: [

@@ -221,7 +221,7 @@ public struct CatalogSync: Sendable {
             catalog.procedure.source?.synchronizedAt = now
             let (text, comparisonText) = catalog.texts
             plan.writes.append(planned(path, old: nil, new: text))
-            writeBase(comparisonText, code: code, plan: &plan)
+            writeBase(comparisonText, code: code, old: base(code), plan: &plan)
             plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
             plan.created.append(path)
             plan.log.append(.init(date: now, code: code, kind: .created))
@@ -252,7 +252,7 @@ public struct CatalogSync: Sendable {
         if localKey == baseKey {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
-                if stored == nil { writeBase(localKey, code: code, plan: &plan) }
+                if stored == nil { writeBase(localKey, code: code, old: nil, plan: &plan) }
                 plan.fingerprints[code] = file.fingerprint
                 return
             }
@@ -260,7 +260,7 @@ public struct CatalogSync: Sendable {
             let spliced = RecordSplice.text(catalog, keepingLocalPartsOf: record)
             plan.writes.append(planned(path, old: old, new: spliced))
             plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
-            writeBase(catalogKey, code: code, plan: &plan)
+            writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated))
         } else if catalogKey == baseKey {
@@ -268,7 +268,7 @@ public struct CatalogSync: Sendable {
         } else if catalogKey == localKey {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
-            writeBase(catalogKey, code: code, plan: &plan)
+            writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.fingerprints[code] = file.fingerprint
         } else {
             let fields = local.differences(from: catalog).map {
@@ -291,13 +291,13 @@ public struct CatalogSync: Sendable {
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)
         plan.writes.append(planned(path, old: old, new: spliced))
         plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
-        writeBase(part.comparisonText, code: code, plan: &plan)
+        writeBase(part.comparisonText, code: code, old: base(code), plan: &plan)
         plan.abolished.append(path)
         plan.log.append(.init(date: now, code: code, kind: .abolished))
     }
 
-    private func writeBase(_ text: String, code: String, plan: inout SyncPlan) {
-        let old = base(code)
+    /// `old` is the stored base, already read by the caller.
+    private func writeBase(_ text: String, code: String, old: String?, plan: inout SyncPlan) {
         if old != text { plan.writes.append(planned(Self.basePath(code), old: keepsOldTexts ? old : nil, new: text)) }
     }
 

@@ -40,13 +40,18 @@ struct SitePlan {
             .sorted { ($0.key, $0.procedure.code) < ($1.key, $1.procedure.code) }
         procedures = published.map { ($0.procedure, $0.body) }
         names = Dictionary(published.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
+        pages = []
+        pages = makePages()
     }
 
     static func sectorSlug(_ sector: Procedure.Sector) -> String {
         Slug.make(sector.name) + "-" + Slug.make(sector.code)
     }
 
-    var pages: [Page] {
+    /// Every page, planned once (contexts stay lazy): the link check lists their URLs, the build renders them.
+    private(set) var pages: [Page]
+
+    private func makePages() -> [Page] {
         var pages: [Page] = [home, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
         pages += sectorPages + levelPages
