@@ -77,6 +77,19 @@ public enum VietnameseFolding {
         }
     }
 
+    /// The word as typed with its marks, made independent of spelling habits only: tone where
+    /// `toned` puts it and a final y after a consonant written i ("Ký" and "kí" → "kí"). A query
+    /// typed with marks ranks documents with this same form first: "đường" before "dương".
+    public static func exact(_ syllable: String) -> String {
+        let toned = toned(syllable)
+        let folded = fold(toned)
+        guard iyNormalized(folded) != folded else { return toned }
+        var scalars = Array(toned.decomposedStringWithCanonicalMapping.unicodeScalars)
+        guard let last = scalars.lastIndex(where: { !(0x0300...0x036F).contains($0.value) }), scalars[last] == "y" else { return toned }
+        scalars[last] = "i"
+        return String(String.UnicodeScalarView(scalars)).precomposedStringWithCanonicalMapping
+    }
+
     /// "ký"/"kí", "lý"/"lí", "mỹ"/"mĩ": after a consonant, a final y is written i.
     public static func iyNormalized(_ folded: String) -> String {
         guard folded.count >= 2, folded.hasSuffix("y") else { return folded }

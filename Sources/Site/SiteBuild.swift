@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Search
 
 /// `tthc build` and `tthc check`: the same pipeline, with or without the writing stage.
 public struct SiteBuild {
@@ -71,6 +72,7 @@ public struct SiteBuild {
         files.append(("404.html", page(plan.notFound, root: configuration.basePath)))
         files.append(("sitemap.xml", Data(Sitemap.xml(urls: pages.map(\.url), root: configuration.rootURL).utf8)))
         files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
+        files += SearchEntries(plan).index.files
         files += try assets()
         return files.sorted { $0.path < $1.path }
     }

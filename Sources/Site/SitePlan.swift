@@ -52,7 +52,7 @@ struct SitePlan {
     private(set) var pages: [Page]
 
     private func makePages() -> [Page] {
-        var pages: [Page] = [home, abolished, sectorIndex] + alphabetical
+        var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
         pages += sectorPages + levelPages
         return pages
@@ -159,7 +159,7 @@ struct SitePlan {
                         list: list)
     }
 
-    private var sectorGroups: [(sector: Procedure.Sector, list: [(procedure: Procedure, body: Body)])] {
+    var sectorGroups: [(sector: Procedure.Sector, list: [(procedure: Procedure, body: Body)])] {
         Dictionary(grouping: procedures, by: { $0.procedure.sector })
             .map { ($0.key, $0.value) }
             .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
@@ -191,6 +191,18 @@ struct SitePlan {
             return listPage(url: "cap/\(Labels.levelSlug(level))/", title: "Thủ tục \(Labels.level(level).lowercased())",
                             intro: "\(list.count) thủ tục thực hiện ở \(Labels.level(level).lowercased()).", list: list)
         }
+    }
+
+    /// `/tim-kiem/`: the box, the filters and the script; the results come from the index
+    /// (`SearchEntries`), the filters' options are written here so the page reads before the script runs.
+    private var search: Page {
+        let url = "tim-kiem/"
+        return Page(url: url, template: "tim-kiem", title: "Tìm thủ tục", context: {
+            ["filters": SearchEntries.facets(of: self).map { filter in
+                ["key": filter.key, "label": filter.label,
+                 "options": filter.values.enumerated().map { ["value": $0.offset, "label": $0.element] }]
+            }, "count": procedures.count]
+        })
     }
 
     var notFound: Page {

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The files of the search index under `tim-kiem/` (SEARCH.md), written by `tthc build`:
+///
+/// - `chi-muc.json`: the manifest: document count, which shards exist, the facets' labels;
+/// - `t/<key>.json`, `b/<key>.json`: terms → posting lists, primary tier and body-only tier;
+/// - `tl/<n>.json`: what a result shows, fifty documents per file in alphabetical order;
+/// - `loc/<facet>.json`: the documents of each facet value.
+///
+/// Every file is fetched with the manifest's version in its URL, so a rebuilt site never mixes
+/// shards of two builds in a browser's cache.
+public struct SearchIndex {
+    public static let folder = "tim-kiem"
+    static let documentsPerFile = 50
+
+    public private(set) var files: [(path: String, data: Data)] = []
+    /// A hash of every file of the index; the search page asks for `chi-muc.json?v=<version>`.
+    public private(set) var version = ""
+
+    /// `documents` in the order results break ties in (alphabetical); `terms[i]` is
+    /// `DocumentTerms(documents[i])`, computed by the caller, in parallel if it likes.
+    public init(documents: [SearchDocument], terms: [DocumentTerms], facets: [SearchFacet]) {
+        precondition(documents.count == terms.count)
+        var shards: [(path: String, data: Data)] = []
+        let primary = Self.shards(terms.map(\.primary), folder: "t")
+        let body = Self.shards(terms.map(\.body), folder: "b")
+        shards += primary.files + body.files
+        shards += Self.documentFiles(documents)
+        shards += facets.map { facet in
+            let lists = facet.values.indices.map { value in
+                documents.indices.filter { documents[$0].facets[facet.key]?.contains(value) ?? false }
+                    .map { (document: Int32($0), score: UInt8(0)) }
+            }
+            return ("loc/\(facet.key).json", Self.json(lists.map { String(decoding: PostingCode.encode($0, withScores: false), as: UTF8.self) }))
+        }
+        version = Self.hash(shards)
+        let manifest: [String: Any] = [
+            "v": version, "n": documents.count, "tl": Self.documentsPerFile,
+            "t": primary.keys, "b": body.keys,
+            "f": facets.map { ["key": $0.key, "label": $0.label, "values": $0.values] },
+        ]
+        files = ([("chi-muc.json", Self.json(manifest))] + shards)
+            .map { (Self.folder + "/" + $0.path, $0.data) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Merges the documents' terms (in document order, so every posting list comes out sorted)
+    /// and writes one JSON object per shard key, terms sorted.
+    private static func shards(_ tables: [[String: UInt8]], folder: String) -> (keys: [String], files: [(String, Data)]) {
+        var postings: [String: [(document: Int32, score: UInt8)]] = [:]
+        for (document, table) in tables.enumerated() {
+            for (term, score) in table { postings[term, default: []].append((Int32(document), score)) }
+        }
+        var byShard: [String: [String]] = [:]
+        for term in postings.keys { byShard[ShardKey.of(term), default: []].append(term) }
+        let keys = byShard.keys.sorted()
+        let files = keys.map { key -> (String, Data) in
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            for (position, term) in byShard[key, default: []].sorted().enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                // Terms are word characters, spaces, dots and the exact mark: nothing JSON escapes.
+                out.append(UInt8(ascii: "\""))
+                out += term.utf8
+                out += Array("\":\"".utf8)
+                out += PostingCode.encode(postings[term, default: []])
+                out.append(UInt8(ascii: "\""))
+            }
+            out += Array("}\n".utf8)
+            return ("\(folder)/\(ShardKey.fileName(key)).json", Data(out))
+        }
+        return (keys, files)
+    }
+
+    /// `[code, name, sector, online label or "", 1 if abolished else 0]` per document.
+    private static func documentFiles(_ documents: [SearchDocument]) -> [(String, Data)] {
+        stride(from: 0, to: documents.count, by: documentsPerFile).map { start in
+            let slice = documents[start..<min(start + documentsPerFile, documents.count)]
+            let rows: [[Any]] = slice.map { [$0.code, $0.name, $0.sector, $0.online ?? "", $0.abolished ? 1 : 0] }
+            return ("tl/\(start / documentsPerFile).json", json(rows))
+        }
+    }
+
+    private static func json(_ value: Any) -> Data {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
+        return data + Data("\n".utf8)
+    }
+
+    /// FNV-1a over paths and contents: a version that changes whenever any file does.
+    private static func hash(_ files: [(path: String, data: Data)]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            file.data.withUnsafeBytes { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+        }
+        return String(hash, radix: 36)
+    }
+}

@@ -1,0 +1,76 @@
+import Records
+import Search
+
+/// The published procedures as the search index sees them (SEARCH.md): which text goes in which
+/// field, and the facets the search page filters by.
+struct SearchEntries {
+    let facets: [SearchFacet]
+    let documents: [SearchDocument]
+
+    init(_ plan: SitePlan) {
+        let procedures = plan.procedures
+        let sectors = plan.sectorGroups.map(\.sector)
+        let levels = Self.levels(of: procedures.map(\.procedure))
+        facets = Self.facets(of: plan)
+        let sectorIndex = Dictionary(uniqueKeysWithValues: sectors.enumerated().map { ($0.element, $0.offset) })
+        documents = procedures.map { entry in
+            let p = entry.procedure
+            let online = p.onlineService?.level ?? .none
+            return SearchDocument(
+                code: p.code, name: p.name, keywords: (p.keywords ?? []) + [p.sector.name],
+                body: Self.bodyText(p, entry.body), sector: p.sector.name,
+                online: online == .none ? nil : Labels.online(online), abolished: p.status == .abolished,
+                facets: ["linh-vuc": [sectorIndex[p.sector] ?? 0],
+                         "cap": p.levels.compactMap { levels.firstIndex(of: $0) },
+                         "truc-tuyen": [Self.onlineValues.firstIndex { $0.level == online } ?? 2]])
+        }
+    }
+
+    /// Tokenizes every procedure in parallel and writes the index files.
+    var index: SearchIndex {
+        let documents = documents
+        let terms = Parallel.map(documents.count) { DocumentTerms(documents[$0]) }
+        return SearchIndex(documents: documents, terms: terms, facets: facets)
+    }
+
+    /// The filters, in the order the page shows them; a document's facet values index these lists.
+    static func facets(of plan: SitePlan) -> [SearchFacet] {
+        [
+            SearchFacet(key: "linh-vuc", label: "Lĩnh vực", values: plan.sectorGroups.map(\.sector.name)),
+            SearchFacet(key: "cap", label: "Cấp thực hiện", values: levels(of: plan.procedures.map(\.procedure)).map(Labels.level)),
+            SearchFacet(key: "truc-tuyen", label: "Nộp trực tuyến", values: onlineValues.map(\.label)),
+        ]
+    }
+
+    static let onlineValues: [(level: Procedure.OnlineService.Level, label: String)] = [
+        (.full, "Toàn trình"), (.partial, "Một phần"), (.none, "Không, nộp trực tiếp hoặc qua bưu chính"),
+    ]
+
+    static func levels(of procedures: [Procedure]) -> [Procedure.Level] {
+        let present = Set(procedures.flatMap(\.levels))
+        return Procedure.Level.allCases.filter(present.contains)
+    }
+
+    /// Everything on the page besides the name, code and keywords.
+    static func bodyText(_ p: Procedure, _ body: Body) -> String {
+        var parts: [String] = []
+        parts += (p.subjects ?? []).map(\.name)
+        if let agencies = p.agencies {
+            parts += agencies.executing + (agencies.competent ?? []) + (agencies.authorized ?? []) + (agencies.coordinating ?? [])
+        }
+        for channel in p.channels ?? [] {
+            parts += [channel.description, channel.duration.description].compactMap { $0 }
+            parts += channel.fees.compactMap(\.description)
+        }
+        for group in p.documentGroups ?? [] {
+            parts += [group.name].compactMap { $0 }
+            for document in group.documents { parts += [document.name] + (document.forms ?? []).map(\.name) }
+        }
+        parts += (p.cases ?? []).map(\.name)
+        parts += [p.receivingPlace].compactMap { $0 }
+        parts += (p.results ?? []).map(\.name)
+        parts += (p.legalBases ?? []).map { "\($0.number) \($0.title)" }
+        parts.append(body.source)
+        return parts.joined(separator: "\n")
+    }
+}
