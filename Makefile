@@ -1,10 +1,10 @@
 # tthc: two commands on a fresh Debian/Ubuntu machine with Swift 6:
 #   make site   installs missing system packages, builds tthc, writes the demo site to public/
-#   make test   the same set-up, then every test
+#   make test   the same set-up, then every test: Swift's, then the search page in headless Chromium
 SWIFT ?= swift
 TTHC = .build/release/tthc
 
-.PHONY: site test deps build check clean bench-sync
+.PHONY: site test deps browser-deps build check clean bench-sync bench-search
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
 # (PITFALLS.md): check for the header itself, not only pkg-config.
@@ -19,6 +19,20 @@ deps:
 		done; \
 	fi
 
+# The search page is tested in a real browser (PITFALLS.md): Debian's chromium and its driver,
+# and selenium from PyPI.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		echo "Installing chromium, chromium-driver…"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		for try in 1 2 3 4 5; do \
+			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null && break; \
+			echo "apt-get busy (dpkg lock?); retrying in 10 s"; sleep 10; \
+		done; \
+	fi
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium
+
 build: deps
 	$(SWIFT) build -c release --product tthc
 
@@ -28,9 +42,11 @@ site: build
 check: build
 	$(TTHC) check
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	rm -rf .build/search-site && .build/debug/tthc build --output .build/search-site 2>/dev/null
+	scripts/search-relevance --site .build/search-site
 
 clean:
 	rm -rf .build public

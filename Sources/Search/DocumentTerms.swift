@@ -1,20 +1,19 @@
 /// The terms of one document with the weight each earns, ready to be merged into the index.
 /// Built per document, so a site's documents can be tokenized in parallel.
 ///
-/// Two tiers keep the first query small: `primary` holds every term found in the name, the code
-/// or the keywords (scored with whatever the body adds), `body` the terms found only in the body.
-/// The page fetches body shards only when the primary tier finds too little.
+/// Three tiers keep the first query small: `primary` holds every term found in the name, the code
+/// or the keywords (scored with whatever the body adds), `body` the terms found only in the body,
+/// `exact` the name's words with their marks. The page fetches body shards only when the primary
+/// tier finds too little, and exact shards only for a query typed with marks.
 public struct DocumentTerms: Sendable {
     public var primary: [String: UInt8] = [:]
     public var body: [String: UInt8] = [:]
+    public var exact: [String: UInt8] = [:]
 
     /// Weights of SEARCH.md's "Fields first": name > code > keywords > body.
     static let nameWeight = 10.0, codeWeight = 10.0, keywordWeight = 4.0, bodyWeight = 1.0
     /// Abolished procedures stay findable (their pages still stand) but below those in force.
     static let abolishedFactor = 0.3
-
-    /// Marks the key of a name's exact (toned) spelling, kept apart from folded terms.
-    public static let exactMark = "'"
 
     public init(_ document: SearchDocument) {
         let name = Tokenizer.syllables(document.name)
@@ -24,7 +23,7 @@ public struct DocumentTerms: Sendable {
         let nameScore = Self.nameWeight / (1 + 0.04 * Double(max(0, length - 3)))
         var scores: [String: Double] = [:]
         for term in Set(name + Self.pairs(name)) { scores[term, default: 0] += nameScore }
-        for word in Self.exactWords(document.name) { scores[Self.exactMark + word] = nameScore }
+        for word in Self.exactWords(document.name) { exact[word] = Self.quantize(nameScore * (document.abolished ? Self.abolishedFactor : 1)) }
         for code in Set(Tokenizer.codes(in: document.code)) { scores[code, default: 0] += Self.codeWeight }
         var keywordTerms: Set<String> = []
         for keyword in document.keywords {

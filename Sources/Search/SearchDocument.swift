@@ -7,21 +7,16 @@ public struct SearchDocument: Sendable {
     public var keywords: [String]
     /// Every other text of the page: documents, steps, conditions, legal bases, local notes.
     public var body: String
-    /// Shown in a result: the field's name and the online level's label, if any.
-    public var sector: String
-    public var online: String?
     public var abolished: Bool
-    /// Facet key → indices into that facet's values (`SearchFacet.values`).
+    /// Facet key → indices into that facet's values (`SearchFacet.values`). A result shows the
+    /// first value of each facet (its field, level, online level).
     public var facets: [String: [Int]]
 
-    public init(code: String, name: String, keywords: [String], body: String, sector: String, online: String?,
-                abolished: Bool, facets: [String: [Int]]) {
+    public init(code: String, name: String, keywords: [String], body: String, abolished: Bool, facets: [String: [Int]]) {
         self.code = code
         self.name = name
         self.keywords = keywords
         self.body = body
-        self.sector = sector
-        self.online = online
         self.abolished = abolished
         self.facets = facets
     }

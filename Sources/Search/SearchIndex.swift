@@ -2,19 +2,20 @@ import Foundation
 
 /// The files of the search index under `tim-kiem/` (SEARCH.md), written by `tthc build`:
 ///
-/// - `chi-muc.json`: the manifest: document count, which shards exist, the facets' labels;
-/// - `t/<key>.json`, `b/<key>.json`: terms → posting lists, primary tier and body-only tier;
-/// - `tl/<n>.json`: what a result shows, fifty documents per file in alphabetical order;
+/// - `chi-muc.json`: the manifest: document count, the shard keys of each tier, the facets;
+/// - `t/`, `b/`, `x/<key>.json`: terms → posting lists, for the primary, body and exact tiers
+///   (`DocumentTerms`), sharded by `ShardPlan`;
+/// - `tl/<n>.json`: what a result shows, in alphabetical order, `documentsPerFile` per file;
 /// - `loc/<facet>.json`: the documents of each facet value.
 ///
-/// Every file is fetched with the manifest's version in its URL, so a rebuilt site never mixes
-/// shards of two builds in a browser's cache.
+/// Every file but the manifest is fetched with the manifest's version in its URL, so a rebuilt
+/// site never mixes files of two builds in a browser's cache.
 public struct SearchIndex {
     public static let folder = "tim-kiem"
-    static let documentsPerFile = 50
+    static let documentsPerFile = 32
 
     public private(set) var files: [(path: String, data: Data)] = []
-    /// A hash of every file of the index; the search page asks for `chi-muc.json?v=<version>`.
+    /// A hash of every file of the index.
     public private(set) var version = ""
 
     /// `documents` in the order results break ties in (alphabetical); `terms[i]` is
@@ -22,10 +23,13 @@ public struct SearchIndex {
     public init(documents: [SearchDocument], terms: [DocumentTerms], facets: [SearchFacet]) {
         precondition(documents.count == terms.count)
         var shards: [(path: String, data: Data)] = []
-        let primary = Self.shards(terms.map(\.primary), folder: "t")
-        let body = Self.shards(terms.map(\.body), folder: "b")
-        shards += primary.files + body.files
-        shards += Self.documentFiles(documents)
+        var keys: [String: [String]] = [:]
+        for (tier, tables) in [("t", terms.map(\.primary)), ("b", terms.map(\.body)), ("x", terms.map(\.exact))] {
+            let written = Self.shards(tables, folder: tier)
+            keys[tier] = written.keys
+            shards += written.files
+        }
+        shards += Self.documentFiles(documents, facets: facets)
         shards += facets.map { facet in
             let lists = facet.values.indices.map { value in
                 documents.indices.filter { documents[$0].facets[facet.key]?.contains(value) ?? false }
@@ -34,48 +38,52 @@ public struct SearchIndex {
             return ("loc/\(facet.key).json", Self.json(lists.map { String(decoding: PostingCode.encode($0, withScores: false), as: UTF8.self) }))
         }
         version = Self.hash(shards)
-        let manifest: [String: Any] = [
+        var manifest: [String: Any] = [
             "v": version, "n": documents.count, "tl": Self.documentsPerFile,
-            "t": primary.keys, "b": body.keys,
             "f": facets.map { ["key": $0.key, "label": $0.label, "values": $0.values] },
         ]
+        for (tier, list) in keys { manifest[tier] = list }
         files = ([("chi-muc.json", Self.json(manifest))] + shards)
             .map { (Self.folder + "/" + $0.path, $0.data) }
             .sorted { $0.path < $1.path }
     }
 
     /// Merges the documents' terms (in document order, so every posting list comes out sorted)
-    /// and writes one JSON object per shard key, terms sorted.
+    /// and writes one JSON object per shard, terms sorted.
     private static func shards(_ tables: [[String: UInt8]], folder: String) -> (keys: [String], files: [(String, Data)]) {
         var postings: [String: [(document: Int32, score: UInt8)]] = [:]
         for (document, table) in tables.enumerated() {
             for (term, score) in table { postings[term, default: []].append((Int32(document), score)) }
         }
-        var byShard: [String: [String]] = [:]
-        for term in postings.keys { byShard[ShardKey.of(term), default: []].append(term) }
-        let keys = byShard.keys.sorted()
-        let files = keys.map { key -> (String, Data) in
+        let encoded = postings.mapValues { PostingCode.encode($0) }
+        var sizes: [String: Int] = [:]
+        for (term, bytes) in encoded { sizes[term] = term.utf8.count + bytes.count + 6 }
+        let plan = ShardPlan(terms: sizes)
+        let files = plan.shards.map { shard -> (String, Data) in
             var out: [UInt8] = [UInt8(ascii: "{")]
-            for (position, term) in byShard[key, default: []].sorted().enumerated() {
+            for (position, term) in shard.terms.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                // Terms are word characters, spaces, dots and the exact mark: nothing JSON escapes.
+                // Terms are word characters and spaces: nothing JSON escapes.
                 out.append(UInt8(ascii: "\""))
                 out += term.utf8
                 out += Array("\":\"".utf8)
-                out += PostingCode.encode(postings[term, default: []])
+                out += encoded[term, default: []]
                 out.append(UInt8(ascii: "\""))
             }
             out += Array("}\n".utf8)
-            return ("\(folder)/\(ShardKey.fileName(key)).json", Data(out))
+            return ("\(folder)/\(ShardPlan.fileName(shard.key)).json", Data(out))
         }
-        return (keys, files)
+        return (plan.shards.map(\.key), files)
     }
 
-    /// `[code, name, sector, online label or "", 1 if abolished else 0]` per document.
-    private static func documentFiles(_ documents: [SearchDocument]) -> [(String, Data)] {
+    /// `[code, name, 1 if abolished else 0, first value of each facet or -1]` per document.
+    private static func documentFiles(_ documents: [SearchDocument], facets: [SearchFacet]) -> [(String, Data)] {
         stride(from: 0, to: documents.count, by: documentsPerFile).map { start in
             let slice = documents[start..<min(start + documentsPerFile, documents.count)]
-            let rows: [[Any]] = slice.map { [$0.code, $0.name, $0.sector, $0.online ?? "", $0.abolished ? 1 : 0] }
+            let rows: [[Any]] = slice.map { document in
+                [document.code, document.name, document.abolished ? 1 : 0]
+                    + facets.map { document.facets[$0.key]?.first ?? -1 }
+            }
             return ("tl/\(start / documentsPerFile).json", json(rows))
         }
     }

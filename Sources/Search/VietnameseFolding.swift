@@ -19,6 +19,22 @@ public enum VietnameseFolding {
         return String(out).lowercased()
     }
 
+    /// The folded ASCII letter of a precomposed Latin letter ("ế" → "e", "Đ" → "d"), or nil for
+    /// any other scalar: `fold` for one letter, from a table computed once.
+    static func foldedLetter(_ scalar: Unicode.Scalar) -> UInt8? {
+        let index = Int(scalar.value) - 0xC0
+        guard index >= 0, index < letterTable.count else { return nil }
+        let letter = letterTable[index]
+        return letter == 0 ? nil : letter
+    }
+
+    private static let letterTable: [UInt8] = (0xC0...0x1EFF).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        let folded = fold(String(scalar)).unicodeScalars
+        guard folded.count == 1, let only = folded.first, ("a"..."z").contains(only) else { return 0 }
+        return UInt8(only.value)
+    }
+
     /// The syllable with its tone mark where the new orthography puts it, so that old and new
     /// placements are one word: "hoà" and "hòa", "thuỷ" and "thủy", "khoẻ" and "khỏe".
     /// Lowercased; other marks (ă â ê ô ơ ư) are kept.

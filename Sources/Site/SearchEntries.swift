@@ -18,8 +18,7 @@ struct SearchEntries {
             let online = p.onlineService?.level ?? .none
             return SearchDocument(
                 code: p.code, name: p.name, keywords: (p.keywords ?? []) + [p.sector.name],
-                body: Self.bodyText(p, entry.body), sector: p.sector.name,
-                online: online == .none ? nil : Labels.online(online), abolished: p.status == .abolished,
+                body: Self.bodyText(p, entry.body), abolished: p.status == .abolished,
                 facets: ["linh-vuc": [sectorIndex[p.sector] ?? 0],
                          "cap": p.levels.compactMap { levels.firstIndex(of: $0) },
                          "truc-tuyen": [Self.onlineValues.firstIndex { $0.level == online } ?? 2]])

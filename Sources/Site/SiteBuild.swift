@@ -17,6 +17,12 @@ public struct SiteBuild {
         public var diagnostics: [Diagnostic]
         /// Pages written; zero when nothing was written.
         public var pagesWritten: Int
+        /// Seconds spent reading and checking, rendering pages, indexing for search, writing.
+        public var timings = Timings()
+    }
+
+    public struct Timings {
+        public var reading = 0.0, pages = 0.0, search = 0.0, writing = 0.0
     }
 
     /// Reads and validates everything, including links, and writes nothing.
@@ -27,13 +33,22 @@ public struct SiteBuild {
     /// Validates, renders every page, and replaces `output` only when there is no error
     /// (with `strict`, no warning either).
     public func build(into output: URL, strict: Bool = false) throws -> Outcome {
-        let prepared = try prepare()
+        var timings = Timings()
+        let prepared = try measure(&timings.reading) { try prepare() }
         let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         guard !blocking, let plan = prepared.plan else { return Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
         let templates = try Templates(folder: site.appendingPathComponent("templates"))
-        let files = try render(plan, templates: templates)
-        try OutputFolder.publish(files, to: output)
-        return Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count)
+        var files = try measure(&timings.pages) { try render(plan, templates: templates) }
+        files += measure(&timings.search) { SearchEntries(plan).index.files }
+        try measure(&timings.writing) { try OutputFolder.publish(files.sorted { $0.path < $1.path }, to: output) }
+        return Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
+                       timings: timings)
+    }
+
+    private func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return try work()
     }
 
     private func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
@@ -74,7 +89,7 @@ public struct SiteBuild {
         files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
         files += SearchEntries(plan).index.files
         files += try assets()
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`.

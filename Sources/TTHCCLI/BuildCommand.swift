@@ -32,7 +32,10 @@ struct BuildCommand: ParsableCommand {
                                     : "Không ghi gì: \(outputURL.path) giữ nguyên như trước.")
             throw Exit.problems
         }
-        printError(lang == .en ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path)."
-                                : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path).")
+        let t = outcome.timings
+        func s(_ seconds: Double) -> String { String(format: "%.1f s", seconds) }
+        printError(lang == .en
+            ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path) (reading \(s(t.reading)), pages \(s(t.pages)), search index \(s(t.search)), writing \(s(t.writing)))."
+            : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path) (đọc \(s(t.reading)), trang \(s(t.pages)), chỉ mục tìm kiếm \(s(t.search)), ghi \(s(t.writing))).")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Search
+@testable import Search
 import Testing
 
 /// The folding and tokenizing rules of SEARCH.md (the index and the page's query must agree).
@@ -52,5 +52,34 @@ import Testing
     @Test func proceduresCodesInEverySpelling() {
         #expect(Tokenizer.codes(in: "Mã 1.001193; xem 2.000635.") == ["1.001193", "1001193", "001193", "2.000635", "2000635", "000635"])
         #expect(Tokenizer.codes(in: "11.0011934 là số khác").isEmpty)
+    }
+
+    /// The cases scripts/search-relevance runs through the page's script: the same answers here.
+    @Test func sharedFoldingCases() throws {
+        struct Case: Decodable { var text: String; var nfd: Bool?; var fold: String; var syllables: [String] }
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: Repository.fixture("search/folding.json")))
+        #expect(cases.count >= 8)
+        for c in cases {
+            let text = c.nfd == true ? c.text.decomposedStringWithCanonicalMapping : c.text
+            #expect(VietnameseFolding.fold(text) == c.fold)
+            #expect(Tokenizer.syllables(text) == c.syllables, "\(c.text)")
+        }
+        let pairs = try JSONDecoder().decode([[String]].self, from: Data(contentsOf: Repository.fixture("search/exact.json")))
+        for pair in pairs { #expect(VietnameseFolding.exact(pair[0]) == pair[1], "\(pair[0])") }
+    }
+
+    /// The one-pass tokenizer gives what folding then splitting gives, on every demo record and
+    /// on text that is not Vietnamese.
+    @Test func fastTokenizingAgreesWithTheDefinition() throws {
+        let folder = Repository.root.appendingPathComponent("content/thu-tuc")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+        #expect(names.count > 50)
+        var texts = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        texts += ["Straße ǅemal Æsir ① ½ Привет мир 東京 e\u{1DC0}x", "ĐĂNG KÝ", "A\u{0301}B", "hoà-thuỷ_khoẻ", "😀 a😀b", ""]
+        for text in texts {
+            #expect(Tokenizer.syllables(text) == Tokenizer.generalSyllables(text))
+            let decomposed = text.decomposedStringWithCanonicalMapping
+            #expect(Tokenizer.syllables(decomposed) == Tokenizer.generalSyllables(decomposed))
+        }
     }
 }

@@ -65,11 +65,14 @@ import Testing
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let built = try files(under: site.url("public")).keys.sorted()
         #expect(built == [
-            "404.html", "assets/style.css", "bai-bo/index.html", "cap/xa/index.html", "index.html",
+            "404.html", "assets/style.css", "assets/tim-kiem.js", "bai-bo/index.html", "cap/xa/index.html", "index.html",
             "linh-vuc/dat-dai-g13-tn02/index.html", "linh-vuc/ho-tich-g15-tp07/index.html", "linh-vuc/index.html",
             "robots.txt", "sitemap.xml",
             "thu-tuc/1.000080/index.html", "thu-tuc/1.001193/index.html", "thu-tuc/1.115563/index.html",
             "thu-tuc/index.html",
+            "tim-kiem/b/_.json", "tim-kiem/chi-muc.json", "tim-kiem/index.html", "tim-kiem/loc/cap.json",
+            "tim-kiem/loc/linh-vuc.json", "tim-kiem/loc/truc-tuyen.json", "tim-kiem/t/_.json", "tim-kiem/tl/0.json",
+            "tim-kiem/x/_.json",
         ], "\(built)")
         let sitemap = try site.read("public/sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.invalid/thu-tuc/1.001193/</loc>"))
@@ -87,6 +90,27 @@ import Testing
         #expect(home.contains("<a href=\"thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a> <span class=\"date\">Công bố mới 22/11/2026</span>"))
     }
 
+    @Test func searchPageAndHomeSearchBox() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let home = try site.read("public/index.html")
+        #expect(home.contains("<form class=\"search\" role=\"search\" action=\"tim-kiem/\" method=\"get\">"))
+        #expect(home.contains("<input type=\"search\" id=\"q\" name=\"q\""))
+        let page = try site.read("public/tim-kiem/index.html")
+        #expect(page.contains("<ol id=\"ket-qua\" class=\"results\"></ol>"))
+        #expect(page.contains("<script src=\"../assets/tim-kiem.js\" defer></script>"))
+        #expect(page.contains("<noscript>") && page.contains("<a href=\"../thu-tuc/\">danh mục từ A đến Z</a>"))
+        #expect(page.contains("<option value=\"0\">Đất đai</option>") && page.contains("<option value=\"1\">Hộ tịch</option>"),
+                "fields are filters, in the index's order")
+        #expect(page.contains("<option value=\"0\">Cấp xã</option>"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.url("public/tim-kiem/chi-muc.json"))) as? [String: Any])
+        #expect(manifest["n"] as? Int == 3)
+        let facets = try #require(manifest["f"] as? [[String: Any]])
+        #expect(facets.map { $0["key"] as? String } == ["linh-vuc", "cap", "truc-tuyen"])
+        #expect(facets.first?["values"] as? [String] == ["Đất đai", "Hộ tịch"])
+    }
+
     /// Every `href` and `src` that stays on the site leads to a file the build wrote.
     @Test func everyInternalLinkInTheOutputLeadsSomewhere() throws {
         let site = try importedSite()
@@ -94,7 +118,7 @@ import Testing
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let output = site.url("public")
         let pages = try files(under: output).filter { $0.key.hasSuffix(".html") && $0.key != "404.html" }
-        #expect(pages.count == 10)
+        #expect(pages.count == 11)
         let pattern = try NSRegularExpression(pattern: ##"(?:href|src)="([^"#]*)(?:#[^"]*)?""##)
         var checked = 0
         for (path, data) in pages {

@@ -80,17 +80,28 @@
     return chars.join('').normalize('NFC');
   }
 
-  // The shard of a term: first two letters of its first syllable, four characters of a number.
-  function shardKey(term) {
-    var first = term[0] === "'" ? fold(term.slice(1)) : term;
-    first = first.split(' ')[0];
-    var chars = Array.from(first);
-    return chars.slice(0, /[0-9]/.test(chars[0] || '') ? 4 : 2).join('');
+  // Shard files are named by their key (ShardPlan.swift): as is when plain, else in hexadecimal.
+  function shardFile(key) {
+    if (key === '') return '_';
+    if (/^[a-z0-9.]+$/.test(key)) return key;
+    return 'x' + Array.from(new TextEncoder().encode(key)).map(function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
   }
 
-  function shardFile(key) {
-    if (/^[a-z0-9.]+$/.test(key)) return key;
-    return 'x' + Array.from(new TextEncoder().encode(key)).map(function (b) { return b.toString(16); }).join('');
+  // A prefix spread over more shards than this waits for another letter.
+  var PREFIX_SHARDS = 6;
+
+  // The shards that may hold a term: the longest key that is a prefix of it and, for a prefix
+  // being typed, every key that starts with it.
+  function shardsFor(tier, term, prefix) {
+    var found = [];
+    for (var i = term.length; i >= 0; i--) {
+      if (tier.has(term.slice(0, i))) { found.push(term.slice(0, i)); break; }
+    }
+    if (prefix) {
+      var longer = tier.keys.filter(function (k) { return k.length > term.length && k.lastIndexOf(term, 0) === 0; });
+      if (longer.length <= PREFIX_SHARDS) found = found.concat(longer);
+    }
+    return found;
   }
 
   // ---- The index -------------------------------------------------------------------------------
@@ -126,8 +137,10 @@
         if (!r.ok) throw new Error('chi-muc.json: ' + r.status);
         return r.json();
       }).then(function (m) {
-        m.primary = new Set(m.t);
-        m.body = new Set(m.b);
+        ['t', 'b', 'x'].forEach(function (tier) {
+          var keys = m[tier] || [], set = new Set(keys);
+          m[tier] = { keys: keys, has: function (k) { return set.has(k); }, name: tier };
+        });
         return m;
       });
       this.manifest.catch(function () { self.manifest = null; });
@@ -150,15 +163,12 @@
     return this.files.get(path);
   };
 
-  Index.prototype.shards = function (tier, keys, manifest) {
-    var self = this, present = tier === 't' ? manifest.primary : manifest.body;
-    var wanted = Array.from(new Set(keys)).filter(function (k) { return present.has(k); });
-    return Promise.all(wanted.map(function (k) { return self.file(tier + '/' + shardFile(k) + '.json'); }))
-      .then(function (files) {
-        var terms = new Map();
-        wanted.forEach(function (k, i) { terms.set(k, files[i]); });
-        return terms;
-      });
+  // The terms of the given shards of a tier, as one object.
+  Index.prototype.terms = function (tier, keys) {
+    var self = this;
+    var wanted = Array.from(new Set(keys));
+    return Promise.all(wanted.map(function (k) { return self.file(tier.name + '/' + shardFile(k) + '.json'); }))
+      .then(function (files) { return Object.assign.apply(null, [{}].concat(files)); });
   };
 
   // ---- A query ---------------------------------------------------------------------------------
@@ -192,16 +202,14 @@
 
   function idf(count, n) { return Math.log(1 + n / count); }
 
-  // For each document, the best score any term of `wanted` earns in `shards`: exact term, or for
-  // a prefix every term that starts with it (a little less than the whole word).
-  function matches(shards, wanted, n, into) {
-    var terms = shards.get(shardKey(wanted.term));
-    if (!terms) return into;
+  // For each document, the best score any term of `wanted` earns: the exact term, or for a
+  // prefix every term that starts with it (a little less than the whole word).
+  function matches(terms, wanted, n, into) {
     var found = [];
     if (wanted.prefix) {
       var isPair = wanted.term.indexOf(' ') >= 0;
       for (var term in terms) {
-        if (term.lastIndexOf(wanted.term, 0) === 0 && term[0] !== "'" && (isPair || term.indexOf(' ') < 0)) found.push(term);
+        if (term.lastIndexOf(wanted.term, 0) === 0 && (isPair || term.indexOf(' ') < 0)) found.push(term);
       }
     } else if (Object.prototype.hasOwnProperty.call(terms, wanted.term)) {
       found.push(wanted.term);
@@ -227,14 +235,21 @@
   Search.prototype.run = function (query, filters) {
     var index = this.index, parsed = parse(query);
     return index.load().then(function (m) {
-      var keys = parsed.units.map(function (u) { return shardKey(u.term); });
+      var keysIn = function (tier, list) {
+        return [].concat.apply([], list.map(function (w) { return shardsFor(tier, w.term, w.prefix); }));
+      };
+      var exacts = parsed.units.filter(function (u) { return u.exact; }).map(function (u) { return { term: u.exact, prefix: false }; });
       var filterSets = Promise.all(Object.keys(filters).map(function (key) {
         return index.file('loc/' + key + '.json').then(function (lists) {
           return new Set(decode(lists[filters[key]] || '', false).documents);
         });
       }));
-      return Promise.all([index.shards('t', keys, m), filterSets]).then(function (loaded) {
-        var primary = loaded[0], sets = loaded[1];
+      return Promise.all([
+        index.terms(m.t, keysIn(m.t, parsed.units.concat(parsed.pairs))),
+        index.terms(m.x, keysIn(m.x, exacts)),
+        filterSets,
+      ]).then(function (loaded) {
+        var primary = loaded[0], exactTerms = loaded[1], sets = loaded[2];
         var allowed = function (doc) { return sets.every(function (s) { return s.has(doc); }); };
         if (!parsed.units.length) {
           if (!sets.length) return { parsed: parsed, ranked: [] };
@@ -243,32 +258,32 @@
           return { parsed: parsed, ranked: all };
         }
         var perUnit = parsed.units.map(function (u) { return matches(primary, u, m.n, new Map()); });
-        var ranked = rank(parsed, perUnit, primary, m.n, allowed);
-        // Body-only matches are fetched when the name, code and keywords find too little.
-        var complete = ranked.filter(function (r) { return r.cover === parsed.units.length; }).length;
+        var ranked = rank(parsed, perUnit, primary, exactTerms, m.n, allowed);
         var result = function () {
           return { parsed: parsed, ranked: ranked.map(function (r) { return r.doc; }),
                    partial: !ranked.length || ranked[0].cover < parsed.units.length };
         };
+        // Body-only matches are fetched when the name, code and keywords find too little.
+        var complete = ranked.filter(function (r) { return r.cover === parsed.units.length; }).length;
         if (complete >= 10) return result();
-        return index.shards('b', keys, m).then(function (body) {
+        return index.terms(m.b, keysIn(m.b, parsed.units)).then(function (body) {
           parsed.units.forEach(function (u, i) { matches(body, u, m.n, perUnit[i]); });
-          ranked = rank(parsed, perUnit, primary, m.n, allowed);
+          ranked = rank(parsed, perUnit, primary, exactTerms, m.n, allowed);
           return result();
         });
       });
     });
   };
 
-  function rank(parsed, perUnit, primary, n, allowed) {
+  function rank(parsed, perUnit, primary, exactTerms, n, allowed) {
     var docs = new Map();
-    function entry(doc) {
-      var e = docs.get(doc);
-      if (!e) docs.set(doc, e = { doc: doc, cover: 0, score: 0 });
-      return e;
-    }
     perUnit.forEach(function (scores) {
-      scores.forEach(function (score, doc) { var e = entry(doc); e.cover += 1; e.score += score; });
+      scores.forEach(function (score, doc) {
+        var e = docs.get(doc);
+        if (!e) docs.set(doc, e = { doc: doc, cover: 0, score: 0 });
+        e.cover += 1;
+        e.score += score;
+      });
     });
     // A phrase counts: "khai sinh" together outranks "khai" and "sinh" apart.
     parsed.pairs.forEach(function (pair) {
@@ -279,7 +294,7 @@
     // Typed with marks, the same marks first: "đường" before "dương".
     parsed.units.forEach(function (u) {
       if (!u.exact) return;
-      matches(primary, { term: "'" + u.exact, prefix: false }, n, new Map()).forEach(function (score, doc) {
+      matches(exactTerms, { term: u.exact, prefix: false }, n, new Map()).forEach(function (score, doc) {
         if (docs.has(doc)) docs.get(doc).score += 0.3 * score;
       });
     });
@@ -296,7 +311,7 @@
 
   // ---- The page --------------------------------------------------------------------------------
 
-  var PAGE = 20;
+  var PAGE = 10;
 
   function highlight(name, parsed) {
     var fragment = document.createDocumentFragment();
@@ -374,8 +389,15 @@
           a.appendChild(highlight(row[1], current.parsed));
           var meta = document.createElement('span');
           meta.className = 'meta';
-          meta.textContent = 'Mã ' + row[0] + ' · ' + row[2] + (row[3] ? ' · Trực tuyến: ' + row[3].toLowerCase() : '') +
-            (row[4] ? ' · Đã bãi bỏ' : '');
+          // A row is [code, name, abolished, then the first value of each facet]; see SearchIndex.swift.
+          var value = function (key) {
+            var at = current.facets.findIndex(function (f) { return f.key === key; });
+            return at >= 0 && row[3 + at] >= 0 ? { index: row[3 + at], label: current.facets[at].values[row[3 + at]] } : null;
+          };
+          var sector = value('linh-vuc'), online = value('truc-tuyen');
+          meta.textContent = 'Mã ' + row[0] + (sector ? ' · ' + sector.label : '') +
+            (online && online.index < 2 ? ' · Nộp trực tuyến ' + online.label.toLowerCase() : '') +
+            (row[2] ? ' · Đã bãi bỏ' : '');
           li.appendChild(a);
           li.appendChild(meta);
           list.appendChild(li);
@@ -392,7 +414,7 @@
       search.run(query, chosen).then(function (result) {
         if (mine !== generation) return;
         return index.load().then(function (m) {
-          current = { ranked: result.ranked, parsed: result.parsed, perFile: m.tl };
+          current = { ranked: result.ranked, parsed: result.parsed, perFile: m.tl, facets: m.f };
           shown = 0;
           list.textContent = '';
           var empty = !query.trim() && !Object.keys(chosen).length;
@@ -422,7 +444,7 @@
     run();
   }
 
-  window.tthcTimKiem = { fold: fold, syllables: syllables, toned: toned, exact: exact, shardKey: shardKey, parse: parse };
+  window.tthcTimKiem = { fold: fold, syllables: syllables, toned: toned, exact: exact, shardFile: shardFile, parse: parse };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
