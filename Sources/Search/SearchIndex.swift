@@ -2,7 +2,8 @@ import Foundation
 
 /// The files of the search index under `tim-kiem/` (SEARCH.md), written by `tthc build`:
 ///
-/// - `chi-muc.json`: the manifest: document count, the shard keys of each tier, the facets;
+/// - `chi-muc.json`: the manifest: document count, the primary tier's shard keys, the facets;
+/// - `b.json`, `x.json`: the shard keys of the body and exact tiers;
 /// - `t/`, `b/`, `x/<key>.json`: terms → posting lists, for the primary, body and exact tiers
 ///   (`DocumentTerms`), sharded by `ShardPlan`;
 /// - `tl/<n>.json`: what a result shows, in alphabetical order, `documentsPerFile` per file;
@@ -42,7 +43,9 @@ public struct SearchIndex {
             "v": version, "n": documents.count, "tl": Self.documentsPerFile,
             "f": facets.map { ["key": $0.key, "label": $0.label, "values": $0.values] },
         ]
-        for (tier, list) in keys { manifest[tier] = list }
+        // The primary tier's keys come with the manifest; the others only when a query needs them.
+        manifest["t"] = keys["t"]
+        shards += [("b.json", Self.json(keys["b"] ?? [])), ("x.json", Self.json(keys["x"] ?? []))]
         files = ([("chi-muc.json", Self.json(manifest))] + shards)
             .map { (Self.folder + "/" + $0.path, $0.data) }
             .sorted { $0.path < $1.path }

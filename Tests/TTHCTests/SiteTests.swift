@@ -70,8 +70,8 @@ import Testing
             "robots.txt", "sitemap.xml",
             "thu-tuc/1.000080/index.html", "thu-tuc/1.001193/index.html", "thu-tuc/1.115563/index.html",
             "thu-tuc/index.html",
-            "tim-kiem/b/_.json", "tim-kiem/chi-muc.json", "tim-kiem/index.html", "tim-kiem/loc/cap.json",
-            "tim-kiem/loc/linh-vuc.json", "tim-kiem/loc/truc-tuyen.json", "tim-kiem/t/_.json", "tim-kiem/tl/0.json",
+            "tim-kiem/b.json", "tim-kiem/b/_.json", "tim-kiem/chi-muc.json", "tim-kiem/index.html", "tim-kiem/loc/cap.json",
+            "tim-kiem/loc/linh-vuc.json", "tim-kiem/loc/truc-tuyen.json", "tim-kiem/t/_.json", "tim-kiem/tl/0.json", "tim-kiem/x.json",
             "tim-kiem/x/_.json",
         ], "\(built)")
         let sitemap = try site.read("public/sitemap.xml")

@@ -137,10 +137,7 @@
         if (!r.ok) throw new Error('chi-muc.json: ' + r.status);
         return r.json();
       }).then(function (m) {
-        ['t', 'b', 'x'].forEach(function (tier) {
-          var keys = m[tier] || [], set = new Set(keys);
-          m[tier] = { keys: keys, has: function (k) { return set.has(k); }, name: tier };
-        });
+        m.t = tier('t', m.t);
         return m;
       });
       this.manifest.catch(function () { self.manifest = null; });
@@ -161,6 +158,16 @@
       this.files.set(path, request);
     }
     return this.files.get(path);
+  };
+
+  function tier(name, keys) {
+    var set = new Set(keys);
+    return { keys: keys, has: function (k) { return set.has(k); }, name: name };
+  }
+
+  // The body and exact tiers' keys (b.json, x.json), fetched the first time a query needs them.
+  Index.prototype.tier = function (name) {
+    return this.file(name + '.json').then(function (keys) { return tier(name, keys); });
   };
 
   // The terms of the given shards of a tier, as one object.
@@ -246,7 +253,7 @@
       }));
       return Promise.all([
         index.terms(m.t, keysIn(m.t, parsed.units.concat(parsed.pairs))),
-        index.terms(m.x, keysIn(m.x, exacts)),
+        exacts.length ? index.tier('x').then(function (x) { return index.terms(x, keysIn(x, exacts)); }) : {},
         filterSets,
       ]).then(function (loaded) {
         var primary = loaded[0], exactTerms = loaded[1], sets = loaded[2];
@@ -266,7 +273,7 @@
         // Body-only matches are fetched when the name, code and keywords find too little.
         var complete = ranked.filter(function (r) { return r.cover === parsed.units.length; }).length;
         if (complete >= 10) return result();
-        return index.terms(m.b, keysIn(m.b, parsed.units)).then(function (body) {
+        return index.tier('b').then(function (b) { return index.terms(b, keysIn(b, parsed.units)); }).then(function (body) {
           parsed.units.forEach(function (u, i) { matches(body, u, m.n, perUnit[i]); });
           ranked = rank(parsed, perUnit, primary, exactTerms, m.n, allowed);
           return result();
