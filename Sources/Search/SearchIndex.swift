@@ -13,7 +13,7 @@ import Foundation
 /// site never mixes files of two builds in a browser's cache.
 public struct SearchIndex {
     public static let folder = "tim-kiem"
-    static let documentsPerFile = 32
+    static let documentsPerFile = 16
 
     public private(set) var files: [(path: String, data: Data)] = []
     /// A hash of every file of the index.

@@ -189,6 +189,8 @@
     var words = syllables(rest);
     var typed = rest.normalize('NFC').split(/[^\p{L}\p{N}\u0300-\u036f]+/u).filter(Boolean);
     var open = words.length > 0 && !/[^\p{L}\p{N}\u0300-\u036f]$/u.test(rest);
+    // A last word typed with its tone mark is finished: Vietnamese keyboards put the mark last.
+    if (open && typed.length && /[\u0300\u0301\u0303\u0309\u0323]/.test(typed[typed.length - 1].normalize('NFD'))) open = false;
     var units = codes.map(function (c) { return { term: c, prefix: false, exact: null, word: false }; });
     words.forEach(function (w, i) {
       var last = i === words.length - 1;
