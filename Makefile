@@ -51,6 +51,11 @@ test: deps browser-deps
 clean:
 	rm -rf .build public
 
+# Search size and speed beside Pagefind 1.5.2, demo site and 10,000 generated procedures (needs ../shared).
+bench-search: build browser-deps
+	@python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check pagefind-bin==1.5.2
+	scripts/bench-search
+
 # Times tthc sync on generated exports of 1,000 and 10,000 records (needs ../shared).
 bench-sync: deps
 	scripts/bench-sync
