@@ -65,6 +65,18 @@ public struct CatalogSync: Sendable {
 
     // MARK: - Planning
 
+    /// Entries parsed, mapped and merged together before the next ones are read: memory holds a
+    /// batch of procedures and, per code, what its merge planned (paths, not texts), whatever the
+    /// size of the export.
+    public var batchSize = 512
+
+    /// The entry a code is synchronized from so far, and what its merge planned.
+    private struct Choice {
+        var index: Int
+        var updatedAt: String
+        var fragment: SyncPlan
+    }
+
     public func plan(_ export: NationalExport) -> SyncPlan {
         var plan = SyncPlan()
         if let staging {
@@ -72,27 +84,65 @@ public struct CatalogSync: Sendable {
                 try? FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
         }
-        let (catalog, exportCodes) = selectedProcedures(export, plan: &plan)
-        guard plan.unreadableEntry == nil else { return plan }
         let synced = SyncedFiles(site: site)
         let existing = existingFiles(synced)
         plan.publishedBefore = existing.values.filter { $0.isNational }.count
 
-        let codes = Set(catalog.keys).union(existing.keys).sorted()
-        let done = Counter()
-        let fragments = Parallel.map(codes.count) { index -> SyncPlan in
-            let code = codes[index]
-            var fragment = SyncPlan()
-            let file = existing[code]
-            if let mapped = catalog[code] {
-                merge(mapped, into: file, code: code, plan: &fragment)
-            } else if let file, !exportCodes.contains(code) {
-                abolish(file.record, old: keepsOldTexts ? file.text() : nil, code: code, plan: &fragment)
+        var chosen: [String: Choice] = [:]
+        var seen: Set<String> = []
+        // Every code the export mentions, selected or not: a record whose code is absent has left the catalog.
+        var mentioned: Set<String> = []
+        for start in stride(from: 0, to: export.count, by: max(1, batchSize)) {
+            let batch = start..<min(start + max(1, batchSize), export.count)
+            let read = Parallel.map(batch.count) { offset in Self.read(export, at: batch.lowerBound + offset) }
+            export.release(before: batch.upperBound)
+            var winners: [String: (index: Int, mapped: MappedProcedure)] = [:]
+            for (offset, entry) in read.enumerated() {
+                if let code = entry.code { mentioned.insert(code) }
+                if let malformed = entry.malformed, plan.unreadableEntry == nil { plan.unreadableEntry = malformed }
+                switch entry.result {
+                case .failure(let failure):
+                    plan.failures.append(failure)
+                case .success(let mapped):
+                    let code = mapped.procedure.code
+                    if !seen.insert(code).inserted { plan.duplicates.append(code) }
+                    guard configuration.publishes(mapped.procedure) else { plan.notSelected += 1; continue }
+                    if let other = winners[code] {
+                        if Self.precedes(mapped, other.mapped) { continue }
+                    } else if let other = chosen[code], loses(mapped, to: other, in: export) {
+                        continue
+                    }
+                    winners[code] = (batch.lowerBound + offset, mapped)
+                }
             }
-            progress?(done.increment(), codes.count)
+            guard plan.unreadableEntry == nil else { return plan }
+            let codes = winners.keys.sorted(), batchWinners = winners
+            let fragments = Parallel.map(codes.count) { index -> SyncPlan in
+                var fragment = SyncPlan()
+                merge(batchWinners[codes[index]]!.mapped, into: existing[codes[index]], code: codes[index], plan: &fragment)
+                return fragment
+            }
+            for (code, fragment) in zip(codes, fragments) {
+                let winner = winners[code]!
+                chosen[code] = Choice(index: winner.index, updatedAt: winner.mapped.procedure.source?.catalogUpdatedAt ?? "",
+                                      fragment: fragment)
+            }
+            progress?(batch.upperBound, export.count)
+        }
+        let gone = existing.keys.filter { chosen[$0] == nil && !mentioned.contains($0) }.sorted()
+        let abolitions = Parallel.map(gone.count) { index -> SyncPlan in
+            var fragment = SyncPlan()
+            let file = existing[gone[index]]!
+            abolish(file.record, old: keepsOldTexts ? file.text() : nil, code: gone[index], plan: &fragment)
             return fragment
         }
-        fragments.forEach { plan.absorb($0) }
+        // In code order, as the change log shows them.
+        var fragments = chosen.mapValues(\.fragment)
+        for (code, fragment) in zip(gone, abolitions) { fragments[code] = fragment }
+        fragments.keys.sorted().forEach { plan.absorb(fragments[$0]!) }
+        plan.duplicates = Array(Set(plan.duplicates)).sorted()
+        plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
+
         var fingerprints = synced
         fingerprints.fingerprints.merge(plan.fingerprints) { $1 }
         if fingerprints != synced {
@@ -107,44 +157,36 @@ public struct CatalogSync: Sendable {
         return plan
     }
 
-    /// The catalog's procedures this unit publishes, by code. When a code appears twice the
-    /// most recently updated entry wins, so the result never depends on the export's order.
-    /// Also returns every code the export mentions, selected or not: a record whose code is
-    /// absent from it has left the catalog.
-    private func selectedProcedures(_ export: NationalExport, plan: inout SyncPlan) -> ([String: MappedProcedure], Set<String>) {
-        var selected: [String: MappedProcedure] = [:]
-        var seen: Set<String> = []
-        var mentioned: Set<String> = []
-        let results = Parallel.map(export.count) { index -> (Result<MappedProcedure, MappingFailure>, String?, Int?) in
-            let entry = export.entry(at: index)
-            let code = (entry.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let data = entry.data else {
-                let failure = MappingFailure(code: nil, position: entry.position,
-                                             reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? ""))
-                return (.failure(failure), nil, entry.malformed ? entry.position : nil)
-            }
-            return (CatalogMapping.map(data, position: entry.position), code, nil)
-        }
-        for (result, code, malformed) in results {
-            if let code { mentioned.insert(code) }
-            if let malformed, plan.unreadableEntry == nil { plan.unreadableEntry = malformed }
-            switch result {
-            case .failure(let failure):
-                plan.failures.append(failure)
-            case .success(let mapped):
-                let code = mapped.procedure.code
-                if !seen.insert(code).inserted { plan.duplicates.append(code) }
-                guard configuration.publishes(mapped.procedure) else { plan.notSelected += 1; continue }
-                if let other = selected[code], Self.precedes(mapped, other) { continue }
-                selected[code] = mapped
-            }
-        }
-        plan.duplicates = Array(Set(plan.duplicates)).sorted()
-        plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
-        return (selected, mentioned)
+    /// One export entry, parsed and mapped (on any core).
+    private struct ReadEntry {
+        var result: Result<MappedProcedure, MappingFailure>
+        var code: String?
+        /// The entry is not JSON at all: its position.
+        var malformed: Int?
     }
 
-    /// Between two entries with one code: the later `updatedAt` wins, then the text decides.
+    private static func read(_ export: NationalExport, at index: Int) -> ReadEntry {
+        let entry = export.entry(at: index)
+        let code = (entry.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let data = entry.data else {
+            let failure = MappingFailure(code: nil, position: entry.position,
+                                         reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? ""))
+            return ReadEntry(result: .failure(failure), code: nil, malformed: entry.malformed ? entry.position : nil)
+        }
+        return ReadEntry(result: CatalogMapping.map(data, position: entry.position), code: code)
+    }
+
+    /// A later entry with the code of one chosen in an earlier batch. Dates decide; on equal
+    /// dates the earlier entry is read again (rare: the same code twice, updated the same day).
+    private func loses(_ candidate: MappedProcedure, to other: Choice, in export: NationalExport) -> Bool {
+        let date = candidate.procedure.source?.catalogUpdatedAt ?? ""
+        if date != other.updatedAt { return date < other.updatedAt }
+        guard case .success(let earlier) = Self.read(export, at: other.index).result else { return false }
+        return Self.precedes(candidate, earlier)
+    }
+
+    /// Between two entries with one code: the later `updatedAt` wins, then the text decides, so
+    /// the result never depends on the export's order.
     private static func precedes(_ a: MappedProcedure, _ b: MappedProcedure) -> Bool {
         let dateA = a.procedure.source?.catalogUpdatedAt ?? "", dateB = b.procedure.source?.catalogUpdatedAt ?? ""
         if dateA != dateB { return dateA < dateB }

@@ -32,26 +32,46 @@ public struct NationalExport: Sendable {
         }
     }
 
-    private let bytes: Data
+    private let bytes: ExportBytes
     /// Byte ranges of the entries, and their 1-based positions.
     private let spans: [(range: Range<Int>, position: Int)]
 
     public var count: Int { spans.count }
 
     public init(data: Data) throws(Unreadable) {
-        bytes = data
-        let scanned = try Self.scan(data)
+        try self.init(bytes: ExportBytes(data: data))
+    }
+
+    /// Maps the file, so that only the entries being worked on are in memory.
+    public init(contentsOf url: URL) throws {
+        guard let mapped = ExportBytes(mapping: url) else {
+            try self.init(data: Data(contentsOf: url))
+            return
+        }
+        try self.init(bytes: mapped)
+    }
+
+    private init(bytes: ExportBytes) throws(Unreadable) {
+        self.bytes = bytes
+        let scanned = try Self.scan(bytes)
         guard !scanned.isEmpty else { throw .empty }
         spans = scanned
+        bytes.rewind()
     }
 
     /// Parses one entry (safe from any thread: the bytes are only read).
     public func entry(at index: Int) -> Entry {
         let span = spans[index]
-        guard let element = try? JSONSerialization.jsonObject(with: bytes.subdata(in: span.range)) else {
+        guard let element = try? JSONSerialization.jsonObject(with: bytes.slice(span.range)) else {
             return Entry(position: span.position, data: nil, problem: "không phải JSON (not JSON)", malformed: true)
         }
         return Self.entry(element, position: span.position)
+    }
+
+    /// Entries before `index` are done with: their bytes may leave memory.
+    public func release(before index: Int) {
+        guard index > 0 else { return }
+        bytes.release(upTo: index < spans.count ? spans[index].range.lowerBound : bytes.count)
     }
 
     /// Every entry, parsed (for tests and small exports).
@@ -59,20 +79,25 @@ public struct NationalExport: Sendable {
 
     // MARK: - Finding the entries
 
-    private static func scan(_ data: Data) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
-        let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[(range: Range<Int>, position: Int)], Unreadable> in
-            let bytes = raw.bindMemory(to: UInt8.self)
+    private static func scan(_ storage: ExportBytes) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+        let result = storage.withBuffer { bytes -> Result<[(range: Range<Int>, position: Int)], Unreadable> in
             var index = 0
             skipSpace(bytes, &index)
             guard index < bytes.count else { return .failure(.empty) }
             do throws(Unreadable) {
-                return .success(bytes[index] == UInt8(ascii: "[") ? try arrayElements(bytes, from: index) : try lines(bytes))
+                // The scan reads every byte once; what it has read is released as it goes.
+                let release = { (offset: Int) in storage.release(upTo: offset) }
+                return .success(bytes[index] == UInt8(ascii: "[") ? try arrayElements(bytes, from: index, release: release)
+                                                                   : try lines(bytes, release: release))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
     }
+
+    /// Every 16 MB the scan hands back what it has read.
+    private static let releaseInterval = (1 << 24) - 1
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
@@ -85,7 +110,8 @@ public struct NationalExport: Sendable {
     }
 
     /// The top-level elements of `[ … ]`, each as a byte range; a truncated array throws.
-    private static func arrayElements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+    private static func arrayElements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                      release: (Int) -> Void) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
         var elements: [(range: Range<Int>, position: Int)] = []
         var index = start + 1
         var depth = 0
@@ -93,6 +119,7 @@ public struct NationalExport: Sendable {
         var inString = false
         var escaped = false
         while index < bytes.count {
+            if index & releaseInterval == 0 { release(index) }
             let byte = bytes[index]
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
@@ -131,7 +158,7 @@ public struct NationalExport: Sendable {
 
     /// JSON Lines: one entry per non-blank line; a line that does not look like an object is
     /// checked by parsing it now, so that a truncated file is refused before anything is planned.
-    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, release: (Int) -> Void) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
         var result: [(range: Range<Int>, position: Int)] = []
         var start = 0
         var line = 1
@@ -145,6 +172,7 @@ public struct NationalExport: Sendable {
                 guard bytes[first] == UInt8(ascii: "{"), bytes[last - 1] == UInt8(ascii: "}") else { throw .badLine(line) }
                 result.append((first..<last, line))
             }
+            if (start ^ end) & ~releaseInterval != 0 { release(end) }
             start = end + 1
             line += 1
         }

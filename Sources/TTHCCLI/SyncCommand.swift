@@ -33,7 +33,7 @@ struct SyncCommand: ParsableCommand {
         }
         let export: NationalExport
         do {
-            export = try NationalExport(data: try Data(contentsOf: URL(fileURLWithPath: catalog)))
+            export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
         } catch let error as NationalExport.Unreadable {
             printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
             throw Exit.cannotRun

@@ -198,9 +198,10 @@ extension Record {
 /// Plans and applies a sync of `export` into `site`, as `tthc sync` does.
 @discardableResult
 func synchronize(_ site: TemporarySite, with export: Data, at now: String = "2026-11-22T09:00:00+07:00",
-                 configuration: String = TemporarySite.configuration) throws -> SyncPlan {
+                 configuration: String = TemporarySite.configuration, batchSize: Int? = nil) throws -> SyncPlan {
     let (parsed, _) = SiteConfiguration.read(bytes: Array(configuration.utf8))
-    let sync = CatalogSync(site: site.folder, configuration: try #require(parsed), now: now)
+    var sync = CatalogSync(site: site.folder, configuration: try #require(parsed), now: now)
+    if let batchSize { sync.batchSize = batchSize }
     let plan = sync.plan(try NationalExport(data: export))
     try sync.apply(plan)
     return plan

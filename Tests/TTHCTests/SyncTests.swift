@@ -263,6 +263,28 @@ import Testing
         #expect(outcomes[0] == outcomes[1], "seed \(seed): the export's order changed the result")
     }
 
+    /// A code listed twice: the later `updatedAt` wins, and on equal dates the text decides, the
+    /// same in either order, whether the two entries are read in one batch or in different ones.
+    @Test(arguments: [1, 512]) func aCodeListedTwiceGivesOneResultInAnyOrder(batchSize: Int) throws {
+        let original = try entries()
+        let newer = renamed(original, code: "1.001193", to: "Đăng ký khai sinh (bản mới hơn)")
+            .filter { (($0["data"] as? [String: Any])?["code"] as? String) == "1.001193" }
+        var sameDay = newer
+        sameDay = renamed(sameDay, code: "1.001193", to: "Đăng ký khai sinh (cùng ngày)")
+        for (extra, expected) in [(newer, "Đăng ký khai sinh (bản mới hơn)"), (newer + sameDay, nil as String?)] {
+            var outcomes: [[String: Data]] = []
+            for listed in [original + extra, extra.reversed() + original.reversed()] {
+                let site = try TemporarySite()
+                defer { site.remove() }
+                let plan = try synchronize(site, with: try export(listed), batchSize: batchSize)
+                #expect(plan.duplicates == ["1.001193"])
+                if let expected { #expect(try site.read("content/thu-tuc/1.001193.md").contains("ten: \(expected)")) }
+                outcomes.append(try files(site))
+            }
+            #expect(outcomes[0] == outcomes[1], "batch size \(batchSize): the export's order changed the result")
+        }
+    }
+
     /// Every file of the site's content, by path.
     func files(_ site: TemporarySite) throws -> [String: Data] {
         var files: [String: Data] = [:]
