@@ -5,7 +5,7 @@ import Foundation
 /// - `chi-muc.json`: the manifest: document count, the primary tier's shard keys, the facets;
 /// - `b.json`, `x.json`: the shard keys of the body and exact tiers;
 /// - `t/`, `b/`, `x/<key>.json`: terms → posting lists, for the primary, body and exact tiers
-///   (`DocumentTerms`), sharded by `ShardPlan`;
+///   (`DocumentTerms`), sharded by `ShardPlan`; the exact tier's lists have no scores;
 /// - `tl/<n>.json`: what a result shows, in alphabetical order, `documentsPerFile` per file;
 /// - `loc/<facet>.json`: the documents of each facet value.
 ///
@@ -13,7 +13,7 @@ import Foundation
 /// site never mixes files of two builds in a browser's cache.
 public struct SearchIndex {
     public static let folder = "tim-kiem"
-    static let documentsPerFile = 16
+    static let documentsPerFile = 8
 
     public private(set) var files: [(path: String, data: Data)] = []
     /// A hash of every file of the index.
@@ -26,7 +26,8 @@ public struct SearchIndex {
         var shards: [(path: String, data: Data)] = []
         var keys: [String: [String]] = [:]
         for (tier, tables) in [("t", terms.map(\.primary)), ("b", terms.map(\.body)), ("x", terms.map(\.exact))] {
-            let written = Self.shards(tables, folder: tier)
+            // An exact spelling only breaks ties: its presence is enough, no score is written.
+            let written = Self.shards(tables, folder: tier, withScores: tier != "x")
             keys[tier] = written.keys
             shards += written.files
         }
@@ -53,12 +54,12 @@ public struct SearchIndex {
 
     /// Merges the documents' terms (in document order, so every posting list comes out sorted)
     /// and writes one JSON object per shard, terms sorted.
-    private static func shards(_ tables: [[String: UInt8]], folder: String) -> (keys: [String], files: [(String, Data)]) {
+    private static func shards(_ tables: [[String: UInt8]], folder: String, withScores: Bool) -> (keys: [String], files: [(String, Data)]) {
         var postings: [String: [(document: Int32, score: UInt8)]] = [:]
         for (document, table) in tables.enumerated() {
             for (term, score) in table { postings[term, default: []].append((Int32(document), score)) }
         }
-        let encoded = postings.mapValues { PostingCode.encode($0) }
+        let encoded = postings.mapValues { PostingCode.encode($0, withScores: withScores) }
         var sizes: [String: Int] = [:]
         for (term, bytes) in encoded { sizes[term] = term.utf8.count + bytes.count + 6 }
         let plan = ShardPlan(terms: sizes)

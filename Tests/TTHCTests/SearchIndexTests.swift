@@ -39,7 +39,7 @@ import Testing
             return all
         }
         func postings(_ tier: String, _ term: String) throws -> [Int: Int] {
-            Dictionary(uniqueKeysWithValues: decode(try terms(tier)[term] ?? "").map { ($0.document, $0.score) })
+            Dictionary(uniqueKeysWithValues: decode(try terms(tier)[term] ?? "", withScores: tier != "x").map { ($0.document, $0.score) })
         }
     }
 

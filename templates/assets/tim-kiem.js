@@ -213,7 +213,8 @@
 
   // For each document, the best score any term of `wanted` earns: the exact term, or for a
   // prefix every term that starts with it (a little less than the whole word).
-  function matches(terms, wanted, n, into) {
+  // `unscored`: the exact tier, whose lists say only where a spelling occurs (worth a name match).
+  function matches(terms, wanted, n, into, unscored) {
     var found = [];
     if (wanted.prefix) {
       var isPair = wanted.term.indexOf(' ') >= 0;
@@ -223,7 +224,7 @@
     } else if (Object.prototype.hasOwnProperty.call(terms, wanted.term)) {
       found.push(wanted.term);
     }
-    var lists = found.map(function (term) { return decode(terms[term], true); });
+    var lists = found.map(function (term) { return decode(terms[term], !unscored); });
     // A prefix weighs as the whole set of its completions: the common "kết hôn" is not outranked
     // by a rarer "kết hợp" just because rare words weigh more.
     var count = lists.reduce(function (sum, l) { return sum + l.documents.length; }, 0);
@@ -231,7 +232,7 @@
       var postings = lists[t];
       var weight = idf(wanted.prefix ? count : postings.documents.length, n) * (term === wanted.term ? 1 : 0.85) / 4;
       postings.documents.forEach(function (doc, i) {
-        var score = weight * postings.scores[i];
+        var score = weight * (unscored ? 40 : postings.scores[i]);
         if (!(into.get(doc) >= score)) into.set(doc, score);
       });
     });
@@ -303,7 +304,7 @@
     // Typed with marks, the same marks first: "đường" before "dương".
     parsed.units.forEach(function (u) {
       if (!u.exact) return;
-      matches(exactTerms, { term: u.exact, prefix: false }, n, new Map()).forEach(function (score, doc) {
+      matches(exactTerms, { term: u.exact, prefix: false }, n, new Map(), true).forEach(function (score, doc) {
         if (docs.has(doc)) docs.get(doc).score += 0.3 * score;
       });
     });
