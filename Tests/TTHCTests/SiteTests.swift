@@ -65,14 +65,18 @@ import Testing
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let built = try files(under: site.url("public")).keys.sorted()
         #expect(built == [
-            "404.html", "assets/style.css", "assets/tim-kiem.js", "bai-bo/index.html", "cap/xa/index.html", "index.html",
+            "404.html", "api/thu-tuc.json", "api/thu-tuc/1.000080.json", "api/thu-tuc/1.001193.json",
+            "api/thu-tuc/1.115563.json", "assets/style.css", "assets/tim-kiem.js", "bai-bo/index.html", "cap/xa/index.html",
+            "co-quan/chi-nhanh-van-phong-dang-ky-dat-dai-khu-vuc/index.html", "co-quan/index.html",
+            "co-quan/uy-ban-nhan-dan-cap-xa/index.html", "co-quan/uy-ban-nhan-dan-xa-phuong-thi-tran/index.html",
+            "feed.xml", "index.html",
             "linh-vuc/dat-dai-g13-tn02/index.html", "linh-vuc/ho-tich-g15-tp07/index.html", "linh-vuc/index.html",
             "robots.txt", "sitemap.xml",
             "thu-tuc/1.000080/index.html", "thu-tuc/1.001193/index.html", "thu-tuc/1.115563/index.html",
             "thu-tuc/index.html",
             "tim-kiem/b.json", "tim-kiem/b/_.json", "tim-kiem/chi-muc.json", "tim-kiem/index.html", "tim-kiem/loc/cap.json",
             "tim-kiem/loc/linh-vuc.json", "tim-kiem/loc/truc-tuyen.json", "tim-kiem/t/_.json", "tim-kiem/tl/0.json", "tim-kiem/x.json",
-            "tim-kiem/x/_.json",
+            "tim-kiem/x/_.json", "truc-tuyen/index.html",
         ], "\(built)")
         let sitemap = try site.read("public/sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.invalid/thu-tuc/1.001193/</loc>"))
@@ -111,6 +115,62 @@ import Testing
         #expect(facets.first?["values"] as? [String] == ["Đất đai", "Hộ tịch"])
     }
 
+    @Test func feedAPIAndStructuredData() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let feed = try site.read("public/feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 3)
+        #expect(feed.contains("<title>Công bố mới: Thủ tục đăng ký khai sinh</title>"))
+        #expect(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.invalid/thu-tuc/1.001193/\"/>"))
+
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.url("public/api/thu-tuc.json"))) as? [String: Any])
+        #expect(index["so_thu_tuc"] as? Int == 3)
+        let first = try #require((index["thu_tuc"] as? [[String: Any]])?.first)
+        #expect(first["ma_thu_tuc"] as? String == "1.000080")
+        #expect(first["json"] as? String == "https://example.invalid/api/thu-tuc/1.000080.json")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.url("public/api/thu-tuc/1.001193.json"))) as? [String: Any])
+        #expect(record["ten"] as? String == "Thủ tục đăng ký khai sinh")
+        #expect(record["url"] as? String == "https://example.invalid/thu-tuc/1.001193/")
+        #expect(((record["noi_dung"] as? [[String: Any]])?.first?["tieu_de"] as? String) == "Trình tự thực hiện")
+
+        let page = try site.read("public/thu-tuc/1.001193/index.html")
+        let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let service = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        #expect(service["@type"] as? String == "GovernmentService")
+        #expect(service["identifier"] as? String == "1.001193")
+        #expect((service["provider"] as? [String: Any])?["name"] as? String == "Ủy ban nhân dân cấp xã")
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.invalid/thu-tuc/1.001193/\">"))
+    }
+
+    @Test func structuredDataCannotEndItsScript() throws {
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.001193.md --
+            \(SampleRecord.text().replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: \"Khai sinh </script><b>x & y\""))
+            """)
+        defer { site.remove() }
+        let outcome = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try site.read("public/thu-tuc/1.001193/index.html")
+        #expect(page.contains("\"name\":\"Khai sinh \\u003c/script\\u003e\\u003cb\\u003ex \\u0026 y\""))
+        #expect(page.components(separatedBy: "</script>").count == 2, "only the JSON-LD's own end tag")
+    }
+
+    @Test func agencyAndOnlinePages() throws {
+        let site = try importedSite()
+        defer { site.remove() }
+        _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
+        let agencies = try site.read("public/co-quan/index.html")
+        #expect(agencies.contains("<li><a href=\"../co-quan/uy-ban-nhan-dan-cap-xa/\">Ủy ban nhân dân cấp xã</a> <span class=\"count\">1 thủ tục</span></li>"))
+        let agency = try site.read("public/co-quan/uy-ban-nhan-dan-cap-xa/index.html")
+        #expect(agency.contains("<a href=\"../../thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"))
+        let online = try site.read("public/truc-tuyen/index.html")
+        #expect(online.contains("<h2 id=\"mot-phan\">Trực tuyến một phần</h2>"))
+        #expect(online.contains("<a href=\"../thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"))
+    }
+
     /// Every `href` and `src` that stays on the site leads to a file the build wrote.
     @Test func everyInternalLinkInTheOutputLeadsSomewhere() throws {
         let site = try importedSite()
@@ -118,7 +178,7 @@ import Testing
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let output = site.url("public")
         let pages = try files(under: output).filter { $0.key.hasSuffix(".html") && $0.key != "404.html" }
-        #expect(pages.count == 11)
+        #expect(pages.count == 16)
         let pattern = try NSRegularExpression(pattern: ##"(?:href|src)="([^"#]*)(?:#[^"]*)?""##)
         var checked = 0
         for (path, data) in pages {
@@ -217,7 +277,7 @@ import Testing
         let page = try site.read("public/thu-tuc/1.000001/index.html")
         #expect(page.contains("<strong>Thủ tục này đã bị bãi bỏ từ ngày 01/07/2026</strong>"))
         #expect(page.contains("Thủ tục thay thế: <a href=\"../../thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"))
-        #expect(!page.contains("Nộp trực tuyến</a>"), "no submit button for an abolished procedure")
+        #expect(!page.contains("<a class=\"button\""), "no submit button for an abolished procedure")
         let list = try site.read("public/bai-bo/index.html")
         #expect(list.contains("<a href=\"../thu-tuc/1.000001/\">"))
         #expect(!list.contains("<a href=\"../thu-tuc/1.001193/\">"))
