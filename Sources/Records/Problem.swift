@@ -19,6 +19,7 @@ public struct Problem: Sendable, Equatable {
         case negativeAmount = "negative-amount"
         case duplicateCode = "duplicate-code"
         case brokenLink = "broken-link"
+        case brokenAnchor = "broken-anchor"
         case internalProcedure = "internal-procedure"
         case tooLarge = "too-large"
         case tooDeep = "too-deep"
@@ -160,6 +161,13 @@ extension Problem {
         Problem(.brokenLink, .error,
                 vi: "Liên kết `\(target)` dẫn tới trang không tồn tại trên trang web này.",
                 en: "Link `\(target)` leads to a page that does not exist on this site.",
+                suggestion: didYouMean(suggestion))
+    }
+
+    public static func brokenAnchor(_ target: String, suggestion: String?) -> Problem {
+        Problem(.brokenAnchor, .error,
+                vi: "Liên kết `\(target)` trỏ tới một mục không có trên trang đó.",
+                en: "Link `\(target)` points to a section that is not on that page.",
                 suggestion: didYouMean(suggestion))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Records
 
 /// Links written in records that lead nowhere on the built site, reported at the Markdown line.
@@ -12,6 +13,31 @@ enum LinkCheck {
                     .flatMap { Suggestion.editDistance(path, $0) <= 3 ? "/" + $0 : nil }
                 return Diagnostic(file: record.path, line: link.line, column: link.column,
                                   problem: .brokenLink(link.target, suggestion: suggestion))
+            }
+        }
+    }
+
+    /// Links whose `#anchor` names no element of the page they lead to. `ids(page)` gives the ids
+    /// of a page (rendered only for the few pages such links point at), nil for a page that
+    /// does not exist (already reported as a broken link).
+    static func anchorProblems(in records: [Record], ids: (String) -> Set<String>?) -> [Diagnostic] {
+        var cache: [String: Set<String>?] = [:]
+        return records.flatMap { record -> [Diagnostic] in
+            let page = record.code.map { "thu-tuc/\($0)/" } ?? "thu-tuc/"
+            return record.body.links.compactMap { link in
+                guard let hash = link.target.firstIndex(of: "#") else { return nil }
+                let fragment = String(link.target[link.target.index(after: hash)...])
+                let raw = fragment.removingPercentEncoding ?? fragment
+                guard !raw.isEmpty else { return nil }
+                let target = link.target.hasPrefix("#") ? page : resolve(link.target, from: page).map { $0.hasSuffix("index.html") ? String($0.dropLast(10)) : $0 }
+                guard let target else { return nil }
+                let key = target.isEmpty || target.hasSuffix("/") || target.hasSuffix(".html") ? target : target + "/"
+                if cache[key] == nil { cache[key] = .some(ids(key)) }
+                guard let known = cache[key] ?? nil, !known.contains(raw) else { return nil }
+                let suggestion = known.min { Suggestion.editDistance(raw, $0) < Suggestion.editDistance(raw, $1) }
+                    .flatMap { Suggestion.editDistance(raw, $0) <= 3 ? "#" + $0 : nil }
+                return Diagnostic(file: record.path, line: link.line, column: link.column,
+                                  problem: .brokenAnchor(link.target, suggestion: suggestion))
             }
         }
     }

@@ -56,7 +56,12 @@ public struct SiteBuild {
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
         if let baseURL { configuration.baseURL = baseURL }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
-        let links = LinkCheck.problems(in: content.records, urls: plan.urls)
+        var links = LinkCheck.problems(in: content.records, urls: plan.urls)
+        let templates = try? Templates(folder: site.appendingPathComponent("templates"))
+        links += LinkCheck.anchorProblems(in: content.records) { url in
+            guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
+            return HTMLIDs.of(templates.render(page.template, page.context()))
+        }
         return ((content.allDiagnostics + links).sortedForReport(), plan)
     }
 

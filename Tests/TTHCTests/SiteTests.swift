@@ -298,6 +298,21 @@ import Testing
         #expect(broken.first?.suggestion(.en) == "Did you mean `/thu-tuc/1.001193/`?")
     }
 
+    @Test func anchorsThatNameNoSectionAreErrorsAtTheMarkdownLine() throws {
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.001193.md --
+            \(SampleRecord.text(body: "\n## Trình tự thực hiện\n\nXem [tóm tắt](#tom-tat), [hồ sơ](#ho-sơ) và [mục](/thu-tuc/1.001193/#trinh-tuu).\n\n## Ghi chú của đơn vị\n\n[ghi chú](#ghi-chu-cua-don-vi)"))
+            """)
+        defer { site.remove() }
+        let diagnostics = try SiteBuild(site: site.folder).check()
+        let broken = diagnostics.filter { $0.problem.code == .brokenAnchor }
+        #expect(broken.map(\.line) == [41, 41], "\(diagnostics.map { $0.message(.en) })")
+        #expect(broken.map(\.column) == [34, 51], "at the link destination, as for broken links")
+        #expect(broken.first?.suggestion(.en) == "Did you mean `#ho-so`?")
+        #expect(broken.last?.suggestion(.en) == "Did you mean `#trinh-tu`?")
+        #expect(!diagnostics.contains { $0.problem.code == .brokenLink })
+    }
+
     @Test func duplicateCodesAndUnpublishedRelatedProcedures() throws {
         let related = SampleRecord.frontMatter + "\nlien_quan:\n  - \"1.000080\""
         let site = try TemporarySite("""
