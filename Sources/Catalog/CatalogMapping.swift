@@ -205,8 +205,18 @@ public enum CatalogMapping {
             let parts = [name, text].compactMap { $0 }.filter { !$0.isEmpty }
             return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
         }
-        if !steps.isEmpty {
-            sections.append(Body.Section(title: Schema.nationalSections[0], markdown: steps.joined(separator: "\n\n"), line: 0))
+        if steps.count == 1 {
+            sections.append(Body.Section(title: Schema.nationalSections[0], markdown: steps[0], line: 0))
+        } else if !steps.isEmpty {
+            // Several steps are a numbered process: an ordered list, each step's paragraphs inside its item.
+            let items = steps.enumerated().map { number, step in
+                let marker = "\(number + 1). "
+                let indent = String(repeating: " ", count: marker.count)
+                return marker + step.split(separator: "\n", omittingEmptySubsequences: false)
+                    .enumerated().map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }
+                    .joined(separator: "\n")
+            }
+            sections.append(Body.Section(title: Schema.nationalSections[0], markdown: items.joined(separator: "\n\n"), line: 0))
         }
         if let conditions = CatalogText.multiline(data["requirementsAndConditions"]) {
             sections.append(Body.Section(title: Schema.nationalSections[1],

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Markdown
 import Records
 import Testing
 
@@ -80,6 +81,20 @@ import Testing
         #expect(p.source?.catalogUpdatedAt?.hasSuffix("+07:00") == true)
         #expect(result.sections.map(\.title) == ["Trình tự thực hiện"])
         #expect(result.sections.first?.markdown.hasPrefix("\\- Nếu lựa chọn hình thức nộp hồ sơ trực tiếp") == true)
+    }
+
+    /// Three steps in the catalog are a numbered process on the page: one list item per step,
+    /// each step's paragraphs inside it.
+    @Test func severalStepsBecomeANumberedProcess() throws {
+        let result = try mapped("1.115563")
+        let steps = try #require(result.sections.first { $0.title == "Trình tự thực hiện" })
+        let items = steps.markdown.split(separator: "\n").filter { $0.first?.isNumber == true }
+        #expect(items.map { $0.prefix(3) } == ["1. ", "2. ", "3. "])
+        let html = MarkdownRenderer.render(steps.markdown, anchor: { $0 }, rewriteLink: { $0 }).html
+        #expect(html.hasPrefix("<ol>\n<li>"))
+        #expect(html.components(separatedBy: "<li>").count - 1 == 3)
+        let single = try #require(try mapped("1.001193").sections.first { $0.title == "Trình tự thực hiện" })
+        #expect(!single.markdown.hasPrefix("1. "), "a single step stays the portal's text")
     }
 
     @Test func dirtyValuesAreNormalized() throws {
