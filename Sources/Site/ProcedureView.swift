@@ -37,7 +37,8 @@ struct ProcedureView {
                     "groupName": group.name,
                     "documents": group.documents.map { document in
                         [
-                            "name": document.name,
+                            // The portal writes many names as "- …" items; the checklist has its own boxes.
+                            "name": Self.withoutListMarker(document.name),
                             "originals": document.originals,
                             "copies": document.copies,
                             "forms": (document.forms ?? []).map { ViewValues.compact(["formName": $0.name, "formURL": $0.url]) },
@@ -81,6 +82,13 @@ struct ProcedureView {
                 ["code": code, "name": names[code] ?? code, "url": root + "thu-tuc/\(code)/"]
             },
         ])
+    }
+
+    static func withoutListMarker(_ text: String) -> String {
+        for marker in ["- ", "+ ", "• ", "-", "+"] where text.hasPrefix(marker) && text.count > marker.count + 1 {
+            return String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     /// The box at the top: what a citizen asks first.

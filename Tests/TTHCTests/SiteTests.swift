@@ -47,6 +47,11 @@ import Testing
             #expect(page.contains("<th scope=\"row\">\(channel)</th>"))
         }
         #expect(page.contains("<h2 id=\"ho-so\">Thành phần hồ sơ</h2>"))
+        // Documents are a checklist a citizen can tick, without the portal's "- " markers.
+        #expect(page.contains("<ul class=\"checklist\">\n<li>"))
+        #expect(page.contains("<li>Giấy chứng sinh; trường hợp không có Giấy chứng sinh"))
+        #expect(page.contains("<span class=\"meta\">Bản chính: 1 · Bản sao: 0</span>"))
+        #expect(!page.contains("<li>- "))
         #expect(page.contains("<h2 id=\"can-cu\">Căn cứ pháp lý</h2>"))
         #expect(page.contains("<li><strong>60/2014/QH13</strong>: Luật 60/2014/QH13</li>"))
         #expect(page.contains("Công bố tại Quyết định số 163/QĐ-BTP ngày 16/01/2026 của Bộ Tư pháp."))
