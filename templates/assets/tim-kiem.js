@@ -248,7 +248,10 @@
       var keysIn = function (tier, list) {
         return [].concat.apply([], list.map(function (w) { return shardsFor(tier, w.term, w.prefix); }));
       };
-      var exacts = parsed.units.filter(function (u) { return u.exact; }).map(function (u) { return { term: u.exact, prefix: false }; });
+      // Marks decide between words that fold alike ("đường", "dương") in short queries; in longer
+      // ones the phrases already do, and the exact shards are not worth their bytes.
+      var exacts = parsed.words.length > 2 ? [] : parsed.units.filter(function (u) { return u.exact; })
+        .map(function (u) { return { term: u.exact, prefix: false }; });
       var filterSets = Promise.all(Object.keys(filters).map(function (key) {
         return index.file('loc/' + key + '.json').then(function (lists) {
           return new Set(decode(lists[filters[key]] || '', false).documents);
