@@ -34,6 +34,6 @@ let package = Package(
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI", "Yams"]),
     ]
 )

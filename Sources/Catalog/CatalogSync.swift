@@ -69,6 +69,8 @@ public struct CatalogSync: Sendable {
     /// batch of procedures and, per code, what its merge planned (paths, not texts), whatever the
     /// size of the export.
     public var batchSize = 512
+    /// Only these codes, whatever `site.yml` selects, and nothing abolished (`tthc new --catalog`).
+    public var only: Set<String>?
 
     /// The entry a code is synchronized from so far, and what its merge planned.
     private struct Choice {
@@ -106,7 +108,8 @@ public struct CatalogSync: Sendable {
                 case .success(let mapped):
                     let code = mapped.procedure.code
                     if !seen.insert(code).inserted { plan.duplicates.append(code) }
-                    guard configuration.publishes(mapped.procedure) else { plan.notSelected += 1; continue }
+                    let wanted = only.map { $0.contains(code) } ?? configuration.publishes(mapped.procedure)
+                    guard wanted else { plan.notSelected += 1; continue }
                     if let other = winners[code] {
                         if Self.precedes(mapped, other.mapped) { continue }
                     } else if let other = chosen[code], loses(mapped, to: other, in: export) {
@@ -129,7 +132,7 @@ public struct CatalogSync: Sendable {
             }
             progress?(batch.upperBound, export.count)
         }
-        let gone = existing.keys.filter { chosen[$0] == nil && !mentioned.contains($0) }.sorted()
+        let gone = only != nil ? [] : existing.keys.filter { chosen[$0] == nil && !mentioned.contains($0) }.sorted()
         let abolitions = Parallel.map(gone.count) { index -> SyncPlan in
             var fragment = SyncPlan()
             let file = existing[gone[index]]!

@@ -13,6 +13,7 @@ public struct Problem: Sendable, Equatable {
         case unknownKey = "unknown-key"
         case missingKey = "missing-key"
         case wrongType = "wrong-type"
+        case emptyValue = "empty-value"
         case notInVocabulary = "not-in-vocabulary"
         case malformedCode = "malformed-code"
         case malformedDate = "malformed-date"
@@ -109,6 +110,14 @@ extension Problem {
                 vi: "Thiếu trường bắt buộc `\(key)`.",
                 en: "Required key `\(key)` is missing.",
                 suggestion: Localized(vi: "Thêm dòng `\(key): …` vào khối này.", en: "Add `\(key): …` to this mapping."))
+    }
+
+    static func emptyValue(_ key: String) -> Problem {
+        Problem(.emptyValue, .error,
+                vi: "`\(key)` đang để trống.",
+                en: "`\(key)` is empty.",
+                suggestion: Localized(vi: "Điền nội dung vào giữa hai dấu ngoặc kép, hoặc xóa dòng nếu mục này không bắt buộc.",
+                                      en: "Fill it in, or remove the line if the key is optional."))
     }
 
     static func wrongType(_ key: String, expected: Localized, found: Localized, suggestion: String? = nil) -> Problem {

@@ -147,6 +147,10 @@ struct SchemaValidator {
         let text = raw.nfc
         switch shape {
         case .text(let lines):
+            if text.allSatisfy(\.isWhitespace) {
+                report(.emptyValue(key), at: node)
+                return .string(text)
+            }
             if lines == .one, text.contains("\n") {
                 report(.wrongType(key, expected: shape.expectation,
                                   found: Localized(vi: "văn bản nhiều dòng", en: "text on several lines")), at: node)

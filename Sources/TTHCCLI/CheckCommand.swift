@@ -12,8 +12,26 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Định dạng báo cáo: text, json, github.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+    @Flag(help: "Kiểm tra lại mỗi khi một tệp được lưu (cho trình soạn thảo); dừng bằng Ctrl+C.") var watch = false
 
     func run() throws {
+        guard watch else {
+            if try checkOnce() { throw Exit.problems }
+            return
+        }
+        // The editor's problem matcher reads one report between these two lines, after every save.
+        var seen = SiteWatch.State(site: siteOptions.url)
+        while true {
+            print("tthc: đang kiểm tra…")
+            _ = try? checkOnce()
+            print("tthc: kiểm tra xong")
+            fflush(nil)
+            seen = SiteWatch.waitForChange(after: seen)
+        }
+    }
+
+    /// Prints the report; true when it has errors.
+    private func checkOnce() throws -> Bool {
         let diagnostics: [Diagnostic]
         do {
             diagnostics = try SiteBuild(site: siteOptions.url).check()
@@ -23,6 +41,6 @@ struct CheckCommand: ParsableCommand {
         }
         let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
         print(report.render(format), terminator: "")
-        if report.hasErrors { throw Exit.problems }
+        return report.hasErrors
     }
 }

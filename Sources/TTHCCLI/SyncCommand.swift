@@ -22,15 +22,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let site = siteOptions.url
-        guard let bytes = FileManager.default.contents(atPath: site.appendingPathComponent(SiteConfiguration.fileName).path) else {
-            printError("tthc sync: không tìm thấy site.yml trong \(site.path) (no site.yml; use --site DIR)")
-            throw Exit.cannotRun
-        }
-        let (configuration, problems) = SiteConfiguration.read(bytes: [UInt8](bytes))
-        guard let configuration else {
-            printError(DiagnosticReport(diagnostics: problems, language: lang, strict: false).text)
-            throw Exit.cannotRun
-        }
+        let configuration = try siteOptions.configuration(language: lang)
         let export: NationalExport
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Records
 
 /// `tthc`: publishes a unit's administrative procedures consistently with the national catalog.
 public struct TTHCCommand: ParsableCommand {
@@ -7,7 +8,7 @@ public struct TTHCCommand: ParsableCommand {
         commandName: "tthc",
         abstract: "Công khai thủ tục hành chính của đơn vị, khớp với CSDL quốc gia về TTHC.",
         discussion: "Publishes a unit's administrative procedures consistently with the national catalog.",
-        subcommands: [CheckCommand.self, BuildCommand.self, SyncCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, SyncCommand.self, NewCommand.self, InitCommand.self, SchemaCommand.self]
     )
 
     public init() {}
@@ -36,6 +37,20 @@ struct SiteOptions: ParsableArguments {
     var site: String = "."
 
     var url: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
+
+    /// The site's `site.yml`; a missing or invalid one is reported and the command cannot run.
+    func configuration(language: Language = .vi) throws -> SiteConfiguration {
+        guard let bytes = FileManager.default.contents(atPath: url.appendingPathComponent(SiteConfiguration.fileName).path) else {
+            printError("tthc: không tìm thấy site.yml trong \(url.path) (no site.yml; use --site DIR)")
+            throw Exit.cannotRun
+        }
+        let (configuration, problems) = SiteConfiguration.read(bytes: [UInt8](bytes))
+        guard let configuration else {
+            printError(DiagnosticReport(diagnostics: problems, language: language, strict: false).text)
+            throw Exit.cannotRun
+        }
+        return configuration
+    }
 }
 
 /// Exit statuses shared by every command (DESIGN.md).

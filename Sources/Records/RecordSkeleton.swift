@@ -1,0 +1,80 @@
+/// A new record with every key of the schema laid out and explained in Vietnamese (`tthc new`):
+/// required keys are written with a value to fill in, optional ones as comments to uncomment.
+/// Written from `Schema.procedure`, so it never lags behind the format.
+public enum RecordSkeleton {
+    /// Values that make sense for a unit's own new procedure, where the schema's first choice would not.
+    static let defaults: [String: String] = [
+        "cap_thuc_hien": "[xa]", "trang_thai": "hieu_luc", "nguon_goc": "dac_thu_dia_phuong",
+        "he_thong": "dia_phuong", "don_vi": "ngay_lam_viec", "kenh": "truc_tiep", "loai": "le_phi",
+        "ban_chinh": "1", "ban_sao": "0", "so": "1", "so_tien": "0",
+    ]
+
+    public static func text(code: String) -> String {
+        var lines = [
+            "---",
+            "# Hồ sơ thủ tục mới. Điền các giá trị \"\" rồi chạy `tthc check` để kiểm tra.",
+            "# Dòng bắt đầu bằng # là chú thích; bỏ dấu # để dùng một mục không bắt buộc.",
+        ]
+        write(Schema.procedure, indent: "", commented: false, code: code, into: &lines)
+        lines += [
+            "---",
+            "",
+            "## \(Schema.nationalSections[0])",
+            "",
+            "Ghi các bước thực hiện thủ tục tại đây.",
+            "",
+            "## \(Schema.nationalSections[1])",
+            "",
+            "Ghi yêu cầu, điều kiện thực hiện (nếu có).",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    private static func write(_ object: ObjectShape, indent: String, commented: Bool, code: String, into lines: inout [String]) {
+        for field in object.fields {
+            let off = commented || field.requirement == .optional
+            let prefix = indent + (off ? "# " : "")
+            lines.append(indent + "# " + explanation(field))
+            switch field.shape {
+            case .object(let inner):
+                lines.append(prefix + field.key + ":")
+                write(inner, indent: indent + "  ", commented: off, code: code, into: &lines)
+            case .list(.object(let inner), _):
+                lines.append(prefix + field.key + ":")
+                lines.append(indent + (off ? "# " : "") + "  -")
+                write(inner, indent: indent + "    ", commented: off, code: code, into: &lines)
+            default:
+                lines.append(prefix + field.key + ": " + placeholder(field, code: code))
+            }
+        }
+    }
+
+    private static func explanation(_ field: Field) -> String {
+        var text = field.meaning
+        switch field.requirement {
+        case .required: text += " (bắt buộc)"
+        case .completeness: text += " (cần để hồ sơ đầy đủ)"
+        case .optional: text += " (không bắt buộc)"
+        }
+        if case .enumeration(let values, _) = field.shape { text += ": " + values.joined(separator: " | ") }
+        if case .list(.enumeration(let values, _), _) = field.shape { text += ", một hoặc nhiều trong: " + values.joined(separator: " | ") }
+        return text
+    }
+
+    private static func placeholder(_ field: Field, code: String) -> String {
+        if field.key == "ma_thu_tuc" { return "\"\(code)\"" }
+        if let value = defaults[field.key] { return value }
+        switch field.shape {
+        case .enumeration(let values, _): return values.first ?? "\"\""
+        case .list(.enumeration(let values, _), _): return "[\(values.first ?? "")]"
+        case .list: return "[]"
+        case .integer, .number, .nullable: return "0"
+        case .boolean: return "true"
+        case .date: return "\"\"  # dạng YYYY-MM-DD, ví dụ 2026-01-16"
+        case .dateTime: return "\"\"  # dạng 2026-01-16T08:00:00+07:00"
+        case .url: return "https://"
+        default: return "\"\""
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Records
+import Site
+
+/// `tthc init DIR`: a new unit site that builds at once.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Tạo trang mới cho một đơn vị. (Create a new unit site.)")
+
+    @Argument(help: "Thư mục mới (chưa có, hoặc trống).") var folder: String
+    @Option(name: .customLong("ten"), help: "Tên đơn vị, ví dụ \"UBND xã Hoa Ban\".") var unitName = "UBND xã (tên đơn vị)"
+    @Option(name: .customLong("tinh-ma"), help: "Mã UBND tỉnh trên CSDL quốc gia, ví dụ H35.") var provinceCode = "H35"
+    @Option(name: .customLong("tinh-ten"), help: "Tên tỉnh, thành phố.") var provinceName = "Tỉnh Lai Châu"
+    @Option(name: .customLong("base-url"), help: "Địa chỉ trang web.") var baseURL = "https://example.invalid/"
+
+    func run() throws {
+        let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        guard existing.isEmpty else {
+            printError("tthc init: \(root.path) đã có tệp; hãy chọn thư mục mới hoặc trống (not empty).")
+            throw Exit.cannotRun
+        }
+        let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
+        do {
+            for file in files {
+                let url = root.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(file.text, to: url)
+            }
+        } catch {
+            printError("tthc init: không ghi được (cannot write) \(root.path): \(error.localizedDescription)")
+            throw Exit.cannotRun
+        }
+        printError("""
+            Đã tạo trang mới trong \(root.path).
+            Tiếp theo:
+              1. Sửa site.yml (tên đơn vị, tỉnh, địa chỉ trang web).
+              2. Nhập thủ tục: tthc sync --site \(folder) --catalog <tệp xuất CSDL quốc gia>
+                 hoặc tạo từng thủ tục: tthc new --site \(folder) <mã thủ tục>
+              3. Kiểm tra và tạo trang: tthc check --site \(folder) && tthc build --site \(folder)
+            """)
+    }
+}
