@@ -33,16 +33,26 @@ public struct SiteBuild {
     /// Validates, renders every page, and replaces `output` only when there is no error
     /// (with `strict`, no warning either).
     public func build(into output: URL, strict: Bool = false) throws -> Outcome {
+        var rendered = try render(strict: strict)
+        guard let files = rendered.files else { return rendered.outcome }
+        try measure(&rendered.outcome.timings.writing) { try OutputFolder.publish(files, to: output) }
+        return rendered.outcome
+    }
+
+    /// Every output file in memory, in path order (`tthc serve` serves them from there); nil
+    /// files when an error (with `strict`, a warning) blocks the build.
+    public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
         var timings = Timings()
         let prepared = try measure(&timings.reading) { try prepare() }
         let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        guard !blocking, let plan = prepared.plan else { return Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
+        guard !blocking, let plan = prepared.plan else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
         let templates = try Templates(folder: site.appendingPathComponent("templates"))
         var files = try measure(&timings.pages) { try render(plan, templates: templates) }
         files += measure(&timings.search) { SearchEntries(plan).index.files }
-        try measure(&timings.writing) { try OutputFolder.publish(files.sorted { $0.path < $1.path }, to: output) }
-        return Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
-                       timings: timings)
+        files.sort { $0.path < $1.path }
+        let outcome = Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
+                              timings: timings)
+        return (outcome, files)
     }
 
     private func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
@@ -51,7 +61,7 @@ public struct SiteBuild {
         return try work()
     }
 
-    private func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
+    func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
         let content = try SiteContent.load(from: site)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
         if let baseURL { configuration.baseURL = baseURL }
@@ -66,49 +76,13 @@ public struct SiteBuild {
     }
 
     private func render(_ plan: SitePlan, templates: Templates) throws -> [(path: String, data: Data)] {
-        let configuration = plan.configuration
-        var files: [(path: String, data: Data)] = []
-        let unit = ViewValues.compact([
-            "name": configuration.unitName,
-            "province": configuration.province.name,
-            "address": configuration.address,
-            "phone": configuration.phone,
-            "email": configuration.email,
-            "hours": configuration.openingHours,
-        ])
-        func page(_ page: Page, root: String) -> Data {
-            var context = page.context()
-            context["unit"] = unit
-            context["root"] = root
-            context["title"] = page.title
-            context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
-            context["description"] = page.description
-                ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."
-            context["ogType"] = page.template == "thu-tuc" ? "article" : "website"
-            return Data(templates.render(page.template, context).utf8)
-        }
-        let pages = plan.pages
-        for entry in pages {
-            files.append((entry.file, page(entry, root: Page.root(for: entry.url))))
-        }
-        // The 404 page is served at any depth, so its links start from the base path.
-        files.append(("404.html", page(plan.notFound, root: configuration.basePath)))
-        files.append(("sitemap.xml", Data(Sitemap.xml(urls: pages.map(\.url), root: configuration.rootURL).utf8)))
-        files.append(("feed.xml", Data(Feed.atom(changes: plan.changeLog.entries.reversed(), names: plan.names,
-                                                 unitName: configuration.unitName, root: configuration.rootURL).utf8)))
-        files.append(("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
-                                                             root: configuration.rootURL)))
-        for entry in plan.procedures {
-            files.append(("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: configuration.rootURL)))
-        }
-        files.append(("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)))
-        files += SearchEntries(plan).index.files
-        files += try assets()
-        return files
+        let output = SiteOutput(plan: plan, templates: templates)
+        let pages = output.pages.sorted { $0.key < $1.key }.map { ($0.key, output.render($0.value)) }
+        return pages + output.otherFiles() + (try assets())
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`.
-    private func assets() throws -> [(path: String, data: Data)] {
+    func assets() throws -> [(path: String, data: Data)] {
         let folder = site.appendingPathComponent("templates/assets")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         return try names.filter { !$0.hasPrefix(".") }.map { name in

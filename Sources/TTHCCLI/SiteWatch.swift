@@ -26,7 +26,7 @@ enum SiteWatch {
         }
     }
 
-    static let interval: TimeInterval = 0.2
+    static let interval: TimeInterval = 0.1
 
     /// Blocks until a file is added, removed or saved; returns the new state.
     static func waitForChange(after state: State) -> State {

@@ -1,0 +1,54 @@
+import Foundation
+import Records
+
+/// Every file of a built site but the search index and the assets, each made on its own: the
+/// build makes them all, `tthc serve` only those a browser asks for.
+struct SiteOutput {
+    let plan: SitePlan
+    let templates: Templates
+
+    /// Output file → the page rendered into it.
+    var pages: [String: Page] {
+        var pages = Dictionary(plan.pages.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        pages["404.html"] = plan.notFound
+        return pages
+    }
+
+    func render(_ page: Page) -> Data {
+        let configuration = plan.configuration
+        var context = page.context()
+        context["unit"] = ViewValues.compact([
+            "name": configuration.unitName,
+            "province": configuration.province.name,
+            "address": configuration.address,
+            "phone": configuration.phone,
+            "email": configuration.email,
+            "hours": configuration.openingHours,
+        ])
+        // The 404 page is served at any depth, so its links start from the base path.
+        context["root"] = page.url == "404.html" ? configuration.basePath : Page.root(for: page.url)
+        context["title"] = page.title
+        context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
+        context["description"] = page.description
+            ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."
+        context["ogType"] = page.template == "thu-tuc" ? "article" : "website"
+        return Data(templates.render(page.template, context).utf8)
+    }
+
+    /// The sitemap, robots.txt, the feed and the API.
+    func otherFiles() -> [(path: String, data: Data)] {
+        let configuration = plan.configuration
+        var files: [(path: String, data: Data)] = [
+            ("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)),
+            ("feed.xml", Data(Feed.atom(changes: plan.changeLog.entries.reversed(), names: plan.names,
+                                        unitName: configuration.unitName, root: configuration.rootURL).utf8)),
+            ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
+                                                    root: configuration.rootURL)),
+            ("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)),
+        ]
+        for entry in plan.procedures {
+            files.append(("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: configuration.rootURL)))
+        }
+        return files
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Records
+import Search
+
+/// A site read, checked and planned, whose files are made when asked for (`tthc serve`): after a
+/// save only the page on screen is rendered, not all of them.
+public final class SitePreview: @unchecked Sendable {
+    public let diagnostics: [Diagnostic]
+    private let output: SiteOutput?
+    private let pages: [String: Page]
+    private let build: SiteBuild
+    private let lock = NSLock()
+    private var made: [String: Data] = [:]
+
+    /// Nil output when an error blocks the build.
+    public init(site: URL, baseURL: String? = nil) throws {
+        build = SiteBuild(site: site, baseURL: baseURL)
+        let prepared = try build.prepare()
+        diagnostics = prepared.diagnostics
+        if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
+            let output = SiteOutput(plan: plan, templates: try Templates(folder: site.appendingPathComponent("templates")))
+            self.output = output
+            pages = output.pages
+        } else {
+            output = nil
+            pages = [:]
+        }
+    }
+
+    public var isBuilt: Bool { output != nil }
+
+    /// The file at a site-relative path (`thu-tuc/1.001193/index.html`), made on first request.
+    public func file(_ path: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let output else { return nil }
+        if let data = made[path] { return data }
+        if let page = pages[path] {
+            let data = output.render(page)
+            made[path] = data
+            return data
+        }
+        // Made by kind, so that reloading a page (its stylesheet) does not index the site for search.
+        let kind: Kind = path.hasPrefix("assets/") ? .assets : path.hasPrefix(SearchIndex.folder + "/") ? .search : .others
+        if groups[kind] == nil {
+            let files: [(path: String, data: Data)]
+            switch kind {
+            case .assets: files = (try? build.assets()) ?? []
+            case .search: files = SearchEntries(output.plan).index.files
+            case .others: files = output.otherFiles()
+            }
+            groups[kind] = Dictionary(files, uniquingKeysWith: { $1 })
+        }
+        return groups[kind]?[path]
+    }
+
+    private enum Kind { case assets, search, others }
+    private var groups: [Kind: [String: Data]] = [:]
+}
