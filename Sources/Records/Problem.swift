@@ -155,7 +155,8 @@ extension Problem {
     static func belowMinimum(_ key: String, value: String) -> Problem {
         Problem(.negativeAmount, .error,
                 vi: "`\(key)` không được là số âm (đang là \(value)).",
-                en: "`\(key)` must not be negative (found \(value)).")
+                en: "`\(key)` must not be negative (found \(value)).",
+                suggestion: Localized(vi: "Bỏ dấu trừ; nếu không thu tiền, viết `0`.", en: "Drop the minus sign; write `0` if nothing is charged."))
     }
 
     public static func duplicateCode(_ code: String, otherFile: String) -> Problem {
@@ -170,14 +171,17 @@ extension Problem {
         Problem(.brokenLink, .error,
                 vi: "Liên kết `\(target)` dẫn tới trang không tồn tại trên trang web này.",
                 en: "Link `\(target)` leads to a page that does not exist on this site.",
-                suggestion: didYouMean(suggestion))
+                suggestion: didYouMean(suggestion) ?? Localized(
+                    vi: "Trang một thủ tục có dạng `/thu-tuc/1.001193/`; kiểm tra lại mã, hoặc bỏ liên kết.",
+                    en: "A procedure's page is `/thu-tuc/1.001193/`; check the code, or remove the link."))
     }
 
     public static func brokenAnchor(_ target: String, suggestion: String?) -> Problem {
         Problem(.brokenAnchor, .error,
                 vi: "Liên kết `\(target)` trỏ tới một mục không có trên trang đó.",
                 en: "Link `\(target)` points to a section that is not on that page.",
-                suggestion: didYouMean(suggestion))
+                suggestion: didYouMean(suggestion) ?? Localized(
+                    vi: "Bỏ phần `#…` để liên kết tới đầu trang.", en: "Drop the `#…` part to link to the top of the page."))
     }
 
     static let internalProcedure = Problem(
@@ -190,19 +194,23 @@ extension Problem {
     static func tooLarge(bytes: Int, limit: Int) -> Problem {
         Problem(.tooLarge, .error,
                 vi: "Tệp quá lớn (\(bytes / 1024) KB); giới hạn là \(limit / 1024) KB cho một thủ tục.",
-                en: "File too large (\(bytes / 1024) KB); the limit is \(limit / 1024) KB per record.")
+                en: "File too large (\(bytes / 1024) KB); the limit is \(limit / 1024) KB per record.",
+                suggestion: Localized(vi: "Kiểm tra xem có nội dung bị dán nhầm hoặc dán lặp lại không.",
+                                      en: "Check for text pasted by mistake or pasted twice."))
     }
 
     static func tooManyNodes(limit: Int) -> Problem {
         Problem(.tooLarge, .error,
                 vi: "Phần thông tin đầu tệp có quá nhiều giá trị (hơn \(limit)).",
-                en: "The front matter holds too many values (over \(limit)).")
+                en: "The front matter holds too many values (over \(limit)).",
+                suggestion: Localized(vi: "Kiểm tra xem có danh sách bị dán lặp lại không.", en: "Check for a list pasted twice."))
     }
 
     static func tooDeep(limit: Int) -> Problem {
         Problem(.tooDeep, .error,
                 vi: "Các khối lồng nhau quá sâu (hơn \(limit) tầng).",
-                en: "Values are nested too deeply (over \(limit) levels).")
+                en: "Values are nested too deeply (over \(limit) levels).",
+                suggestion: Localized(vi: "Kiểm tra thụt lề: mỗi tầng lùi vào hai dấu cách.", en: "Check the indentation: two spaces per level."))
     }
 
     /// `component` is the letter of NĐ 63/2010 Điều 8 khoản 2 when the law names the part.
@@ -249,7 +257,9 @@ extension Problem {
     public static func unpublishedRelated(_ code: String) -> Problem {
         Problem(.unpublishedRelated, .warning,
                 vi: "Thủ tục `\(code)` không được đăng trên trang này nên không thể liên kết tới.",
-                en: "Procedure `\(code)` is not published on this site, so it cannot be linked.")
+                en: "Procedure `\(code)` is not published on this site, so it cannot be linked.",
+                suggestion: Localized(vi: "Xóa mã này khỏi danh sách, hoặc đăng thủ tục đó bằng `chon.them` trong site.yml.",
+                                      en: "Remove the code, or publish that procedure with `chon.them` in site.yml."))
     }
 
     static func fileNameMismatch(expected: String) -> Problem {
