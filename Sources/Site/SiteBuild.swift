@@ -7,6 +7,8 @@ public struct SiteBuild {
     public var site: URL
     /// Overrides `base_url` of `site.yml` (`--base-url`).
     public var baseURL: String?
+    /// Records already read by an earlier build of the same process (`tthc serve`).
+    public var cache: RecordCache?
 
     public init(site: URL, baseURL: String? = nil) {
         self.site = site
@@ -62,7 +64,7 @@ public struct SiteBuild {
     }
 
     func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
-        let content = try SiteContent.load(from: site)
+        let content = try SiteContent.load(from: site, cache: cache)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
         if let baseURL { configuration.baseURL = baseURL }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)

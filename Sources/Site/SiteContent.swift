@@ -26,7 +26,7 @@ public struct SiteContent: Sendable {
 
     /// Reads `site.yml` and every `content/thu-tuc/*.md`, in path order, and runs the checks
     /// that need all records at once.
-    public static func load(from folder: URL) throws -> SiteContent {
+    public static func load(from folder: URL, cache: RecordCache? = nil) throws -> SiteContent {
         let configurationURL = folder.appendingPathComponent(SiteConfiguration.fileName)
         guard let configurationBytes = FileManager.default.contents(atPath: configurationURL.path) else {
             throw CannotRun.noConfiguration(configurationURL.path)
@@ -42,7 +42,7 @@ public struct SiteContent: Sendable {
         content.records = Parallel.map(names.count) { index in
             let path = "\(recordsFolder)/\(names[index])"
             let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(names[index]).path) ?? Data()
-            return Record.read(bytes: [UInt8](bytes), path: path)
+            return cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
         }
         content.checkAcrossRecords()
         return content

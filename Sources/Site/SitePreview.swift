@@ -13,8 +13,10 @@ public final class SitePreview: @unchecked Sendable {
     private var made: [String: Data] = [:]
 
     /// Nil output when an error blocks the build.
-    public init(site: URL, baseURL: String? = nil) throws {
-        build = SiteBuild(site: site, baseURL: baseURL)
+    public init(site: URL, baseURL: String? = nil, cache: RecordCache? = nil) throws {
+        var build = SiteBuild(site: site, baseURL: baseURL)
+        build.cache = cache
+        self.build = build
         let prepared = try build.prepare()
         diagnostics = prepared.diagnostics
         if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {

@@ -18,8 +18,9 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let site = siteOptions.url
         let server = PreviewServer()
+        let cache = RecordCache()
         var state = SiteWatch.State(site: site)
-        rebuild(site, into: server)
+        rebuild(site, into: server, cache: cache)
         let actual: Int
         do {
             actual = try server.start(port: port)
@@ -31,14 +32,14 @@ struct ServeCommand: ParsableCommand {
         fflush(nil)
         while true {
             state = SiteWatch.waitForChange(after: state)
-            rebuild(site, into: server)
+            rebuild(site, into: server, cache: cache)
         }
     }
 
-    private func rebuild(_ site: URL, into server: PreviewServer) {
+    private func rebuild(_ site: URL, into server: PreviewServer, cache: RecordCache) {
         let started = Date()
         do {
-            let preview = try SitePreview(site: site, baseURL: "http://127.0.0.1/")
+            let preview = try SitePreview(site: site, baseURL: "http://127.0.0.1/", cache: cache)
             let errors = preview.diagnostics.filter { $0.severity == .error }
             server.update(preview, problemsHTML: panel(errors))
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
