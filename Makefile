@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TTHC = .build/release/tthc
 
-.PHONY: site test deps browser-deps build check clean bench-sync bench-search
+.PHONY: site test deps browser-deps build check clean bench bench-sync bench-search
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
 # (PITFALLS.md): check for the header itself, not only pkg-config.
@@ -56,6 +56,12 @@ test: deps browser-deps
 
 clean:
 	rm -rf .build public
+
+# tthc beside Hugo on the same records, 1,000 and 10,000 (needs ../shared; installs hugo and GNU time).
+bench: build
+	@command -v hugo >/dev/null && [ -x /usr/bin/time ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time >/dev/null; }
+	scripts/bench
 
 # Search size and speed beside Pagefind 1.5.2, demo site and 10,000 generated procedures (needs ../shared).
 bench-search: build browser-deps

@@ -1,4 +1,8 @@
 import Foundation
+import Records
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Puts a finished build in place of the previous one, so that a failed or interrupted build
 /// leaves the previous output exactly as it was.
@@ -17,16 +21,19 @@ enum OutputFolder {
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = try staging(for: output)
         do {
-            var folders: Set<String> = []
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard FileManager.default.createFile(atPath: url.path, contents: file.data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
+            for folder in Set(files.map { (staging.appendingPathComponent($0.path).path as NSString).deletingLastPathComponent }).sorted() {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
+            // what makes the build atomic. Written on every core.
+            let box = UncheckedFiles(files)
+            let failed = Parallel.map(files.count) { index -> String? in
+                let file = box.files[index]
+                let path = staging.appendingPathComponent(file.path).path
+                return write(file.data, to: path) ? nil : path
+            }
+            if let path = failed.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
             try swap(staging, into: output)
         } catch {
@@ -52,4 +59,26 @@ enum OutputFolder {
         }
         try? FileManager.default.removeItem(at: previous)
     }
+
+    private static func write(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }  // an empty file
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}
+
+/// The output files, read from several threads (never written once built).
+final class UncheckedFiles: @unchecked Sendable {
+    let files: [(path: String, data: Data)]
+    init(_ files: [(path: String, data: Data)]) { self.files = files }
 }

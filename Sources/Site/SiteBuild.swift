@@ -9,6 +9,8 @@ public struct SiteBuild {
     public var baseURL: String?
     /// Records already read by an earlier build of the same process (`tthc serve`).
     public var cache: RecordCache?
+    /// Renders pages on every core (off only to prove that the output is the same).
+    public var parallel = true
 
     public init(site: URL, baseURL: String? = nil) {
         self.site = site
@@ -79,8 +81,17 @@ public struct SiteBuild {
 
     private func render(_ plan: SitePlan, templates: Templates) throws -> [(path: String, data: Data)] {
         let output = SiteOutput(plan: plan, templates: templates)
-        let pages = output.pages.sorted { $0.key < $1.key }.map { ($0.key, output.render($0.value)) }
-        return pages + output.otherFiles() + (try assets())
+        let pages = output.pages.sorted { $0.key < $1.key }
+        let rendered: [Data]
+        if parallel {
+            // Pages are independent; Markdown inside them still goes through cmark one at a time
+            // (CommonMark's lock), templates and everything else run on every core.
+            let shared = UncheckedPages(output: output, pages: pages.map(\.value))
+            rendered = Parallel.map(pages.count) { shared.output.render(shared.pages[$0]) }
+        } else {
+            rendered = pages.map { output.render($0.value) }
+        }
+        return zip(pages, rendered).map { ($0.key, $1) } + output.otherFiles() + (try assets())
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`.
@@ -90,6 +101,16 @@ public struct SiteBuild {
         return try names.filter { !$0.hasPrefix(".") }.map { name in
             ("assets/\(name)", try Data(contentsOf: folder.appendingPathComponent(name)))
         }
+    }
+}
+
+/// A site's pages, read (never changed) by the threads that render them.
+final class UncheckedPages: @unchecked Sendable {
+    let output: SiteOutput
+    let pages: [Page]
+    init(output: SiteOutput, pages: [Page]) {
+        self.output = output
+        self.pages = pages
     }
 }
 

@@ -202,6 +202,18 @@ import Testing
         #expect(checked > 70)
     }
 
+    /// Pages render on every core; the demo site's 105 pages must come out exactly as one thread makes them.
+    @Test func parallelRenderingEqualsSerialRendering() throws {
+        var serial = SiteBuild(site: Repository.root)
+        serial.parallel = false
+        let one = try #require(try serial.render().files)
+        for _ in 0..<3 {
+            let many = try #require(try SiteBuild(site: Repository.root).render().files)
+            #expect(many.map(\.path) == one.map(\.path))
+            #expect(zip(many, one).allSatisfy { $0.data == $1.data }, "parallel output differs from serial output")
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try importedSite()
         defer { site.remove() }
