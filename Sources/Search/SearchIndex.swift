@@ -19,15 +19,34 @@ public struct SearchIndex {
     /// A hash of every file of the index.
     public private(set) var version = ""
 
-    /// `documents` in the order results break ties in (alphabetical); `terms[i]` is
-    /// `DocumentTerms(documents[i])`, computed by the caller, in parallel if it likes.
+    /// Every document's terms, merged per tier as documents are added (in document order, so
+    /// every posting list comes out sorted); the documents' own term tables can then be dropped.
+    public struct Postings {
+        var tiers: [String: [String: [(document: Int32, score: UInt8)]]] = ["t": [:], "b": [:], "x": [:]]
+
+        public init() {}
+
+        public mutating func add(_ terms: DocumentTerms, document: Int) {
+            for (tier, table) in [("t", terms.primary), ("b", terms.body), ("x", terms.exact)] {
+                for (term, score) in table { tiers[tier, default: [:]][term, default: []].append((Int32(document), score)) }
+            }
+        }
+    }
+
+    /// `terms[i]` is `DocumentTerms(documents[i])`.
     public init(documents: [SearchDocument], terms: [DocumentTerms], facets: [SearchFacet]) {
-        precondition(documents.count == terms.count)
+        var postings = Postings()
+        for (document, table) in terms.enumerated() { postings.add(table, document: document) }
+        self.init(documents: documents, postings: postings, facets: facets)
+    }
+
+    /// `documents` in the order results break ties in (alphabetical).
+    public init(documents: [SearchDocument], postings: Postings, facets: [SearchFacet]) {
         var shards: [(path: String, data: Data)] = []
         var keys: [String: [String]] = [:]
-        for (tier, tables) in [("t", terms.map(\.primary)), ("b", terms.map(\.body)), ("x", terms.map(\.exact))] {
+        for tier in ["t", "b", "x"] {
             // An exact spelling only breaks ties: its presence is enough, no score is written.
-            let written = Self.shards(tables, folder: tier, withScores: tier != "x")
+            let written = Self.shards(postings.tiers[tier] ?? [:], folder: tier, withScores: tier != "x")
             keys[tier] = written.keys
             shards += written.files
         }
@@ -52,13 +71,9 @@ public struct SearchIndex {
             .sorted { $0.path < $1.path }
     }
 
-    /// Merges the documents' terms (in document order, so every posting list comes out sorted)
-    /// and writes one JSON object per shard, terms sorted.
-    private static func shards(_ tables: [[String: UInt8]], folder: String, withScores: Bool) -> (keys: [String], files: [(String, Data)]) {
-        var postings: [String: [(document: Int32, score: UInt8)]] = [:]
-        for (document, table) in tables.enumerated() {
-            for (term, score) in table { postings[term, default: []].append((Int32(document), score)) }
-        }
+    /// One JSON object per shard, terms sorted.
+    private static func shards(_ postings: [String: [(document: Int32, score: UInt8)]], folder: String,
+                               withScores: Bool) -> (keys: [String], files: [(String, Data)]) {
         let encoded = postings.mapValues { PostingCode.encode($0, withScores: withScores) }
         var sizes: [String: Int] = [:]
         for (term, bytes) in encoded { sizes[term] = term.utf8.count + bytes.count + 6 }

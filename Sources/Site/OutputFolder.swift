@@ -16,33 +16,8 @@ enum OutputFolder {
         return staging
     }
 
-    /// Writes every file into `staging`, then swaps it in for `output`.
-    static func publish(_ files: [(path: String, data: Data)], to output: URL) throws {
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let staging = try staging(for: output)
-        do {
-            for folder in Set(files.map { (staging.appendingPathComponent($0.path).path as NSString).deletingLastPathComponent }).sorted() {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
-            // what makes the build atomic. Written on every core.
-            let box = UncheckedFiles(files)
-            let failed = Parallel.map(files.count) { index -> String? in
-                let file = box.files[index]
-                let path = staging.appendingPathComponent(file.path).path
-                return write(file.data, to: path) ? nil : path
-            }
-            if let path = failed.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            try swap(staging, into: output)
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
-        }
-    }
-
-    private static func swap(_ staging: URL, into output: URL) throws {
+    /// Moves the finished staging folder to `output`, keeping the previous output until it is in.
+    static func swap(_ staging: URL, into output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else {
             try FileManager.default.moveItem(at: staging, to: output)
             return
@@ -60,7 +35,7 @@ enum OutputFolder {
         try? FileManager.default.removeItem(at: previous)
     }
 
-    private static func write(_ data: Data, to path: String) -> Bool {
+    static func write(_ data: Data, to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -81,4 +56,46 @@ enum OutputFolder {
 final class UncheckedFiles: @unchecked Sendable {
     let files: [(path: String, data: Data)]
     init(_ files: [(path: String, data: Data)]) { self.files = files }
+}
+
+/// A build's output as it is made: files land in a fresh staging folder beside `output`, on every
+/// core, and `commit` swaps the folder in; `discard` leaves `output` as it was.
+final class StagedOutput: @unchecked Sendable {
+    let output: URL
+    let staging: URL
+    private var folders: Set<String> = []
+
+    init(for output: URL) throws {
+        self.output = output
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        staging = try OutputFolder.staging(for: output)
+    }
+
+    func write(_ files: [(path: String, data: Data)]) throws {
+        for file in files {
+            let folder = (staging.appendingPathComponent(file.path).path as NSString).deletingLastPathComponent
+            if folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
+        // what makes the build atomic.
+        let box = UncheckedFiles(files)
+        let staging = staging
+        let failed = Parallel.map(files.count) { index -> String? in
+            let path = staging.appendingPathComponent(box.files[index].path).path
+            return OutputFolder.write(box.files[index].data, to: path) ? nil : path
+        }
+        if let path = failed.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    func commit() throws {
+        try OutputFolder.swap(staging, into: output)
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
 }

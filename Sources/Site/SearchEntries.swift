@@ -25,11 +25,17 @@ struct SearchEntries {
         }
     }
 
-    /// Tokenizes every procedure in parallel and writes the index files.
+    /// Tokenizes every procedure on every core and writes the index files.
     var index: SearchIndex {
         let documents = documents
-        let terms = Parallel.map(documents.count) { DocumentTerms(documents[$0]) }
-        return SearchIndex(documents: documents, terms: terms, facets: facets)
+        var postings = SearchIndex.Postings()
+        // In batches: a batch's term tables are merged and dropped before the next is made.
+        for start in stride(from: 0, to: documents.count, by: 512) {
+            let batch = start..<min(start + 512, documents.count)
+            let terms = Parallel.map(batch.count) { DocumentTerms(documents[batch.lowerBound + $0]) }
+            for (offset, table) in terms.enumerated() { postings.add(table, document: batch.lowerBound + offset) }
+        }
+        return SearchIndex(documents: documents, postings: postings, facets: facets)
     }
 
     /// The filters, in the order the page shows them; a document's facet values index these lists.
@@ -69,7 +75,7 @@ struct SearchEntries {
         parts += [p.receivingPlace].compactMap { $0 }
         parts += (p.results ?? []).map(\.name)
         parts += (p.legalBases ?? []).map { "\($0.number) \($0.title)" }
-        parts.append(body.source)
+        parts += body.sections.map { section in [section.title, section.markdown].compactMap { $0 }.joined(separator: "\n") }
         return parts.joined(separator: "\n")
     }
 }

@@ -35,29 +35,70 @@ public struct SiteBuild {
     }
 
     /// Validates, renders every page, and replaces `output` only when there is no error
-    /// (with `strict`, no warning either).
+    /// (with `strict`, no warning either). Files go to a staging folder as they are made, so
+    /// memory holds one batch of pages, not the site.
     public func build(into output: URL, strict: Bool = false) throws -> Outcome {
-        var rendered = try render(strict: strict)
-        guard let files = rendered.files else { return rendered.outcome }
-        try measure(&rendered.outcome.timings.writing) { try OutputFolder.publish(files, to: output) }
-        return rendered.outcome
+        var timings = Timings()
+        let prepared = try measure(&timings.reading) { try prepare() }
+        guard let plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
+        let templates = try Templates(folder: site.appendingPathComponent("templates"))
+        let staged = try StagedOutput(for: output)
+        do {
+            var pages = 0, writing = 0.0
+            try produce(plan, templates: templates, timings: &timings) { files in
+                pages += files.filter { $0.path.hasSuffix(".html") }.count
+                try measure(&writing) { try staged.write(files) }
+            }
+            try measure(&writing) { try staged.commit() }
+            timings.writing = writing
+            return Outcome(diagnostics: prepared.diagnostics, pagesWritten: pages, timings: timings)
+        } catch {
+            staged.discard()
+            throw error
+        }
     }
 
-    /// Every output file in memory, in path order (`tthc serve` serves them from there); nil
-    /// files when an error (with `strict`, a warning) blocks the build.
+    /// Every output file in memory, in path order (for tests); nil files when an error (with
+    /// `strict`, a warning) blocks the build.
     public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
         var timings = Timings()
         let prepared = try measure(&timings.reading) { try prepare() }
-        let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        guard !blocking, let plan = prepared.plan else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
+        guard let plan = usable(prepared, strict: strict) else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
         let templates = try Templates(folder: site.appendingPathComponent("templates"))
-        var files = try measure(&timings.pages) { try render(plan, templates: templates) }
-        files += measure(&timings.search) { SearchEntries(plan).index.files }
+        var files: [(path: String, data: Data)] = []
+        try produce(plan, templates: templates, timings: &timings) { files += $0 }
         files.sort { $0.path < $1.path }
         let outcome = Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
                               timings: timings)
         return (outcome, files)
     }
+
+    private func usable(_ prepared: (diagnostics: [Diagnostic], plan: SitePlan?), strict: Bool) -> SitePlan? {
+        let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        return blocking ? nil : prepared.plan
+    }
+
+    /// Hands every output file to `emit`, pages in batches rendered on every core.
+    private func produce(_ plan: SitePlan, templates: Templates, timings: inout Timings,
+                         emit: ([(path: String, data: Data)]) throws -> Void) throws {
+        let output = SiteOutput(plan: plan, templates: templates)
+        let pages = output.pages.sorted { $0.key < $1.key }
+        let shared = UncheckedPages(output: output, pages: pages.map(\.value))
+        for start in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
+            let batch = start..<min(start + Self.pagesPerBatch, pages.count)
+            let rendered: [Data] = measure(&timings.pages) {
+                // Pages are independent; Markdown inside them still goes through cmark one at a
+                // time (CommonMark's lock), templates and everything else run on every core.
+                parallel ? Parallel.map(batch.count) { shared.output.render(shared.pages[batch.lowerBound + $0]) }
+                         : batch.map { shared.output.render(shared.pages[$0]) }
+            }
+            try emit(zip(pages[batch], rendered).map { ($0.key, $1) })
+        }
+        try emit(measure(&timings.pages) { output.otherFiles() } + (try assets()))
+        try emit(measure(&timings.search) { SearchEntries(plan).index.files })
+    }
+
+    static let pagesPerBatch = 512
 
     private func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -77,21 +118,6 @@ public struct SiteBuild {
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
         return ((content.allDiagnostics + links).sortedForReport(), plan)
-    }
-
-    private func render(_ plan: SitePlan, templates: Templates) throws -> [(path: String, data: Data)] {
-        let output = SiteOutput(plan: plan, templates: templates)
-        let pages = output.pages.sorted { $0.key < $1.key }
-        let rendered: [Data]
-        if parallel {
-            // Pages are independent; Markdown inside them still goes through cmark one at a time
-            // (CommonMark's lock), templates and everything else run on every core.
-            let shared = UncheckedPages(output: output, pages: pages.map(\.value))
-            rendered = Parallel.map(pages.count) { shared.output.render(shared.pages[$0]) }
-        } else {
-            rendered = pages.map { output.render($0.value) }
-        }
-        return zip(pages, rendered).map { ($0.key, $1) } + output.otherFiles() + (try assets())
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`.

@@ -42,7 +42,9 @@ public struct SiteContent: Sendable {
         content.records = Parallel.map(names.count) { index in
             let path = "\(recordsFolder)/\(names[index])"
             let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(names[index]).path) ?? Data()
-            return cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
+            var record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
+            record.dropWhatTheSiteDoesNotUse()
+            return record
         }
         content.checkAcrossRecords()
         return content
@@ -76,5 +78,16 @@ public struct SiteContent: Sendable {
                     problem: .unpublishedRelated(reference.code)))
             }
         }
+    }
+}
+
+extension Record {
+    /// A build holds every record at once: the typed procedure is kept, not the front matter's
+    /// node tree beside it, nor the texts only sync's merge needs (the body as written, each
+    /// section's raw lines). On 10,000 procedures that is a few hundred megabytes.
+    mutating func dropWhatTheSiteDoesNotUse() {
+        if procedure != nil { frontMatter = nil }
+        body.source = ""
+        for index in body.sections.indices { body.sections[index].raw = "" }
     }
 }
