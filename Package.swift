@@ -21,11 +21,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CSystem"),
         .target(name: "Records", dependencies: ["Yams"]),
         .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
         .target(name: "Search"),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown", "Search",
+            "Records", "Markdown", "Search", "CSystem",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TTHCCLI", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import CSystem
 import Records
 #if canImport(Glibc)
 import Glibc
@@ -9,17 +10,30 @@ import Glibc
 enum OutputFolder {
     /// A fresh folder beside `output` to build into.
     static func staging(for output: URL) throws -> URL {
-        let staging = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).building-"
+        // Folders of builds that were killed: their process is gone.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
+        let staging = parent.appendingPathComponent(prefix + "\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         return staging
     }
 
-    /// Moves the finished staging folder to `output`, keeping the previous output until it is in.
+    /// Moves the finished staging folder to `output`. Where the system can, the two folders are
+    /// exchanged in one step, so a build killed at any moment leaves the old output or the new
+    /// one; otherwise the previous output is moved aside first and back if the move fails.
     static func swap(_ staging: URL, into output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else {
             try FileManager.default.moveItem(at: staging, to: output)
+            return
+        }
+        if tthc_exchange_paths(staging.path, output.path) == 0 {
+            try? FileManager.default.removeItem(at: staging)  // now the previous output
             return
         }
         let previous = output.deletingLastPathComponent()
