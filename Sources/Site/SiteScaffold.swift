@@ -44,6 +44,16 @@ public enum SiteScaffold {
         """
     }
 
+    /// How VS Code reads `tthc check --format github` lines into its Problems panel.
+    static let matcherFields = """
+        "owner": "tthc",
+                "fileLocation": ["relative", "${workspaceFolder}"],
+                "pattern": {
+                  "regexp": "^::(error|warning) file=([^,]+),line=(\\\\d+),col=(\\\\d+),title=([^:]+)::(.*)$",
+                  "severity": 1, "file": 2, "line": 3, "column": 4, "code": 5, "message": 6
+                }
+        """
+
     /// `tthc check --watch` in the background: every save re-checks, and VS Code's Problems panel
     /// shows each error at its line (its YAML extension does not look inside Markdown files).
     static let tasks = """
@@ -58,12 +68,7 @@ public enum SiteScaffold {
               "runOptions": { "runOn": "folderOpen" },
               "presentation": { "reveal": "never" },
               "problemMatcher": {
-                "owner": "tthc",
-                "fileLocation": ["relative", "${workspaceFolder}"],
-                "pattern": {
-                  "regexp": "^::(error|warning) file=([^,]+),line=(\\\\d+),col=(\\\\d+),title=([^:]+)::(.*)$",
-                  "severity": 1, "file": 2, "line": 3, "column": 4, "code": 5, "message": 6
-                },
+                \(matcherFields),
                 "background": { "beginsPattern": "^tthc: đang kiểm tra", "endsPattern": "^tthc: kiểm tra xong" }
               }
             },
@@ -73,12 +78,7 @@ public enum SiteScaffold {
               "command": "tthc check --format github",
               "group": { "kind": "test", "isDefault": true },
               "problemMatcher": {
-                "owner": "tthc",
-                "fileLocation": ["relative", "${workspaceFolder}"],
-                "pattern": {
-                  "regexp": "^::(error|warning) file=([^,]+),line=(\\\\d+),col=(\\\\d+),title=([^:]+)::(.*)$",
-                  "severity": 1, "file": 2, "line": 3, "column": 4, "code": 5, "message": 6
-                }
+                \(matcherFields)
               }
             },
             {
