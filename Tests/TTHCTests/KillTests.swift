@@ -38,4 +38,63 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public.") }
         #expect(leftovers.isEmpty, "staging folders of killed builds are cleaned up: \(leftovers)")
     }
+
+    /// A sync killed at any moment leaves every record old or new, never partial, and the next
+    /// sync ends where an uninterrupted one does.
+    @Test func aSyncKilledAtAnyMomentLeavesEveryRecordOldOrNew() throws {
+        let cli = CommandLineTests()
+        let environment = ["SOURCE_DATE_EPOCH": "1795000000"]
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixture("export-sample.json"))) as? [[String: Any]] ?? []
+        let changed = original.map { entry -> [String: Any] in
+            guard var data = entry["data"] as? [String: Any], let name = data["name"] as? String else { return entry }
+            data["name"] = name + " (sửa đổi)"
+            data["updatedAt"] = 1_790_000_000_000
+            var copy = entry
+            copy["data"] = data
+            return copy
+        }
+        func freshSite() throws -> TemporarySite {
+            let site = try TemporarySite()
+            try site.write("old.json", try JSONSerialization.data(withJSONObject: original))
+            try site.write("new.json", try JSONSerialization.data(withJSONObject: changed))
+            #expect(try cli.tthc(["sync", "--site", site.folder.path, "--catalog", site.url("old.json").path], environment: environment).status == 0)
+            return site
+        }
+        func records(_ site: TemporarySite) throws -> [String: String] {
+            let folder = site.url("content/thu-tuc")
+            return Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+                ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+            })
+        }
+        // What old and new look like, from one uninterrupted sync.
+        let reference = try freshSite()
+        defer { reference.remove() }
+        let before = try records(reference)
+        #expect(try cli.tthc(["sync", "--site", reference.folder.path, "--catalog", reference.url("new.json").path], environment: environment).status == 0)
+        let after = try records(reference)
+        #expect(before != after)
+
+        let site = try freshSite()
+        defer { site.remove() }
+        var random = SplitMix(seed: 11)
+        for _ in 0..<50 {
+            let process = Process()
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["sync", "--site", site.folder.path, "--catalog", site.url("new.json").path]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(random.next() % 150) / 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            for (name, text) in try records(site) {
+                #expect(text == before[name] || text == after[name], "\(name) is neither the old nor the new record")
+            }
+        }
+        #expect(try cli.tthc(["sync", "--site", site.folder.path, "--catalog", site.url("new.json").path], environment: environment).status == 0)
+        #expect(try records(site) == after, "the next sync ends where an uninterrupted one does")
+        let again = try cli.tthc(["sync", "--check", "--site", site.folder.path, "--catalog", site.url("new.json").path], environment: environment)
+        #expect(again.status == 0, "and nothing is left to do: \(again.errors)")
+    }
 }
