@@ -112,9 +112,11 @@ public struct SiteBuild {
         if let baseURL { configuration.baseURL = baseURL }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
-        let templates = try? Templates(folder: site.appendingPathComponent("templates"))
+        // Templates are loaded only if some link has an #anchor to check against a rendered page.
+        var templates: Templates??
         links += LinkCheck.anchorProblems(in: content.records) { url in
-            guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
+            if templates == nil { templates = .some(try? Templates(folder: site.appendingPathComponent("templates"))) }
+            guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
         return ((content.allDiagnostics + links).sortedForReport(), plan)

@@ -4,6 +4,20 @@ import Testing
 /// A build killed at any moment (SIGKILL: no handler runs) leaves the previous output or the new
 /// one, never a half-written or missing folder, and the next build succeeds.
 @Suite struct KillTests {
+    /// Runs `tthc` and kills it with SIGKILL after `delay` seconds (if it has not finished).
+    static func killed(_ arguments: [String], environment: [String: String] = [:], after delay: Double) throws {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     @Test func aBuildKilledAtAnyMomentLeavesTheOldOrTheNewSite() throws {
         let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
         defer { site.remove() }
@@ -18,15 +32,7 @@ import Testing
         // A full build of this site takes a few tens of milliseconds: kill points spread over it.
         var random = SplitMix(seed: 7)
         for _ in 0..<50 {
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", "--site", site.folder.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double(random.next() % 120) / 1000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Self.killed(["build", "--site", site.folder.path], after: Double(random.next() % 120) / 1000)
             let page = try String(contentsOf: output.appendingPathComponent("thu-tuc/1.001193/index.html"), encoding: .utf8)
             #expect(page.contains(oldName) || page.contains(newName), "a page that is neither old nor new")
             let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).sorted()
@@ -78,16 +84,8 @@ import Testing
         defer { site.remove() }
         var random = SplitMix(seed: 11)
         for _ in 0..<50 {
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["sync", "--site", site.folder.path, "--catalog", site.url("new.json").path]
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double(random.next() % 150) / 1000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Self.killed(["sync", "--site", site.folder.path, "--catalog", site.url("new.json").path],
+                            environment: environment, after: Double(random.next() % 150) / 1000)
             for (name, text) in try records(site) {
                 #expect(text == before[name] || text == after[name], "\(name) is neither the old nor the new record")
             }
