@@ -22,10 +22,10 @@ public enum CatalogMapping {
     public static func map(_ data: [String: Any], position: Int) -> Result<MappedProcedure, MappingFailure> {
         let rawCode = (data["code"] as? String) ?? (data["codeNotation"] as? String)
         func failure(_ vi: String, _ en: String) -> Result<MappedProcedure, MappingFailure> {
-            .failure(MappingFailure(code: rawCode?.trimmingCharacters(in: .whitespaces), position: position,
+            .failure(MappingFailure(code: rawCode?.trimmingSpaces(), position: position,
                                     reason: Localized(vi: vi, en: en)))
         }
-        guard let trimmedCode = rawCode?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmedCode.isEmpty else {
+        guard let trimmedCode = rawCode?.trimmingWhitespace(), !trimmedCode.isEmpty else {
             return failure("không có mã thủ tục", "no procedure code")
         }
         guard Syntax.isProcedureCode(trimmedCode) else {

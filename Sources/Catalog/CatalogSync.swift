@@ -170,7 +170,7 @@ public struct CatalogSync: Sendable {
 
     private static func read(_ export: NationalExport, at index: Int) -> ReadEntry {
         let entry = export.entry(at: index)
-        let code = (entry.data?["code"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let code = (entry.data?["code"] as? String)?.trimmingWhitespace()
         guard let data = entry.data else {
             let failure = MappingFailure(code: nil, position: entry.position,
                                          reason: Localized(vi: entry.problem ?? "", en: entry.problem ?? ""))

@@ -91,9 +91,9 @@ public struct Body: Sendable, Equatable {
     public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
 
     private static func headingText(_ line: Substring) -> String {
-        var text = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        var text = line.dropFirst(3).trimmingSpaces()
         while text.hasSuffix("#") { text.removeLast() }
-        return text.trimmingCharacters(in: .whitespaces).nfc
+        return text.trimmingSpaces().nfc
     }
 
     private static func raw(heading: Substring?, _ lines: [Substring]) -> String {
@@ -108,7 +108,7 @@ public struct Body: Sendable, Equatable {
     }
 
     private static func joined(_ lines: [Substring]) -> String {
-        lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        lines.joined(separator: "\n").trimmingWhitespace()
     }
 
     // MARK: - What the validator looks for in the text

@@ -74,7 +74,7 @@ enum DuplicateKeys {
             if text[index] == ":" {
                 let next = text.index(after: index)
                 if next == text.endIndex || text[next] == " " || text[next] == "\t" {
-                    return String(text[..<index]).trimmingCharacters(in: .whitespaces)
+                    return String(text[..<index]).trimmingSpaces()
                 }
             }
             if text[index] == "#", index > text.startIndex, text[text.index(before: index)] == " " { return nil }

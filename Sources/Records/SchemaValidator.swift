@@ -107,7 +107,7 @@ struct SchemaValidator {
     private mutating func checkRule(_ rule: ObjectRule, object: Value, nodes: [String: Node]) {
         func described(_ key: String) -> Bool {
             guard let text = object[key]?.string else { return false }
-            return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            return !text.trimmingWhitespace().isEmpty
         }
         switch rule {
         case .describeWhenNull(let field, let description):

@@ -82,18 +82,20 @@ struct FrontMatterSplit {
         var yamlStart: String.Index?
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let line = Substring(text[lineStart..<lineEnd]).trimmingTrailingSpaces()
+            let line = Self.withoutTrailingSpaces(bytes[lineStart..<lineEnd])
             let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             if let start = yamlStart {
-                if line == "---" || line == "..." {
-                    yaml = String(text[start..<lineStart].dropLast())
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                    // Up to the line break before the closing line (none when the YAML is empty).
+                    let yamlEnd = lineStart > start ? bytes.index(before: lineStart) : start
+                    yaml = String(text[start..<yamlEnd])
                     yamlFirstLine = 2
                     body = String(text[next...])
                     bodyFirstLine = lineNumber + 1
                     return
                 }
             } else {
-                guard line == "---" else { throw .missing }
+                guard line.elementsEqual("---".utf8) else { throw .missing }
                 yamlStart = next
             }
             lineStart = next
@@ -101,14 +103,10 @@ struct FrontMatterSplit {
         }
         throw yamlStart == nil ? .missing : .unclosed
     }
-}
 
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" {
-            end = index(before: end)
-        }
-        return self[..<end]
+    private static func withoutTrailingSpaces(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var line = line
+        while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { line = line.dropLast() }
+        return line
     }
 }

@@ -67,7 +67,7 @@ public enum Suggestion {
 
     /// " 1.001193", "1.001193-Xoa", "1001193" and "1,001193" all mean `1.001193`.
     static func procedureCode(from text: String) -> String? {
-        var candidate = text.trimmingCharacters(in: .whitespaces)
+        var candidate = text.trimmingSpaces()
         if let suffix = candidate.range(of: "-", options: .backwards) { candidate = String(candidate[..<suffix.lowerBound]) }
         candidate = candidate.replacingOccurrences(of: ",", with: ".")
         if candidate.count == 7, candidate.allSatisfy({ $0.isASCII && $0.isNumber }) {

@@ -85,8 +85,10 @@ struct ProcedureView {
     }
 
     static func withoutListMarker(_ text: String) -> String {
-        for marker in ["- ", "+ ", "• ", "-", "+"] where text.hasPrefix(marker) && text.count > marker.count + 1 {
-            return String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+        // Compared as bytes: every marker is whole characters, and most names start with none.
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 0xE2 else { return text }
+        for marker in ["- ", "+ ", "• ", "-", "+"] where text.utf8.starts(with: marker.utf8) && text.count > marker.count + 1 {
+            return String(text.dropFirst(marker.count)).trimmingSpaces()
         }
         return text
     }

@@ -47,7 +47,8 @@ public struct SiteBuild {
             var pages = 0, writing = 0.0
             try produce(plan, templates: templates, timings: &timings) { files in
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
-                try measure(&writing) { try staged.write(files) }
+                // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
+                measure(&writing) { staged.writeBehind(files) }
             }
             try measure(&writing) { try staged.commit() }
             timings.writing = writing
@@ -78,24 +79,31 @@ public struct SiteBuild {
         return blocking ? nil : prepared.plan
     }
 
-    /// Hands every output file to `emit`, pages in batches rendered on every core.
+    /// Hands every output file to `emit`: pages and API records in batches made on every core,
+    /// then the site-wide files and the search index.
     private func produce(_ plan: SitePlan, templates: Templates, timings: inout Timings,
                          emit: ([(path: String, data: Data)]) throws -> Void) throws {
         let output = SiteOutput(plan: plan, templates: templates)
-        let pages = output.pages.sorted { $0.key < $1.key }
-        let shared = UncheckedPages(output: output, pages: pages.map(\.value))
-        for start in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
-            let batch = start..<min(start + Self.pagesPerBatch, pages.count)
-            let rendered: [Data] = measure(&timings.pages) {
-                // Pages are independent; Markdown inside them still goes through cmark one at a
-                // time (CommonMark's lock), templates and everything else run on every core.
-                parallel ? Parallel.map(batch.count) { shared.output.render(shared.pages[batch.lowerBound + $0]) }
-                         : batch.map { shared.output.render(shared.pages[$0]) }
+        let jobs = output.pages.sorted { $0.key < $1.key }.map { Job.page($0.key, $0.value) }
+            + plan.procedures.indices.map(Job.apiRecord)
+        let shared = UncheckedOutput(output, jobs: jobs)
+        for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
+            let batch = start..<min(start + Self.pagesPerBatch, jobs.count)
+            let made: [(path: String, data: Data)] = measure(&timings.pages) {
+                // Pages are independent: each is made whole by one thread (Markdown goes through
+                // cmark one document at a time, behind CommonMark's lock).
+                parallel ? Parallel.map(batch.count) { shared.make(batch.lowerBound + $0) }
+                         : batch.map { shared.make($0) }
             }
-            try emit(zip(pages[batch], rendered).map { ($0.key, $1) })
+            try emit(made)
         }
-        try emit(measure(&timings.pages) { output.otherFiles() } + (try assets()))
+        try emit(measure(&timings.pages) { output.siteFiles() } + (try assets()))
         try emit(measure(&timings.search) { SearchEntries(plan).index.files })
+    }
+
+    enum Job {
+        case page(String, Page)
+        case apiRecord(Int)
     }
 
     static let pagesPerBatch = 512
@@ -132,13 +140,20 @@ public struct SiteBuild {
     }
 }
 
-/// A site's pages, read (never changed) by the threads that render them.
-final class UncheckedPages: @unchecked Sendable {
+/// A site's output, read (never changed) by the threads that make its files.
+final class UncheckedOutput: @unchecked Sendable {
     let output: SiteOutput
-    let pages: [Page]
-    init(output: SiteOutput, pages: [Page]) {
+    let jobs: [SiteBuild.Job]
+    init(_ output: SiteOutput, jobs: [SiteBuild.Job] = []) {
         self.output = output
-        self.pages = pages
+        self.jobs = jobs
+    }
+
+    func make(_ job: Int) -> (path: String, data: Data) {
+        switch jobs[job] {
+        case .page(let path, let page): return (path, output.render(page))
+        case .apiRecord(let index): return output.apiRecord(output.plan.procedures[index])
+        }
     }
 }
 

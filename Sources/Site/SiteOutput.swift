@@ -35,10 +35,16 @@ struct SiteOutput {
         return Data(templates.render(page.template, context).utf8)
     }
 
-    /// The sitemap, robots.txt, the feed and the API.
+    /// The sitemap, robots.txt, the feed and the API, every file at once (`tthc serve`).
     func otherFiles() -> [(path: String, data: Data)] {
+        let shared = UncheckedOutput(self)
+        return siteFiles() + Parallel.map(plan.procedures.count) { shared.output.apiRecord(shared.output.plan.procedures[$0]) }
+    }
+
+    /// The sitemap, robots.txt, the feed and the API's list of procedures.
+    func siteFiles() -> [(path: String, data: Data)] {
         let configuration = plan.configuration
-        var files: [(path: String, data: Data)] = [
+        return [
             ("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)),
             ("feed.xml", Data(Feed.atom(changes: plan.changeLog.entries.reversed(), names: plan.names,
                                         unitName: configuration.unitName, root: configuration.rootURL).utf8)),
@@ -46,9 +52,10 @@ struct SiteOutput {
                                                     root: configuration.rootURL)),
             ("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)),
         ]
-        for entry in plan.procedures {
-            files.append(("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: configuration.rootURL)))
-        }
-        return files
+    }
+
+    /// `/api/thu-tuc/<code>.json`.
+    func apiRecord(_ entry: (procedure: Procedure, body: Body)) -> (path: String, data: Data) {
+        ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: plan.configuration.rootURL))
     }
 }

@@ -5,34 +5,30 @@ import Records
 /// systems learn what the service is, who provides it, where, and where to apply online.
 enum StructuredData {
     static func governmentService(_ p: Procedure, url: String, configuration: SiteConfiguration) -> String {
-        var service: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "GovernmentService",
-            "name": p.name,
-            "identifier": p.code,
-            "serviceType": p.sector.name,
-            "url": url,
-            "provider": ["@type": "GovernmentOrganization", "name": p.agencies?.executing.first ?? configuration.unitName],
-            "areaServed": ["@type": "AdministrativeArea", "name": "\(configuration.unitName), \(configuration.province.name)"],
-            "serviceOperator": ["@type": "GovernmentOrganization", "name": configuration.unitName],
+        func object(_ type: String, _ members: [(String, String)]) -> Value {
+            .object([Value.Member("@type", .string(type))] + members.map { Value.Member($0.0, .string($0.1)) })
+        }
+        var service: [Value.Member] = [
+            .init("@context", .string("https://schema.org")),
+            .init("@type", .string("GovernmentService")),
+            .init("name", .string(p.name)),
+            .init("identifier", .string(p.code)),
+            .init("serviceType", .string(p.sector.name)),
+            .init("url", .string(url)),
+            .init("provider", object("GovernmentOrganization", [("name", p.agencies?.executing.first ?? configuration.unitName)])),
+            .init("areaServed", object("AdministrativeArea", [("name", "\(configuration.unitName), \(configuration.province.name)")])),
+            .init("serviceOperator", object("GovernmentOrganization", [("name", configuration.unitName)])),
         ]
         if let audience = p.subjects?.map(\.name), !audience.isEmpty {
-            service["audience"] = ["@type": "Audience", "audienceType": audience.joined(separator: "; ")]
+            service.append(.init("audience", object("Audience", [("audienceType", audience.joined(separator: "; "))])))
         }
         if let online = p.onlineService, online.level != .none, let serviceURL = online.url, p.status != .abolished {
-            service["availableChannel"] = ["@type": "ServiceChannel", "name": Labels.online(online.level), "serviceUrl": serviceURL]
+            service.append(.init("availableChannel", object("ServiceChannel", [("name", Labels.online(online.level)), ("serviceUrl", serviceURL)])))
         }
-        let data = (try? JSONSerialization.data(withJSONObject: service, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        // Inside <script>, "</" would end the element: every <, > and & is written as an escape.
-        var json = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "<": json += "\\u003c"
-            case ">": json += "\\u003e"
-            case "&": json += "\\u0026"
-            default: json.unicodeScalars.append(scalar)
-            }
-        }
-        return json
+        // Inside <script>, "</" would end the element: `<` is escaped by the JSON writer, and
+        // `>` and `&` here, so that no markup can be read into it either.
+        let json = Value.object(service).json()
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        return json.replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
     }
 }

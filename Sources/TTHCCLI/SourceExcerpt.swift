@@ -15,7 +15,10 @@ struct SourceExcerpt {
             guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(file).path) else { return nil }
             var text = String(decoding: data, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            // Split on bytes: a file with hundreds of warnings was split into `Character`s each time.
+            cache[file] = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+            }
         }
         guard let lines = cache[file], line >= 1, line <= lines.count else { return nil }
         let source = lines[line - 1]
