@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terms of one document with the weight each earns, ready to be merged into the index.
 /// Built per document, so a site's documents can be tokenized in parallel.
 ///
@@ -59,7 +61,7 @@ public struct DocumentTerms: Sendable {
         var word = String.UnicodeScalarView()
         func finish() {
             let text = String(word)
-            if !word.isEmpty, VietnameseFolding.fold(text) != text.lowercased() { words.insert(VietnameseFolding.exact(text)) }
+            if !word.isEmpty, let exact = ExactSpellings.shared.exact(text) { words.insert(exact) }
             word = String.UnicodeScalarView()
         }
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -72,5 +74,26 @@ public struct DocumentTerms: Sendable {
     /// One character per posting: a quarter point of score, 1…63.
     static func quantize(_ score: Double) -> UInt8 {
         UInt8(max(1, min(63, (score * 4).rounded())))
+    }
+}
+
+/// The exact spelling of each word with marks, remembered: a site's names repeat a few thousand
+/// syllables, and working one out (normalizing it three ways) took a third of the indexing.
+final class ExactSpellings: @unchecked Sendable {
+    static let shared = ExactSpellings()
+    private var known: [String: String?] = [:]
+    private let lock = NSLock()
+
+    /// nil for a word without marks (it has no spelling of its own to match).
+    func exact(_ word: String) -> String? {
+        lock.lock()
+        let remembered = known[word]
+        lock.unlock()
+        if let remembered { return remembered }
+        let exact = VietnameseFolding.fold(word) != word.lowercased() ? VietnameseFolding.exact(word) : nil
+        lock.lock()
+        known[word] = .some(exact)
+        lock.unlock()
+        return exact
     }
 }
