@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TTHC = .build/release/tthc
 
-.PHONY: site test deps browser-deps build check clean bench bench-sync bench-search
+.PHONY: site test deps browser-deps build check clean bench bench-sync bench-search fuzz
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
 # (PITFALLS.md): check for the header itself, not only pkg-config.
@@ -71,3 +71,8 @@ bench-search: build browser-deps
 # Times tthc sync on generated exports of 1,000 and 10,000 records (needs ../shared).
 bench-sync: deps
 	scripts/bench-sync
+
+# libFuzzer on the front-matter reader, the record validator, the export reader and the Markdown
+# renderer, FUZZ_SECONDS each (default 60); fails on a crash or a hang, keeping the input.
+fuzz: deps
+	scripts/fuzz $(or $(FUZZ_SECONDS),60)

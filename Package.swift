@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tthc", targets: ["tthc"]),
+        // For the fuzzers (Fuzz/Package.swift), which build the readers with libFuzzer's instrumentation.
+        .library(name: "TTHCReaders", targets: ["Records", "Catalog", "Markdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

@@ -3,7 +3,8 @@ import Foundation
 /// A record file's bytes turned into text that the parser can trust, with positions kept.
 ///
 /// Accepts a UTF-8 byte order mark and CRLF line endings (files saved on Windows): the BOM is
-/// dropped and CRLF becomes LF, which changes no line number and no column before a line's end.
+/// dropped and CRLF (or a lone CR) becomes LF, which changes no line number and no column before a
+/// line's end.
 struct SourceText {
     var text: String
     var style = Record.FileStyle()
@@ -27,6 +28,9 @@ struct SourceText {
         if body.contains(0x0D) {
             decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
             style.crlf = true
+            // A CR alone ends a line for editors and for the YAML parser alike: counted the same
+            // way here, every reported line is the one the editor shows.
+            if decoded.utf8.contains(0x0D) { decoded = decoded.replacingOccurrences(of: "\r", with: "\n") }
         }
         text = decoded
     }

@@ -1,0 +1,23 @@
+import FuzzSupport
+import Records
+
+/// A record file as any bytes at all: reading must end in a record or diagnostics, never a crash,
+/// and every diagnostic must point inside the file.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let record = Record.read(bytes: bytes, path: "content/thu-tuc/1.000001.md")
+    let lines = lineCount(bytes)
+    for diagnostic in record.diagnostics where diagnostic.line < 1 || diagnostic.line > lines + 1 || diagnostic.column < 1 {
+        fatalError("\(diagnostic.problem.code) at \(diagnostic.line):\(diagnostic.column), outside a file of \(lines) lines")
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's `main` to `<target>_main`: it hands over to libFuzzer's driver.
+@_cdecl("FuzzRecord_main")
+public func FuzzRecordMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var argc = argc, argv = argv
+    return runFuzzer(&argc, &argv) { data, size in fuzzRecord(data ?? UnsafePointer(bitPattern: 1)!, size) }
+}
+
