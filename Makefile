@@ -53,6 +53,7 @@ test: deps browser-deps
 	rm -rf .build/demo-site && .build/debug/tthc build --output .build/demo-site 2>/dev/null
 	scripts/search-relevance --site .build/demo-site
 	scripts/site-check --site .build/demo-site --shots .build/screenshots
+	scripts/hostile-check --tthc .build/debug/tthc
 
 clean:
 	rm -rf .build public

@@ -228,7 +228,13 @@ public struct CatalogSync: Sendable {
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
             let url = folder.appendingPathComponent(names[index])
-            let bytes = FileManager.default.contents(atPath: url.path) ?? Data()
+            let bytes: Data
+            switch RecordFile.read(path, in: site) {
+            case .bytes(let data): bytes = data
+            case .refused(let problem):
+                // Never read, so never overwritten: the file blocks its code and is reported.
+                return ExistingFile(path: path, url: url, fingerprint: "", parsed: .refused(path: path, problem), untouched: false)
+            }
             let stem = String(names[index].dropLast(3))
             let fingerprint = SyncedFiles.fingerprint(bytes)
             if let known = synced.fingerprints[stem], known == fingerprint {

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// A national catalog export, in any of the three shapes CATALOG.md describes: a JSON array of
 /// API responses, a JSON array of bare `data` objects, or JSON Lines of either.
@@ -22,12 +23,15 @@ public struct NationalExport: Sendable {
         case empty
         case notJSON(detail: String)
         case badLine(Int)
+        case tooManyEntries(Int, limit: Int)
 
         public var description: String {
             switch self {
             case .empty: return "tệp xuất rỗng (empty export)"
             case .notJSON(let detail): return "không đọc được JSON, có thể tệp bị cắt cụt (not JSON or truncated): \(detail)"
             case .badLine(let line): return "bản ghi \(line) không phải JSON, có thể tệp bị cắt cụt (record \(line) is not JSON)"
+            case .tooManyEntries(let count, let limit):
+                return "tệp xuất có \(count) thủ tục, quá giới hạn \(limit); hãy tải lại tệp xuất của tỉnh hoặc bộ, ngành mình (an export holds at most \(limit) procedures)"
             }
         }
     }
@@ -55,6 +59,8 @@ public struct NationalExport: Sendable {
         self.bytes = bytes
         let scanned = try Self.scan(bytes)
         guard !scanned.isEmpty else { throw .empty }
+        // Counted before any entry is parsed: a huge export is refused in the time of one byte scan.
+        guard scanned.count <= Record.maximumRecords else { throw .tooManyEntries(scanned.count, limit: Record.maximumRecords) }
         spans = scanned
         bytes.rewind()
     }

@@ -58,7 +58,7 @@ public enum ExecutableHTML {
 
     /// `javascript:`, `vbscript:` and `data:` (but for images) addresses, however they are spelled:
     /// a browser decodes character references and drops tabs and line breaks before it reads one.
-    static func runnableScheme(_ address: String) -> String? {
+    public static func runnableScheme(_ address: String) -> String? {
         let plain = String(String.UnicodeScalarView(decodingReferences(address).unicodeScalars.filter { $0.value > 0x20 })).lowercased()
         for scheme in ["javascript:", "vbscript:", "data:"] where plain.hasPrefix(scheme) {
             if scheme == "data:", ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: plain.hasPrefix) { continue }
@@ -69,7 +69,7 @@ public enum ExecutableHTML {
 
     /// `&#106;`, `&#x6A;`, `&colon;`, `&amp;`… as the characters they stand for (the few named
     /// ones that can spell a scheme; any other is left as written).
-    static func decodingReferences(_ text: String) -> String {
+    public static func decodingReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let named: [String: String] = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "lt": "<", "gt": ">", "quot": "\""]
         var out = ""

@@ -64,7 +64,7 @@ public struct Body: Sendable, Equatable {
                 titleLine = lineNumber
                 lines = []
                 continue
-            } else if line.utf8.contains(UInt8(ascii: "]")) {
+            } else if line.utf8.contains(UInt8(ascii: "]")) || line.utf8.contains(UInt8(ascii: "<")) {
                 links += Body.links(in: line, lineNumber: lineNumber)
             }
             lines.append(line)
@@ -114,24 +114,35 @@ public struct Body: Sendable, Equatable {
     // MARK: - What the validator looks for in the text
 
     private static let linkPatterns = [
-        try! NSRegularExpression(pattern: #"\]\(\s*<?([^)\s>]+)"#),
+        // A destination may hold balanced parentheses: `(javascript:alert(1))`.
+        try! NSRegularExpression(pattern: #"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)"#),
         try! NSRegularExpression(pattern: #"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"#),
+        // Autolinks, `<https://…>`: only the ones whose scheme matters here (the rest are web addresses).
+        try! NSRegularExpression(pattern: #"<((?i:javascript|vbscript|data|file):[^\s<>]*)>"#),
     ]
 
     private static func links(in line: Substring, lineNumber: Int) -> [Link] {
         let text = String(line)
         let range = NSRange(text.startIndex..., in: text)
-        return linkPatterns.flatMap { pattern in
-            pattern.matches(in: text, range: range).compactMap { match -> Link? in
-                guard let targetRange = Range(match.range(at: 1), in: text) else { return nil }
-                let column = text[..<targetRange.lowerBound].unicodeScalars.count + 1
-                return Link(target: String(text[targetRange]), line: lineNumber, column: column)
-            }
+        let targets = linkPatterns.flatMap { pattern in
+            pattern.matches(in: text, range: range).compactMap { Range($0.range(at: 1), in: text) }
         }
+        // Columns counted onward from the previous link, not from the line's start each time: a
+        // pasted line with thousands of links would otherwise be counted thousands of times over.
+        var links: [Link] = []
+        var counted = text.startIndex, column = 1
+        for target in targets.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            column += text.unicodeScalars[counted..<target.lowerBound].count
+            counted = target.lowerBound
+            links.append(Link(target: String(text[target]), line: lineNumber, column: column))
+        }
+        return links
     }
 
     private static let rawHTMLPattern = try! NSRegularExpression(
-        pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
+        // `[^<>]`, not `[^>]`: a line of `<a <a <a …` without `>` would otherwise be retried from
+        // every `<` to the line's end (a 250 KB line took minutes).
+        pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
 
     /// Positions of raw HTML tags, outside code spans and fenced code.
     static func rawHTML(in markdown: String, firstLine: Int) -> [(line: Int, column: Int)] {

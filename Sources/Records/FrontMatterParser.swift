@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// YAML text to a node tree with positions, and its syntax problems in words staff can act on.
@@ -79,9 +80,20 @@ enum FrontMatterParser {
         case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
              .composer(_, let problem, let mark, let yaml):
             // libyaml calls a tab before a key "a character that cannot start any token".
+            // libyaml's own nesting limit is the same problem as tthc's, said the same way.
+            if problem.contains("Maximum nesting level") {
+                return LocatedProblem(line: mark.line, column: mark.column, problem: .tooDeep(limit: SchemaValidator.maximumDepth))
+            }
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
             let explained = line?.prefix(mark.column).contains("\t") == true ? explain("tab character") : explain(problem)
             return LocatedProblem(line: mark.line, column: mark.column, problem: .yamlSyntax(vi: explained, en: problem))
+        case .reader(let problem, let offset, let value, let yaml):
+            // The reader counts characters from the start of the YAML: turned into a line and column.
+            let prefix = yaml.unicodeScalars.prefix(max(0, offset ?? 0))
+            let line = prefix.filter { $0 == "\n" }.count + 1
+            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            let character = value >= 0 ? String(format: " (mã U+%04X)", value) : ""
+            return LocatedProblem(line: line, column: column, problem: .yamlSyntax(vi: explain(problem) + character, en: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LocatedProblem(line: context.mark.line, column: context.mark.column,
                                   problem: .duplicateKey(duplicates.first ?? ""))
@@ -103,6 +115,7 @@ enum FrontMatterParser {
             ("found unknown escape character", "có dấu \\ không hợp lệ trong giá trị đặt trong ngoặc kép"),
             ("did not find expected node content", "thiếu giá trị hoặc có ký tự đặc biệt không đúng chỗ"),
             ("found undefined alias", "có tham chiếu YAML (*) tới một mốc (&) không tồn tại"),
+            ("control characters are not allowed", "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); hãy gõ lại đoạn văn bản quanh vị trí này"),
         ]
         for (english, vietnamese) in known where problem.contains(english) {
             return vietnamese

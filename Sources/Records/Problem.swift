@@ -24,6 +24,11 @@ public struct Problem: Sendable, Equatable {
         case internalProcedure = "internal-procedure"
         case tooLarge = "too-large"
         case tooDeep = "too-deep"
+        case tooMuchText = "too-much-text"
+        case tooManyRecords = "too-many-records"
+        case unsafeLink = "unsafe-link"
+        case outsideSite = "outside-site"
+        case notAFile = "not-a-file"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -167,8 +172,14 @@ extension Problem {
                                       en: "Delete one of the two files, or correct the code."))
     }
 
+    /// A value quoted in a message: a hostile one may be a whole pasted page.
+    static func quoted(_ text: String) -> String {
+        text.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(77))) + "…" : text
+    }
+
     public static func brokenLink(_ target: String, suggestion: String?) -> Problem {
-        Problem(.brokenLink, .error,
+        let target = quoted(target)
+        return Problem(.brokenLink, .error,
                 vi: "Liên kết `\(target)` dẫn tới trang không tồn tại trên trang web này.",
                 en: "Link `\(target)` leads to a page that does not exist on this site.",
                 suggestion: didYouMean(suggestion) ?? Localized(
@@ -177,7 +188,8 @@ extension Problem {
     }
 
     public static func brokenAnchor(_ target: String, suggestion: String?) -> Problem {
-        Problem(.brokenAnchor, .error,
+        let target = quoted(target)
+        return Problem(.brokenAnchor, .error,
                 vi: "Liên kết `\(target)` trỏ tới một mục không có trên trang đó.",
                 en: "Link `\(target)` points to a section that is not on that page.",
                 suggestion: didYouMean(suggestion) ?? Localized(
@@ -191,7 +203,7 @@ extension Problem {
         suggestion: Localized(vi: "Xóa tệp này khỏi `content/thu-tuc/`, hoặc sửa `nguon_goc` nếu ghi nhầm.",
                               en: "Remove this file from `content/thu-tuc/`, or correct `nguon_goc`."))
 
-    static func tooLarge(bytes: Int, limit: Int) -> Problem {
+    public static func tooLarge(bytes: Int, limit: Int) -> Problem {
         Problem(.tooLarge, .error,
                 vi: "Tệp quá lớn (\(bytes / 1024) KB); giới hạn là \(limit / 1024) KB cho một thủ tục.",
                 en: "File too large (\(bytes / 1024) KB); the limit is \(limit / 1024) KB per record.",
@@ -212,6 +224,46 @@ extension Problem {
                 en: "Values are nested too deeply (over \(limit) levels).",
                 suggestion: Localized(vi: "Kiểm tra thụt lề: mỗi tầng lùi vào hai dấu cách.", en: "Check the indentation: two spaces per level."))
     }
+
+    public static func tooMuchText(bytes: Int, limit: Int) -> Problem {
+        Problem(.tooMuchText, .error,
+                vi: "Phần nội dung (sau dòng `---` thứ hai) quá dài (\(bytes / 1024) KB); giới hạn là \(limit / 1024) KB.",
+                en: "The Markdown body is too long (\(bytes / 1024) KB); the limit is \(limit / 1024) KB.",
+                suggestion: Localized(vi: "Kiểm tra xem có văn bản bị dán lặp lại không; văn bản dài nên đưa vào tệp đính kèm và dẫn liên kết.",
+                                      en: "Check for text pasted twice; put long documents in an attachment and link to it."))
+    }
+
+    public static func tooManyRecords(count: Int, limit: Int) -> Problem {
+        Problem(.tooManyRecords, .error,
+                vi: "Thư mục có \(count) tệp thủ tục; một trang web công khai tối đa \(limit) thủ tục.",
+                en: "The folder holds \(count) procedure files; a site publishes at most \(limit).",
+                suggestion: Localized(vi: "Dùng mục `chon:` trong site.yml để chỉ đăng thủ tục của đơn vị, hoặc chia thành nhiều trang.",
+                                      en: "Use `chon:` in site.yml to publish only the unit's procedures, or split the site."))
+    }
+
+    public static func unsafeLink(_ target: String, scheme: String) -> Problem {
+        let target = quoted(target)
+        return Problem(.unsafeLink, .error,
+                vi: "Liên kết `\(target)` dùng `\(scheme)`, có thể chạy mã lạ trên trang của cơ quan nhà nước; trang công khai không hiển thị liên kết này.",
+                en: "Link `\(target)` uses `\(scheme)`, which can run code on a government page; the public site does not show it.",
+                suggestion: Localized(vi: "Thay bằng một địa chỉ web đầy đủ (https://…) hoặc một trang của trang này (/thu-tuc/…/).",
+                                      en: "Use a full web address (https://…) or a page of this site (/thu-tuc/…/)."))
+    }
+
+    public static func outsideSite(_ target: String) -> Problem {
+        Problem(.outsideSite, .error,
+                vi: "Tệp này là liên kết tắt (symlink) tới `\(target)`, nằm ngoài thư mục trang web; tthc không đọc tệp ngoài trang.",
+                en: "This file is a symbolic link to `\(target)`, outside the site folder; tthc reads no file outside the site.",
+                suggestion: Localized(vi: "Sao chép tệp vào `content/thu-tuc/` thay cho liên kết tắt.",
+                                      en: "Copy the file into `content/thu-tuc/` instead of linking to it."))
+    }
+
+    public static let notAFile = Problem(
+        .notAFile, .error,
+        vi: "Đây không phải một tệp văn bản thông thường (thư mục, thiết bị hoặc ống dẫn), nên không đọc được.",
+        en: "This is not a regular file (a folder, device or pipe), so it cannot be read.",
+        suggestion: Localized(vi: "Xóa hoặc đổi tên mục này: trong `content/thu-tuc/` chỉ để các tệp `.md`.",
+                              en: "Remove or rename it: `content/thu-tuc/` holds only `.md` files."))
 
     /// `component` is the letter of NĐ 63/2010 Điều 8 khoản 2 when the law names the part.
     static func incomplete(_ component: String?, what: Localized) -> Problem {

@@ -4,6 +4,11 @@ import Yams
 extension Record {
     /// The largest record file read; over it, the file is reported and not parsed.
     public static let maximumFileSize = 1 << 20
+    /// The largest Markdown body: the longest national record's is under 40 KB, and cmark-gfm's
+    /// slowest known inputs stay under a second at this size (README, "Limits").
+    public static let maximumBodySize = 256 << 10
+    /// The most records a site (or an export) may hold: the whole national catalog is under 10,000.
+    public static let maximumRecords = 50_000
 
     /// Reads and validates one record. Never throws: every problem becomes a diagnostic.
     public static func read(bytes: [UInt8], path: String) -> Record {
@@ -47,6 +52,10 @@ extension Record {
         }
         parsed.problems.forEach(place)
 
+        guard split.body.utf8.count <= maximumBodySize else {
+            report(.tooMuchText(bytes: split.body.utf8.count, limit: maximumBodySize), line: split.bodyFirstLine, column: 1)
+            return record
+        }
         let body = Body(markdown: split.body, firstLine: split.bodyFirstLine)
         record.body = body
         let syntaxBroken = parsed.problems.contains { $0.problem.code == .yamlSyntax || $0.problem.code == .tooDeep }

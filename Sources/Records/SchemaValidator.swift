@@ -211,8 +211,10 @@ struct SchemaValidator {
             }
             return .string(text)
         case .url:
+            // Characters no web address contains unescaped: a `"` or `<` here is an attempt to
+            // leave the attribute the address is written into.
             guard text.hasPrefix("https://") || text.hasPrefix("http://"),
-                  !text.contains(where: \.isWhitespace) else {
+                  !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || "\"<>`\\{}|^".unicodeScalars.contains($0) }) else {
                 report(.wrongType(key, expected: shape.expectation, found: .scalar(text)), at: node)
                 return nil
             }
@@ -282,7 +284,8 @@ extension Shape {
         case .date: return Localized(vi: "ngày dạng YYYY-MM-DD", en: "a date YYYY-MM-DD")
         case .dateTime: return Localized(vi: "thời điểm dạng YYYY-MM-DDTHH:MM:SS+07:00", en: "a date and time")
         case .procedureCode: return Localized(vi: "mã thủ tục", en: "a procedure code")
-        case .url: return Localized(vi: "địa chỉ web bắt đầu bằng https://", en: "a web address starting with https://")
+        case .url: return Localized(vi: "địa chỉ web bắt đầu bằng https://, không có dấu cách, dấu ngoặc kép hay dấu < >",
+                                    en: "a web address starting with https://, without spaces, quotes or < >")
         case .list: return Localized(vi: "một danh sách", en: "a list")
         case .object: return Localized(vi: "một khối các trường", en: "a mapping")
         case .nullable(let inner): return inner.expectation

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Records
 
 /// Links written in records that lead nowhere on the built site, reported at the Markdown line.
@@ -7,6 +8,9 @@ enum LinkCheck {
         records.flatMap { record -> [Diagnostic] in
             let page = record.code.map { "thu-tuc/\($0)/" } ?? "thu-tuc/"
             return record.body.links.compactMap { link in
+                if let scheme = unsafeScheme(link.target) {
+                    return Diagnostic(file: record.path, line: link.line, column: link.column, problem: .unsafeLink(link.target, scheme: scheme))
+                }
                 guard let path = resolve(link.target, from: page), !answers(path, urls) else { return nil }
                 let suggestion = urls.filter { $0.hasPrefix("thu-tuc/") }
                     .min { Suggestion.editDistance(path, $0) < Suggestion.editDistance(path, $1) }
@@ -40,6 +44,14 @@ enum LinkCheck {
                                   problem: .brokenAnchor(link.target, suggestion: suggestion))
             }
         }
+    }
+
+    /// `javascript:`, `vbscript:`, `data:` and `file:` addresses, however they are spelled
+    /// (`&#106;avascript:`, `JaVaScRiPt:`): the renderer drops them, and staff should know why.
+    static func unsafeScheme(_ target: String) -> String? {
+        if let scheme = ExecutableHTML.runnableScheme(target) { return scheme }
+        let plain = ExecutableHTML.decodingReferences(target).lowercased()
+        return plain.hasPrefix("file:") ? "file:" : nil
     }
 
     /// The site path a link points to, or nil for links that leave the site or stay on the page.

@@ -38,11 +38,20 @@ public struct SiteContent: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
+        guard names.count <= Record.maximumRecords else {
+            // Refused before reading any: the limit exists so that time and memory stay bounded.
+            content.diagnostics.append(Diagnostic(file: recordsFolder, line: 1, column: 1,
+                                                  problem: .tooManyRecords(count: names.count, limit: Record.maximumRecords)))
+            return content
+        }
         // Records are independent: read on all cores, kept in path order.
         content.records = Parallel.map(names.count) { index in
             let path = "\(recordsFolder)/\(names[index])"
-            let bytes = FileManager.default.contents(atPath: recordsURL.appendingPathComponent(names[index]).path) ?? Data()
-            var record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
+            var record: Record
+            switch RecordFile.read(path, in: folder) {
+            case .bytes(let bytes): record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
+            case .refused(let problem): record = .refused(path: path, problem)
+            }
             record.dropWhatTheSiteDoesNotUse()
             return record
         }

@@ -46,8 +46,25 @@ struct DiagnosticReport {
         }).json(pretty: true) + "\n"
     }
 
+    /// Shown per file in text and annotations; the rest are counted (JSON lists them all). A
+    /// hostile file can hold tens of thousands of problems, and the first ones tell what to fix.
+    static let shownPerFile = 50
+
+    /// The diagnostics shown, and per file how many were left out.
+    private var shown: (diagnostics: [Diagnostic], hidden: [(file: String, count: Int)]) {
+        var perFile: [String: Int] = [:]
+        var hidden: [(file: String, count: Int)] = []
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            perFile[diagnostic.file, default: 0] += 1
+            if perFile[diagnostic.file]! <= Self.shownPerFile { kept.append(diagnostic) }
+        }
+        for (file, count) in perFile where count > Self.shownPerFile { hidden.append((file, count - Self.shownPerFile)) }
+        return (kept, hidden.sorted { $0.file < $1.file })
+    }
+
     var github: String {
-        diagnostics.map { diagnostic in
+        shown.diagnostics.map { diagnostic in
             var message = diagnostic.message(language)
             if let suggestion = diagnostic.suggestion(language) { message += " " + suggestion }
             return "::\(severity(diagnostic).rawValue) file=\(escapeProperty(diagnostic.file)),line=\(diagnostic.line),"
@@ -57,7 +74,8 @@ struct DiagnosticReport {
 
     var text: String {
         var excerpts = site.map(SourceExcerpt.init(site:))
-        var out = diagnostics.map { diagnostic in
+        let (kept, hidden) = shown
+        var out = kept.map { diagnostic in
             let label = severity(diagnostic) == .error
                 ? (language == .vi ? "lỗi" : "error") : (language == .vi ? "cảnh báo" : "warning")
             var line = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(label) [\(diagnostic.code)] \(diagnostic.message(language))\n"
@@ -67,6 +85,10 @@ struct DiagnosticReport {
             if let suggestion = diagnostic.suggestion(language) { line += "    → \(suggestion)\n" }
             return line
         }.joined()
+        for (file, count) in hidden {
+            out += language == .vi ? "\(file): … và \(count) lỗi, cảnh báo khác trong tệp này (sửa các lỗi trên rồi chạy lại).\n"
+                                   : "\(file): … and \(count) more in this file (fix the ones above and run again).\n"
+        }
         let errors = diagnostics.filter { severity($0) == .error }.count
         let warnings = diagnostics.count - errors
         out += language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo.\n" : "\(errors) errors, \(warnings) warnings.\n"

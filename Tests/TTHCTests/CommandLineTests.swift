@@ -7,6 +7,8 @@ import Testing
         var status: Int32
         var output: String
         var errors: String
+        /// Killed after the time allowed: a hang, whatever the status says.
+        var timedOut = false
     }
 
     /// The `tthc` built beside the tests (`swift build --build-tests` builds it too).
@@ -19,7 +21,8 @@ import Testing
 
     /// Both streams go to files: a pipe read one after the other deadlocks once the unread one
     /// fills (a dry run prints hundreds of kilobytes of diffs).
-    func tthc(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+    func tthc(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+              killAfter seconds: Double = 600) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -35,12 +38,17 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // A hang guard, not a speed check: a process still running this long is stuck.
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let timedOut = process.isRunning
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try output.close()
         try errors.close()
         return Run(status: process.terminationStatus,
                    output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-                   errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+                   errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self), timedOut: timedOut)
     }
 
     func brokenSite() throws -> TemporarySite {
