@@ -61,6 +61,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let (outcome, files) = try SiteBuild(site: site).render()
         #expect(!outcome.diagnostics.contains { $0.severity == .error }, "\(outcome.diagnostics.filter { $0.severity == .error })")
+        // Codes, sector codes and agency names with `../`, `/` and NUL (1.900030) name no file outside the output.
+        for file in try #require(files) {
+            #expect(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains("..") && !file.path.contains("\0"), "\(file.path)")
+        }
         let pages = try #require(files).filter { $0.path.hasSuffix(".html") }
         #expect(pages.count >= 20)
         for page in pages {
