@@ -26,6 +26,10 @@ public enum CatalogMapping {
                                     reason: Localized(vi: vi, en: en)))
         }
         guard let trimmedCode = rawCode?.trimmingWhitespace(), !trimmedCode.isEmpty else {
+            if let code = data["code"], !(code is NSNull) {
+                return failure("mã thủ tục (`code`) phải là văn bản, ở đây là \(CatalogText.kind(of: code).vi)",
+                               "the procedure code (`code`) must be text, here it is \(CatalogText.kind(of: code).en)")
+            }
             return failure("không có mã thủ tục", "no procedure code")
         }
         guard Syntax.isProcedureCode(trimmedCode) else {
@@ -33,6 +37,10 @@ public enum CatalogMapping {
                            "malformed procedure code `\(trimmedCode)` (expected e.g. 1.001193)")
         }
         guard let name = CatalogText.oneLine(data["name"]) else {
+            if let value = data["name"], !(value is NSNull), !(value is String) {
+                return failure("tên thủ tục (`name`) phải là văn bản, ở đây là \(CatalogText.kind(of: value).vi)",
+                               "the procedure name (`name`) must be text, here it is \(CatalogText.kind(of: value).en)")
+            }
             return failure("không có tên thủ tục", "no procedure name")
         }
         let levels = levelsOf(data)

@@ -67,4 +67,15 @@ enum CatalogText {
     static func objects(_ raw: Any?) -> [[String: Any]] {
         (raw as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
     }
+
+    /// What a JSON value is, in the words of a report: "một số" / "a number"…
+    static func kind(of value: Any) -> Localized {
+        switch value {
+        case is String: return Localized(vi: "văn bản", en: "text")
+        case is NSNumber: return Localized(vi: "một số", en: "a number")
+        case is [Any]: return Localized(vi: "một danh sách", en: "a list")
+        case is [String: Any]: return Localized(vi: "một đối tượng", en: "an object")
+        default: return Localized(vi: "giá trị rỗng", en: "null")
+        }
+    }
 }

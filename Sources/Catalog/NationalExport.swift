@@ -24,12 +24,15 @@ public struct NationalExport: Sendable {
         case notJSON(detail: String)
         case badLine(Int)
         case tooManyEntries(Int, limit: Int)
+        case notUTF8(Int, byteOffset: Int)
 
         public var description: String {
             switch self {
             case .empty: return "tệp xuất rỗng (empty export)"
             case .notJSON(let detail): return "không đọc được JSON, có thể tệp bị cắt cụt (not JSON or truncated): \(detail)"
             case .badLine(let line): return "bản ghi \(line) không phải JSON, có thể tệp bị cắt cụt (record \(line) is not JSON)"
+            case .notUTF8(let entry, let offset):
+                return "bản ghi \(entry) có byte không phải UTF-8 ở vị trí \(offset) của tệp; có thể một phần tệp được lưu bằng bảng mã cũ (record \(entry) is not UTF-8 at byte \(offset))"
             case .tooManyEntries(let count, let limit):
                 return "tệp xuất có \(count) thủ tục, quá giới hạn \(limit); hãy tải lại tệp xuất của tỉnh hoặc bộ, ngành mình (an export holds at most \(limit) procedures)"
             }
@@ -72,6 +75,16 @@ public struct NationalExport: Sendable {
             return Entry(position: span.position, data: nil, problem: "không phải JSON (not JSON)", malformed: true)
         }
         return Self.entry(element, position: span.position)
+    }
+
+    /// Why the entry at `position` (1-based, as in `Entry`) could not be read: bytes that are not
+    /// UTF-8 are named as such, anything else is damaged JSON.
+    public func unreadable(at position: Int) -> Unreadable {
+        guard let span = spans.first(where: { $0.position == position }) else { return .badLine(position) }
+        if let offset = UTF8Check.firstInvalidByte(in: [UInt8](bytes.slice(span.range))) {
+            return .notUTF8(position, byteOffset: span.range.lowerBound + offset)
+        }
+        return .badLine(position)
     }
 
     /// Entries before `index` are done with: their bytes may leave memory.

@@ -114,3 +114,10 @@ struct FrontMatterSplit {
         return line
     }
 }
+
+/// Where bytes stop being UTF-8, for any reader that must say so (an export as well as a record).
+public enum UTF8Check {
+    public static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+        SourceText.firstInvalidUTF8(bytes[...])
+    }
+}

@@ -51,7 +51,7 @@ struct SyncCommand: ParsableCommand {
         let plan = sync.plan(export)
         bar?.finish()
         if let position = plan.unreadableEntry {
-            printError("tthc sync: \(catalog): \(NationalExport.Unreadable.badLine(position)). Không ghi gì (nothing written).")
+            printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
 

@@ -197,6 +197,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
     }
 
+    /// Exports from `hostile/exports/`: every field of a real entry given the wrong type (with and
+    /// without a usable code), and an entry with bytes that are not UTF-8. Each is reported by
+    /// position and code, with what is wrong, and no record is written.
+    @Test(arguments: [
+        ("wrong-types.json", Int32(1), "lỗi: bản ghi thứ 1 (mã 1.000080): tên thủ tục (`name`) phải là văn bản, ở đây là một số"),
+        ("code-not-text.json", Int32(1), "lỗi: bản ghi thứ 1 (mã ?): mã thủ tục (`code`) phải là văn bản, ở đây là một số"),
+        ("not-utf8.json", Int32(2), "bản ghi 1 có byte không phải UTF-8 ở vị trí 8122 của tệp"),
+    ])
+    func aHostileExportIsReportedAndWritesNothing(file: String, status: Int32, message: String) throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("export.json", Data(contentsOf: Repository.fixture("hostile/exports/\(file)")))
+        let run = try CommandLineTests().tthc(["sync", "--catalog", "export.json"], in: site.folder, killAfter: 60)
+        #expect(run.status == status, "\(run.output)\(run.errors)")
+        #expect((run.output + run.errors).contains(message), "\(run.output)\(run.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
+    }
+
     // MARK: - The fuzzers' corpus, replayed
 
     /// Every seed and every input that once crashed a fuzzer (Tests/Fixtures/fuzz/) still meets
