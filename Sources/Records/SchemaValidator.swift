@@ -151,7 +151,7 @@ struct SchemaValidator {
                 report(.emptyValue(key), at: node)
                 return .string(text)
             }
-            if lines == .one, text.contains("\n") {
+            if lines == .one, text.utf8.contains(UInt8(ascii: "\n")) {
                 report(.wrongType(key, expected: shape.expectation,
                                   found: Localized(vi: "văn bản nhiều dòng", en: "text on several lines")), at: node)
             }

@@ -21,10 +21,10 @@ struct SourceText {
             style.byteOrderMark = true
         }
         let body = bytes[start...]
-        if let bad = SourceText.firstInvalidUTF8(body) {
-            throw .notUTF8(byteOffset: bad)
+        // The standard library validates fast; the byte-by-byte scan runs only to find where it failed.
+        guard var decoded = String(validating: body, as: UTF8.self) else {
+            throw .notUTF8(byteOffset: SourceText.firstInvalidUTF8(body) ?? start)
         }
-        var decoded = String(decoding: body, as: UTF8.self)
         if body.contains(0x0D) {
             decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
             style.crlf = true
