@@ -5,11 +5,20 @@
 /// line becomes its own paragraph and every character Markdown would interpret is escaped.
 public enum PlainTextMarkdown {
     public static func markdown(fromPlainText text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+            .map { withoutSpacesAround(Substring($0)) }
             .filter { !$0.isEmpty }
             .map(escapeLine)
             .joined(separator: "\n\n")
+    }
+
+    /// Without spaces and tabs (any Unicode space separator) at either end, as Foundation's
+    /// `.whitespaces` trims, without its round trip through UTF-16.
+    private static func withoutSpacesAround(_ line: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(line[first...last])
     }
 
     /// ASCII punctuation that CommonMark lets a backslash escape and that can start or shape markup.
