@@ -41,9 +41,10 @@ public struct CatalogSync: Sendable {
         let url = staging.appendingPathComponent(path)
         do {
             // The folders exist in nearly every case (created once in `plan`): try the file first.
-            if !FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) {
+            // Staged texts need no write-then-rename each: `apply` moves them into place.
+            if !PlainFile.write(Data(new.utf8), toPath: url.path) {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard FileManager.default.createFile(atPath: url.path, contents: Data(new.utf8)) else { throw CocoaError(.fileWriteUnknown) }
+                guard PlainFile.write(Data(new.utf8), toPath: url.path) else { throw CocoaError(.fileWriteUnknown) }
             }
             return .init(path: path, old: old, new: nil)
         } catch {

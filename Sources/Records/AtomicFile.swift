@@ -10,7 +10,7 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         let data = Data(text.utf8)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+        guard PlainFile.write(data, toPath: temporary.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         if rename(temporary.path, url.path) != 0 {

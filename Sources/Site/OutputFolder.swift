@@ -72,19 +72,7 @@ enum OutputFolder {
     }
 
     static func write(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }  // an empty file
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
+        PlainFile.write(data, toPath: path)
     }
 }
 
