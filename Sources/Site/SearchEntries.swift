@@ -5,10 +5,14 @@ import Search
 /// field, and the facets the search page filters by.
 struct SearchEntries {
     let facets: [SearchFacet]
+    /// Without their body text: it is made batch by batch in `index`, so that the text of every
+    /// procedure (some 140 MB for 10,000) is never in memory at once.
     let documents: [SearchDocument]
+    private let procedures: [(procedure: Procedure, body: Body)]
 
     init(_ plan: SitePlan) {
         let procedures = plan.procedures
+        self.procedures = procedures
         let sectors = plan.sectorGroups.map(\.sector)
         let levels = Self.levels(of: procedures.map(\.procedure))
         facets = Self.facets(of: plan)
@@ -18,7 +22,7 @@ struct SearchEntries {
             let online = p.onlineService?.level ?? .none
             return SearchDocument(
                 code: p.code, name: p.name, keywords: (p.keywords ?? []) + [p.sector.name],
-                body: Self.bodyText(p, entry.body), abolished: p.status == .abolished,
+                body: "", abolished: p.status == .abolished,
                 facets: ["linh-vuc": [sectorIndex[p.sector] ?? 0],
                          "cap": p.levels.compactMap { levels.firstIndex(of: $0) },
                          "truc-tuyen": [Self.onlineValues.firstIndex { $0.level == online } ?? 2]])
@@ -32,7 +36,13 @@ struct SearchEntries {
         // In batches: a batch's term tables are merged and dropped before the next is made.
         for start in stride(from: 0, to: documents.count, by: 512) {
             let batch = start..<min(start + 512, documents.count)
-            let terms = Parallel.map(batch.count) { DocumentTerms(documents[batch.lowerBound + $0]) }
+            let procedures = procedures
+            let terms = Parallel.map(batch.count) { offset -> DocumentTerms in
+                var document = documents[batch.lowerBound + offset]
+                let source = procedures[batch.lowerBound + offset]
+                document.body = Self.bodyText(source.procedure, source.body)
+                return DocumentTerms(document)
+            }
             for (offset, table) in terms.enumerated() { postings.add(table, document: batch.lowerBound + offset) }
         }
         return SearchIndex(documents: documents, postings: postings, facets: facets)
