@@ -8,7 +8,7 @@ let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-libra
 let package = Package(
     name: "tthc-fuzz",
     dependencies: [.package(name: "tthc", path: "..")],
-    targets: [.target(name: "FuzzSupport", swiftSettings: fuzzer)]
+    targets: [.target(name: "FuzzSupport", dependencies: [.product(name: "TTHCReaders", package: "tthc")], swiftSettings: fuzzer)]
         + ["FuzzRecord", "FuzzValidator", "FuzzExport", "FuzzMarkdown"].map { name in
             .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "TTHCReaders", package: "tthc")],
                               swiftSettings: fuzzer, linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])])

@@ -59,12 +59,17 @@ public enum ExecutableHTML {
     /// `javascript:`, `vbscript:` and `data:` (but for images) addresses, however they are spelled:
     /// a browser decodes character references and drops tabs and line breaks before it reads one.
     public static func runnableScheme(_ address: String) -> String? {
-        let plain = String(String.UnicodeScalarView(decodingReferences(address).unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+        let plain = plainAddress(address)
         for scheme in ["javascript:", "vbscript:", "data:"] where plain.hasPrefix(scheme) {
             if scheme == "data:", ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: plain.hasPrefix) { continue }
             return scheme
         }
         return nil
+    }
+
+    /// An address as a browser reads its scheme: references decoded, spaces and controls dropped, lowercased.
+    public static func plainAddress(_ address: String) -> String {
+        String(String.UnicodeScalarView(decodingReferences(address).unicodeScalars.filter { $0.value > 0x20 })).lowercased()
     }
 
     /// `&#106;`, `&#x6A;`, `&colon;`, `&amp;`… as the characters they stand for (the few named

@@ -50,8 +50,7 @@ enum LinkCheck {
     /// (`&#106;avascript:`, `JaVaScRiPt:`): the renderer drops them, and staff should know why.
     static func unsafeScheme(_ target: String) -> String? {
         if let scheme = ExecutableHTML.runnableScheme(target) { return scheme }
-        let plain = ExecutableHTML.decodingReferences(target).lowercased()
-        return plain.hasPrefix("file:") ? "file:" : nil
+        return ExecutableHTML.plainAddress(target).hasPrefix("file:") ? "file:" : nil
     }
 
     /// The site path a link points to, or nil for links that leave the site or stay on the page.

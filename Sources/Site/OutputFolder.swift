@@ -70,10 +70,6 @@ enum OutputFolder {
         }
         try? FileManager.default.removeItem(atPath: path)
     }
-
-    static func write(_ data: Data, to path: String) -> Bool {
-        PlainFile.write(data, toPath: path)
-    }
 }
 
 /// The output files, read from several threads (never written once built).
@@ -108,7 +104,7 @@ final class StagedOutput: @unchecked Sendable {
         let staging = staging
         let failed = Parallel.map(files.count) { index -> String? in
             let path = staging.appendingPathComponent(box.files[index].path).path
-            return OutputFolder.write(box.files[index].data, to: path) ? nil : path
+            return PlainFile.write(box.files[index].data, toPath: path) ? nil : path
         }
         if let path = failed.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])

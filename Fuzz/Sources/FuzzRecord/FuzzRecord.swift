@@ -1,16 +1,10 @@
 import FuzzSupport
-import Records
 
 /// A record file as any bytes at all: reading must end in a record or diagnostics, never a crash,
 /// and every diagnostic must point inside the file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let record = Record.read(bytes: bytes, path: "content/thu-tuc/1.000001.md")
-    let lines = lineCount(bytes)
-    for diagnostic in record.diagnostics where diagnostic.line < 1 || diagnostic.line > lines + 1 || diagnostic.column < 1 {
-        fatalError("\(diagnostic.problem.code) at \(diagnostic.line):\(diagnostic.column), outside a file of \(lines) lines")
-    }
+    _ = readRecordCheckingPlaces(Array(UnsafeBufferPointer(start: data, count: size)), lineAfterEnd: true)
     return 0
 }
 

@@ -7,11 +7,7 @@ import Records
 public func fuzzValidator(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let yaml = Array(UnsafeBufferPointer(start: data, count: size))
     let bytes = Array("---\n".utf8) + yaml + Array("\n---\n\n## Trình tự thực hiện\n\nBước 1.\n".utf8)
-    let record = Record.read(bytes: bytes, path: "content/thu-tuc/1.000001.md")
-    let lines = lineCount(bytes)
-    for diagnostic in record.diagnostics where diagnostic.line < 1 || diagnostic.line > lines || diagnostic.column < 1 {
-        fatalError("\(diagnostic.problem.code) at \(diagnostic.line):\(diagnostic.column), outside a file of \(lines) lines")
-    }
+    let record = readRecordCheckingPlaces(bytes, lineAfterEnd: false)
     if record.procedure != nil, record.diagnostics.contains(where: { $0.severity == .error }) {
         fatalError("a procedure was made from a record with errors")
     }
