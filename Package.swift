@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +28,6 @@ let package = Package(
         .target(name: "Search"),
         .target(name: "Site", dependencies: [
             "Records", "Markdown", "Search", "CSystem",
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TTHCCLI", dependencies: [
             "Records", "Catalog", "Site",

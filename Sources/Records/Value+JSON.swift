@@ -40,6 +40,16 @@ extension Value {
         }
     }
 
+    /// The same value with every object's members in key order (for JSON that diffs well).
+    public var sortingKeys: Value {
+        switch self {
+        case .list(let items): return .list(items.map(\.sortingKeys))
+        case .object(let members):
+            return .object(members.map { Value.Member($0.key, $0.value.sortingKeys) }.sorted { $0.key < $1.key })
+        default: return self
+        }
+    }
+
     /// `7` for whole numbers, the shortest round-tripping form otherwise (`0.5`).
     static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }

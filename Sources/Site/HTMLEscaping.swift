@@ -1,21 +1,32 @@
-import Mustache
-
 /// HTML escaping that no combining mark can get around.
 ///
-/// swift-mustache's own escaping compares whole grapheme clusters, so a `"` followed by a
-/// combining mark (common in decomposed Vietnamese) is one cluster that is not escaped and
-/// can end an attribute (PITFALLS.md). Every template tthc loads is told to use this instead.
+/// Escaping that compares whole grapheme clusters (as swift-mustache's did) leaves a `"` followed
+/// by a combining mark (common in decomposed Vietnamese) unescaped, and it can end an attribute
+/// (PITFALLS.md). Every character escaped is ASCII, and no byte of a longer UTF-8 sequence is:
+/// working on bytes escapes a `"` whatever follows it.
 public enum HTML {
     public static func escape(_ text: String) -> String {
-        // Every character escaped is ASCII, and no byte of a longer UTF-8 sequence is: working on
-        // bytes escapes a `"` whatever follows it, and most text has nothing to escape at all.
+        // Most text has nothing to escape at all: returned as it is.
         guard text.utf8.contains(where: { escapes[Int($0)] != nil }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            if let escaped = escapes[Int(byte)] { out += escaped } else { out.append(byte) }
-        }
+        escape(text, into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped, to `out`.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var copied = 0
+            for index in bytes.indices {
+                guard let escaped = escapes[Int(bytes[index])] else { continue }
+                out += UnsafeBufferPointer(rebasing: bytes[copied..<index])
+                out += escaped
+                copied = index + 1
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+        }
     }
 
     private static let escapes: [[UInt8]?] = (0...255).map { byte in
@@ -28,16 +39,4 @@ public enum HTML {
         default: return nil
         }
     }
-
-    struct ContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
-    }
-
-    static let contentTypeName = "TTHC_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName) }}"
-
-    /// Registers the escaper with swift-mustache (once per process).
-    static let registered: Void = {
-        MustacheContentTypes.register(ContentType(), named: contentTypeName)
-    }()
 }

@@ -32,7 +32,7 @@ struct SiteOutput {
         context["description"] = page.description
             ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."
         context["ogType"] = page.template == "thu-tuc" ? "article" : "website"
-        return Data(templates.render(page.template, context).utf8)
+        return Data(templates.renderBytes(page.template, context))
     }
 
     /// The sitemap, robots.txt, the feed and the API, every file at once (`tthc serve`).

@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
 
-    let library: MustacheLibrary
+    let library: [String: Template]
 
     enum Failure: Error, CustomStringConvertible {
         case missing(String), unreadable(String, String)
@@ -19,8 +18,7 @@ struct Templates {
     }
 
     init(folder: URL) throws {
-        _ = HTML.registered
-        var library = MustacheLibrary()
+        var library: [String: Template] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
@@ -29,19 +27,25 @@ struct Templates {
                 throw Failure.unreadable("templates/\(name)", "không đọc được")
             }
             do {
-                // Every template escapes through tthc's per-scalar HTML escaper (see HTML).
-                try library.register(HTML.pragma + text, named: String(name.dropLast(".mustache".count)))
+                library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
                 throw Failure.unreadable("templates/\(name)", "\(error)")
             }
         }
-        for name in Self.required where library.getTemplate(named: name) == nil {
+        for name in Self.required where library[name] == nil {
             throw Failure.missing("templates/\(name).mustache")
         }
         self.library = library
     }
 
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        String(decoding: renderBytes(template, context), as: UTF8.self)
+    }
+
+    func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
+        guard let nodes = library[template]?.nodes else { return [] }
+        var rendering = TemplateRendering(library: library, context: TemplateValue(context))
+        rendering.render(nodes)
+        return rendering.output
     }
 }
