@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension Record {
     /// The largest record file read; over it, the file is reported and not parsed.
@@ -44,11 +43,7 @@ extension Record {
         let lineOffset = split.yamlFirstLine - 1
         let parsed = FrontMatterParser.parse(split.yaml)
         func place(_ located: LocatedProblem) {
-            var column = located.column
-            if let insertion = parsed.insertions[located.line], column > insertion.column {
-                column = max(insertion.column, column - insertion.length)
-            }
-            report(located.problem, line: located.line + lineOffset, column: column)
+            report(located.problem, line: located.line + lineOffset, column: located.column)
         }
         parsed.problems.forEach(place)
 
@@ -62,7 +57,7 @@ extension Record {
         guard !syntaxBroken else { return record }
 
         var validator = SchemaValidator()
-        let root = parsed.root ?? Node.mapping(Node.Mapping([]))
+        let root = parsed.root ?? YAMLNode.emptyMapping
         record.frontMatter = validator.validate(root, as: .object(Schema.procedure), key: "")
         validator.problems.forEach(place)
 
@@ -70,11 +65,11 @@ extension Record {
             record.codePosition = (mark.line + lineOffset, mark.column)
         }
         record.localBlock = localBlock(in: split.yaml, root: root)
-        var referenceNodes = root.valueNode(forKey: "lien_quan")?.sequence.map(Array.init) ?? []
+        var referenceNodes = root.valueNode(forKey: "lien_quan")?.sequence ?? []
         referenceNodes += [root.valueNode(forKey: "thay_the_boi")].compactMap { $0 }
         record.references = referenceNodes.compactMap { node in
-            guard let code = node.scalar?.string, let mark = node.mark,
-                  Syntax.isProcedureCode(code) else { return nil }
+            guard let code = node.scalar?.string, Syntax.isProcedureCode(code) else { return nil }
+            let mark = node.mark
             return Reference(code: code, line: mark.line + lineOffset, column: mark.column)
         }
         if record.frontMatter?["nguon_goc"]?.string == "noi_bo",
@@ -109,13 +104,14 @@ extension Record {
     }
 
     /// The lines of the top-level `dia_phuong:` entry, from its key to the next key, as written.
-    static func localBlock(in yaml: String, root: Node) -> String? {
-        guard case .mapping(let mapping) = root else { return nil }
-        let keys = Array(mapping.keys)
-        guard let index = keys.firstIndex(where: { $0.string == "dia_phuong" }), let start = keys[index].mark,
-              start.column == 1 else { return nil }
+    static func localBlock(in yaml: String, root: YAMLNode) -> String? {
+        guard case .mapping(let pairs, _) = root else { return nil }
+        let keys = pairs.map(\.key)
+        guard let index = keys.firstIndex(where: { $0.scalar?.string == "dia_phuong" }) else { return nil }
+        let start = keys[index].mark
+        guard start.column == 1 else { return nil }
         var lines = Body.lines(yaml)
-        let end = index + 1 < keys.count ? (keys[index + 1].mark?.line ?? lines.count + 1) - 1 : lines.count
+        let end = index + 1 < keys.count ? keys[index + 1].mark.line - 1 : lines.count
         guard start.line >= 1, end >= start.line, end <= lines.count else { return nil }
         lines = Array(lines[(start.line - 1)..<end])
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
@@ -133,12 +129,5 @@ extension Record {
         let prefix = bytes[lineStart..<min(offset, bytes.count)]
         let column = prefix.filter { $0 & 0xC0 != 0x80 }.count + 1
         return (line, column)
-    }
-}
-
-extension Node {
-    func valueNode(forKey key: String) -> Node? {
-        guard case .mapping(let mapping) = self else { return nil }
-        return mapping.first { $0.key.string == key }?.value
     }
 }

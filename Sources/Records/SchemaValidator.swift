@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A problem at a position in the YAML text (1-based, relative to the text that was parsed).
 struct LocatedProblem {
@@ -16,15 +15,13 @@ struct SchemaValidator {
     static let maximumNodes = 200_000
 
     var problems: [LocatedProblem] = []
-    /// Keys renamed by `DuplicateKeys` (already reported): skipped here.
-    var ignoredKeyPrefix = DuplicateKeys.placeholderPrefix
     var unknownKey: (String, String?) -> Problem = Problem.unknownKey
     private var visited = 0
     private var stopped = false
 
     init() {}
 
-    mutating func validate(_ node: Node, as shape: Shape, key: String, depth: Int = 0) -> Value? {
+    mutating func validate(_ node: YAMLNode, as shape: Shape, key: String, depth: Int = 0) -> Value? {
         guard !stopped else { return nil }
         visited += 1
         if visited > Self.maximumNodes {
@@ -53,14 +50,14 @@ struct SchemaValidator {
 
     // MARK: - Objects and lists
 
-    private mutating func validateObject(_ node: Node, _ shape: ObjectShape, key: String, depth: Int) -> Value? {
-        guard case .mapping(let mapping) = node else {
+    private mutating func validateObject(_ node: YAMLNode, _ shape: ObjectShape, key: String, depth: Int) -> Value? {
+        guard case .mapping(let mapping, _) = node else {
             report(.wrongType(key, expected: Localized(vi: "một khối các trường", en: "a mapping of keys"),
                               found: node.kindDescription), at: node)
             return nil
         }
         var members: [Value.Member] = []
-        var valueNodes: [String: Node] = [:]
+        var valueNodes: [String: YAMLNode] = [:]
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
                 report(.wrongType(key, expected: Localized(vi: "tên trường là chữ", en: "text keys"),
@@ -68,7 +65,6 @@ struct SchemaValidator {
                 continue
             }
             let name = keyScalar.string.nfc
-            if name.hasPrefix(ignoredKeyPrefix) { continue }
             guard let field = shape.field(name) else {
                 report(unknownKey(name, Suggestion.closest(to: name, among: shape.fields.map(\.key))), at: keyNode)
                 continue
@@ -76,7 +72,7 @@ struct SchemaValidator {
             valueNodes[name] = valueNode
             if valueNode.isNull, !field.shape.isNullable {
                 if field.requirement == .required {
-                    report(.wrongType(name, expected: field.shape.expectation, found: Node.emptyDescription), at: valueNode)
+                    report(.wrongType(name, expected: field.shape.expectation, found: YAMLNode.emptyDescription), at: valueNode)
                 }
                 continue
             }
@@ -104,7 +100,7 @@ struct SchemaValidator {
         return object
     }
 
-    private mutating func checkRule(_ rule: ObjectRule, object: Value, nodes: [String: Node]) {
+    private mutating func checkRule(_ rule: ObjectRule, object: Value, nodes: [String: YAMLNode]) {
         func described(_ key: String) -> Bool {
             guard let text = object[key]?.string else { return false }
             return !text.trimmingWhitespace().isEmpty
@@ -121,8 +117,8 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func validateList(_ node: Node, of itemShape: Shape, key: String, depth: Int) -> Value? {
-        guard case .sequence(let sequence) = node else {
+    private mutating func validateList(_ node: YAMLNode, of itemShape: Shape, key: String, depth: Int) -> Value? {
+        guard case .sequence(let sequence, _) = node else {
             let suggestion = node.scalar.map { "[\($0.string)]" }
             report(.wrongType(key, expected: Localized(vi: "một danh sách", en: "a list"),
                               found: node.kindDescription, suggestion: suggestion), at: node)
@@ -137,7 +133,7 @@ struct SchemaValidator {
 
     // MARK: - Scalars
 
-    private mutating func validateScalar(_ node: Node, as shape: Shape, key: String) -> Value? {
+    private mutating func validateScalar(_ node: YAMLNode, as shape: Shape, key: String) -> Value? {
         guard case .scalar(let scalar) = node else {
             report(.wrongType(key, expected: shape.expectation, found: node.kindDescription), at: node)
             return nil
@@ -226,23 +222,22 @@ struct SchemaValidator {
 
     // MARK: - Reporting
 
-    private mutating func report(_ problem: Problem, at node: Node) {
-        let mark = node.mark
-        problems.append(LocatedProblem(line: mark?.line ?? 1, column: mark?.column ?? 1, problem: problem))
+    private mutating func report(_ problem: Problem, at node: YAMLNode) {
+        problems.append(LocatedProblem(line: node.mark.line, column: node.mark.column, problem: problem))
     }
 }
 
-extension Node {
+extension YAMLNode {
     /// `null`, `~` or nothing at all, written without quotes.
     var isNull: Bool {
-        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
+        guard case .scalar(let scalar) = self, scalar.plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     var isEmptyCollection: Bool {
         switch self {
-        case .sequence(let sequence): return sequence.isEmpty
-        case .mapping(let mapping): return mapping.isEmpty
+        case .sequence(let items, _): return items.isEmpty
+        case .mapping(let pairs, _): return pairs.isEmpty
         default: return false
         }
     }
@@ -253,8 +248,7 @@ extension Node {
         switch self {
         case .mapping: return Localized(vi: "một khối các trường", en: "a mapping")
         case .sequence: return Localized(vi: "một danh sách", en: "a list")
-        case .alias: return Localized(vi: "một tham chiếu YAML", en: "a YAML alias")
-        case .scalar(let scalar): return isNull ? Node.emptyDescription : .scalar(scalar.string)
+        case .scalar(let scalar): return isNull ? YAMLNode.emptyDescription : .scalar(scalar.string)
         }
     }
 }

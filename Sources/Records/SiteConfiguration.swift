@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A unit's `site.yml`: who it is and which procedures it publishes.
 public struct SiteConfiguration: Codable, Sendable, Equatable {
@@ -49,7 +48,7 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
         guard !parsed.problems.contains(where: { $0.problem.code == .yamlSyntax }) else { return (nil, diagnostics) }
         var validator = SchemaValidator()
         validator.unknownKey = Problem.unknownSiteKey
-        let value = validator.validate(parsed.root ?? .mapping(.init([])), as: .object(Schema.site), key: "")
+        let value = validator.validate(parsed.root ?? YAMLNode.emptyMapping, as: .object(Schema.site), key: "")
         validator.problems.forEach { report($0.problem, $0.line, $0.column) }
         guard !diagnostics.hasErrors, let value else { return (nil, diagnostics) }
         let configuration = try? ValueDecoding.decode(SiteConfiguration.self, from: value)

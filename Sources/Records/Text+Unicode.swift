@@ -10,7 +10,12 @@ extension String {
 
     /// True when the text might not be NFC; false means it certainly is.
     var mayNeedNFC: Bool {
-        utf8.contains { $0 == 0xCC || $0 == 0xCD }
+        // Asked of every value of every record: a plain loop over the bytes, not a closure per byte.
+        var text = self
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte & 0xFE == 0xCC { return true }
+            return false
+        }
     }
 
     var isNFC: Bool {

@@ -12,9 +12,7 @@ enum ValueDecoding {
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
             guard case .object(let members) = value else { throw mismatch("an object") }
-            var byKey: [String: Value] = [:]
-            for member in members { byKey[member.key] = member.value }
-            return KeyedDecodingContainer(Keyed<Key>(members: byKey, codingPath: codingPath))
+            return KeyedDecodingContainer(Keyed<Key>(members: members, codingPath: codingPath))
         }
 
         func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -29,35 +27,49 @@ enum ValueDecoding {
         }
     }
 
-    static func scalar<T: Decodable>(_ type: T.Type, from value: Value, codingPath: [CodingKey]) throws -> T {
-        let decoded: Any?
-        switch (value, type) {
-        case (.string(let text), is String.Type): decoded = text
-        case (.bool(let flag), is Bool.Type): decoded = flag
-        case (.integer(let number), is Int.Type): decoded = number
-        case (.integer(let number), is Double.Type): decoded = Double(number)
-        case (.number(let number), is Double.Type): decoded = number
-        default: decoded = nil
+    static func scalar<T: Decodable>(_ type: T.Type, from value: Value, codingPath: @autoclosure () -> [CodingKey]) throws -> T {
+        if let decoded = plainScalar(type, from: value) { return decoded }
+        return try T(from: ValueDecoder(value: value, codingPath: codingPath()))
+    }
+
+    /// Text, flags and numbers without going through a decoder (most values of a record are these).
+    static func plainScalar<T>(_ type: T.Type, from value: Value) -> T? {
+        switch value {
+        case .string(let text) where type == String.self: return text as? T
+        case .bool(let flag) where type == Bool.self: return flag as? T
+        case .integer(let number) where type == Int.self: return number as? T
+        case .integer(let number) where type == Double.self: return Double(number) as? T
+        case .number(let number) where type == Double.self: return number as? T
+        default: return nil
         }
-        if let decoded = decoded as? T { return decoded }
-        return try T(from: ValueDecoder(value: value, codingPath: codingPath))
     }
 
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let members: [String: Value]
+        /// A record's objects have a few to twenty keys: a scan is quicker than hashing them.
+        let members: [Value.Member]
         var codingPath: [CodingKey]
-        var allKeys: [Key] { members.keys.compactMap(Key.init(stringValue:)) }
+        var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool { member(key) != nil }
+
+        private func member(_ key: Key) -> Value? {
+            let name = key.stringValue
+            return members.first { $0.key == name }?.value
+        }
 
         private func value(_ key: Key) throws -> Value {
-            guard let value = members[key.stringValue] else {
+            guard let value = member(key) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
             }
             return value
         }
 
-        func decodeNil(forKey key: Key) throws -> Bool { (members[key.stringValue] ?? .null) == .null }
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            guard let value = member(key), value != .null else { return nil }
+            return try ValueDecoding.scalar(type, from: value, codingPath: codingPath + [key])
+        }
+
+        func decodeNil(forKey key: Key) throws -> Bool { (member(key) ?? .null) == .null }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             try ValueDecoding.scalar(type, from: value(key), codingPath: codingPath + [key])
@@ -72,7 +84,7 @@ enum ValueDecoding {
             try ValueDecoder(value: value(key), codingPath: codingPath + [key]).unkeyedContainer()
         }
 
-        func superDecoder() throws -> Decoder { ValueDecoder(value: .object(members.map { .init($0.key, $0.value) }), codingPath: codingPath) }
+        func superDecoder() throws -> Decoder { ValueDecoder(value: .object(members), codingPath: codingPath) }
         func superDecoder(forKey key: Key) throws -> Decoder { ValueDecoder(value: try value(key), codingPath: codingPath + [key]) }
     }
 

@@ -16,7 +16,6 @@ public enum Tokenizer {
     }
 
     /// Folded syllables in order, with i/y spellings made one ("ký" and "kí" → "ki").
-    /// Folded syllables in order, with i/y spellings made one ("ký" and "kí" → "ki").
     ///
     /// The same result as folding the whole text and splitting it on non-word scalars, in one
     /// pass: a 10,000-procedure site has some 200 MB of text, and Foundation's normalization of it
@@ -32,7 +31,12 @@ public enum Tokenizer {
             if general {
                 words += generalSyllables(String(String.UnicodeScalarView(run)))
             } else if !folded.isEmpty {
-                words.append(VietnameseFolding.iyNormalized(String(decoding: folded, as: UTF8.self)))
+                // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
+                let count = folded.count
+                if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
+                    folded[count - 1] = UInt8(ascii: "i")
+                }
+                words.append(String(decoding: folded, as: UTF8.self))
             }
             folded.removeAll(keepingCapacity: true)
             run.removeAll(keepingCapacity: true)
@@ -63,6 +67,9 @@ public enum Tokenizer {
         finish()
         return words
     }
+
+    /// The consonants after which a final y is written i (`VietnameseFolding.iyNormalized`).
+    private static let consonants: [Bool] = (0..<256).map { "bcdghklmnprstvx".utf8.contains(UInt8($0)) }
 
     /// The definition the fast path must agree with: fold, then split on non-word scalars.
     static func generalSyllables(_ text: String) -> [String] {

@@ -21,7 +21,7 @@ enum ProcedureAPI {
         let index = Value.object([
             .init("don_vi", .string(unitName)), .init("so_thu_tuc", .integer(items.count)), .init("thu_tuc", .list(items)),
         ])
-        return Data((index.json() + "\n").utf8)
+        return Data(index.jsonBytes() + [UInt8(ascii: "\n")])
     }
 
     /// The front matter as JSON, its body sections as Markdown, and its page's address; keys
@@ -32,6 +32,6 @@ enum ProcedureAPI {
         members.append(.init("noi_dung", .list(body.sections.map { section in
             .object([.init("markdown", .string(section.markdown))] + (section.title.map { [.init("tieu_de", .string($0))] } ?? []))
         })))
-        return Data((Value.object(members).sortingKeys.json(pretty: true) + "\n").utf8)
+        return Data(Value.object(members).sortingKeys.jsonBytes(pretty: true) + [UInt8(ascii: "\n")])
     }
 }

@@ -97,6 +97,13 @@ import Testing
         _ = expect(.duplicateKey, in: SampleRecord.text(frontMatter: frontMatter))
     }
 
+    @Test func duplicateKeyInAFlowMappingAndTheFirstValueKept() {
+        let frontMatter = SampleRecord.frontMatter.replacingOccurrences(
+            of: "linh_vuc:\n  ma: G15-TP07\n  ten: Hộ tịch", with: "linh_vuc: {ma: G15-TP07, ten: Hộ tịch, 1️⃣ten: Khác}")
+        let record = expect(.duplicateKey, in: SampleRecord.text(frontMatter: frontMatter))
+        #expect(record.frontMatter?["linh_vuc"]?["ten"]?.string == "Hộ tịch")
+    }
+
     @Test func quotedAndPlainSpellingsOfAKeyAreDuplicates() {
         let frontMatter = SampleRecord.frontMatter + "\n1️⃣\"ten\": Lặp lại"
         _ = expect(.duplicateKey, in: SampleRecord.text(frontMatter: frontMatter))

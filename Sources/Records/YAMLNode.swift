@@ -1,0 +1,46 @@
+/// A position in YAML text: 1-based line, and column counted in Unicode scalars, as libyaml does.
+struct YAMLMark: Equatable {
+    var line: Int
+    var column: Int
+}
+
+/// Front matter as libyaml reads it (`YAMLReader`): text, lists and mappings with their positions,
+/// nothing typed yet. The schema decides every type (`SchemaValidator`), never YAML 1.1's guesses.
+enum YAMLNode {
+    case scalar(Scalar)
+    case mapping([(key: YAMLNode, value: YAMLNode)], YAMLMark)
+    case sequence([YAMLNode], YAMLMark)
+
+    struct Scalar {
+        var string: String
+        /// Written without quotes or a block indicator: only then can it mean "nothing" (`null`, `~`).
+        var plain: Bool
+        var mark: YAMLMark
+    }
+
+    var mark: YAMLMark {
+        switch self {
+        case .scalar(let scalar): return scalar.mark
+        case .mapping(_, let mark), .sequence(_, let mark): return mark
+        }
+    }
+
+    var scalar: Scalar? {
+        if case .scalar(let scalar) = self { return scalar }
+        return nil
+    }
+
+    var sequence: [YAMLNode]? {
+        if case .sequence(let items, _) = self { return items }
+        return nil
+    }
+
+    /// The value of a key of a mapping (the first, should the key be written twice).
+    func valueNode(forKey key: String) -> YAMLNode? {
+        guard case .mapping(let pairs, _) = self else { return nil }
+        return pairs.first { $0.key.scalar?.string == key }?.value
+    }
+
+    /// An empty document: a mapping with nothing in it.
+    static let emptyMapping = YAMLNode.mapping([], YAMLMark(line: 1, column: 1))
+}

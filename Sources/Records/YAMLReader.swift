@@ -1,0 +1,166 @@
+import CYaml
+
+/// Reads YAML into `YAMLNode`s straight from libyaml's events: the only file that talks to libyaml.
+///
+/// tthc reads libyaml (the copy Yams builds) itself rather than through Yams' node tree: records
+/// are read 10,000 at a time, and Yams' tree (a tag object per value, every mapping's keys hashed
+/// to find duplicates) cost more than libyaml's parsing. Reading here also reports every key
+/// written twice, at its second occurrence, and keeps going.
+enum YAMLReader {
+    struct Result {
+        var root: YAMLNode?
+        /// Keys written twice in one mapping: the first value is kept.
+        var duplicates: [(key: String, mark: YAMLMark)] = []
+    }
+
+    /// libyaml's own words, at its position.
+    struct Failure: Error {
+        enum Stage { case reader, scanner, parser, composer }
+        var stage: Stage
+        var problem: String
+        var mark: YAMLMark
+        /// For the reader: the character it could not read (-1 when none).
+        var value: Int32 = -1
+    }
+
+    static func read(_ yaml: String) throws(Failure) -> Result {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw Failure(stage: .reader, problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+        var text = yaml
+        let outcome: Swift.Result<Result, Failure> = text.withUTF8 { bytes in
+            // libyaml insists on an address even for no text at all.
+            let empty: [UInt8] = [0]
+            return empty.withUnsafeBufferPointer { emptyBuffer in
+                yaml_parser_set_input_string(&parser, bytes.baseAddress ?? emptyBuffer.baseAddress, bytes.count)
+                yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+                var composer = Composer()
+                do throws(Failure) {
+                    try composer.compose(&parser, bytes: bytes)
+                    return .success(Result(root: composer.root, duplicates: composer.duplicates))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Builds the tree from events with its own stack: no recursion, however deep the text nests
+    /// (libyaml itself refuses past its nesting limit).
+    private struct Composer {
+        var root: YAMLNode?
+        var duplicates: [(key: String, mark: YAMLMark)] = []
+        private var anchors: [String: YAMLNode] = [:]
+        private var stack: [Open] = []
+        private var documents = 0
+
+        private struct Open {
+            var mark: YAMLMark
+            var anchor: String?
+            var isMapping: Bool
+            var items: [YAMLNode] = []
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var key: YAMLNode?
+            var keys: Set<String> = []
+            /// The value after a key written twice is read, then dropped.
+            var skippingValue = false
+        }
+
+        mutating func compose(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw YAMLReader.failure(of: parser, bytes: bytes) }
+                defer { yaml_event_delete(&event) }
+                let mark = YAMLMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 {
+                        throw Failure(stage: .composer, problem: "expected a single document in the stream", mark: mark)
+                    }
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let node = YAMLNode.scalar(.init(string: value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
+                    remember(node, as: scalar.anchor)
+                    add(node)
+                case YAML_SEQUENCE_START_EVENT:
+                    stack.append(Open(mark: mark, anchor: Self.text(event.data.sequence_start.anchor), isMapping: false))
+                case YAML_MAPPING_START_EVENT:
+                    stack.append(Open(mark: mark, anchor: Self.text(event.data.mapping_start.anchor), isMapping: true))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let open = stack.popLast() else { break }
+                    let node = open.isMapping ? YAMLNode.mapping(open.pairs, open.mark) : YAMLNode.sequence(open.items, open.mark)
+                    if let anchor = open.anchor { anchors[anchor] = node }
+                    add(node)
+                case YAML_ALIAS_EVENT:
+                    // The anchored value itself, shared, not copied: a "billion laughs" costs no
+                    // memory here, and the validator's count of values stops it.
+                    guard let name = Self.text(event.data.alias.anchor), let node = anchors[name] else {
+                        throw Failure(stage: .composer, problem: "found undefined alias", mark: mark)
+                    }
+                    add(node)
+                default:
+                    break
+                }
+            }
+        }
+
+        private mutating func remember(_ node: YAMLNode, as anchor: UnsafeMutablePointer<yaml_char_t>?) {
+            if let name = Self.text(anchor) { anchors[name] = node }
+        }
+
+        private mutating func add(_ node: YAMLNode) {
+            guard var open = stack.popLast() else {
+                root = node
+                return
+            }
+            defer { stack.append(open) }
+            guard open.isMapping else {
+                open.items.append(node)
+                return
+            }
+            guard let key = open.key else {
+                // A key: text compared as NFC, since the validator reads keys that way.
+                if case .scalar(let scalar) = node, !open.keys.insert(scalar.string.nfc).inserted {
+                    duplicates.append((scalar.string, scalar.mark))
+                    open.skippingValue = true
+                }
+                open.key = node
+                return
+            }
+            if !open.skippingValue { open.pairs.append((key, node)) }
+            open.key = nil
+            open.skippingValue = false
+        }
+
+        private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+    }
+
+    private static func failure(of parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Failure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        let mark = YAMLMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+        switch parser.error {
+        case YAML_READER_ERROR:
+            // The reader gives a byte offset: turned into a line, and a column in scalars.
+            let offset = min(parser.problem_offset, bytes.count)
+            var line = 1, lineStart = 0
+            for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+            return Failure(stage: .reader, problem: problem, mark: YAMLMark(line: line, column: column), value: parser.problem_value)
+        case YAML_SCANNER_ERROR: return Failure(stage: .scanner, problem: problem, mark: mark)
+        case YAML_PARSER_ERROR: return Failure(stage: .parser, problem: problem, mark: mark)
+        default: return Failure(stage: .composer, problem: problem, mark: mark)
+        }
+    }
+}
