@@ -8,23 +8,27 @@ enum ValueEncoding {
         return root.value
     }
 
-    /// A value under construction: containers hand out child slots and fill them later.
+    /// A value under construction: containers hand out child slots and fill them later. Members
+    /// and items are kept apart from the kind so that appending never copies them.
     final class Slot {
-        enum Content {
-            case empty
-            case single(Value)
-            case object([(String, Slot)])
-            case list([Slot])
+        enum Kind { case empty, single, object, list }
+
+        var kind = Kind.empty
+        var single = Value.null
+        var members: [(String, Slot)] = []
+        var items: [Slot] = []
+
+        func set(_ value: Value) {
+            kind = .single
+            single = value
         }
 
-        var content = Content.empty
-
         var value: Value {
-            switch content {
+            switch kind {
             case .empty: return .null
-            case .single(let value): return value
-            case .object(let members): return .object(members.map { Value.Member($0.0, $0.1.value) })
-            case .list(let items): return .list(items.map(\.value))
+            case .single: return single
+            case .object: return .object(members.map { Value.Member($0.0, $0.1.value) })
+            case .list: return .list(items.map(\.value))
             }
         }
     }
@@ -35,12 +39,12 @@ enum ValueEncoding {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if case .object = slot.content {} else { slot.content = .object([]) }
+            if slot.kind != .object { slot.kind = .object; slot.members = [] }
             return KeyedEncodingContainer(Keyed<Key>(slot: slot, codingPath: codingPath))
         }
 
         func unkeyedContainer() -> UnkeyedEncodingContainer {
-            if case .list = slot.content {} else { slot.content = .list([]) }
+            if slot.kind != .list { slot.kind = .list; slot.items = [] }
             return Unkeyed(slot: slot, codingPath: codingPath)
         }
 
@@ -52,15 +56,19 @@ enum ValueEncoding {
         case let text as String: return .string(text)
         case let flag as Bool: return .bool(flag)
         case let number as Int: return .integer(number)
-        // Whole numbers are written without a decimal point (`so: 1`), as a reader would type them.
-        case let number as Double: return number.rounded() == number && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
+        case let number as Double: return self.number(number)
         default: return nil
         }
     }
 
-    static func encode<T: Encodable>(_ value: T, into slot: Slot, codingPath: [CodingKey]) throws {
-        if let scalar = scalar(value) { slot.content = .single(scalar); return }
-        try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
+    /// Whole numbers are written without a decimal point (`so: 1`), as a reader would type them.
+    static func number(_ number: Double) -> Value {
+        number.rounded() == number && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
+    }
+
+    static func encode<T: Encodable>(_ value: T, into slot: Slot, codingPath: @autoclosure () -> [CodingKey]) throws {
+        if let scalar = scalar(value) { slot.set(scalar); return }
+        try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath()))
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -69,14 +77,16 @@ enum ValueEncoding {
 
         private func child(_ key: Key) -> Slot {
             let child = Slot()
-            if case .object(var members) = slot.content {
-                members.append((key.stringValue, child))
-                slot.content = .object(members)
-            }
+            slot.members.append((key.stringValue, child))
             return child
         }
 
-        mutating func encodeNil(forKey key: Key) throws { child(key).content = .single(.null) }
+        // Text, flags and numbers (most of a record) skip the generic path and its casts.
+        mutating func encode(_ value: String, forKey key: Key) throws { child(key).set(.string(value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(.bool(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { child(key).set(.integer(value)) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(ValueEncoding.number(value)) }
+        mutating func encodeNil(forKey key: Key) throws { child(key).set(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try ValueEncoding.encode(value, into: child(key), codingPath: codingPath + [key])
         }
@@ -94,21 +104,16 @@ enum ValueEncoding {
     struct Unkeyed: UnkeyedEncodingContainer {
         let slot: Slot
         var codingPath: [CodingKey]
-        var count: Int {
-            if case .list(let items) = slot.content { return items.count }
-            return 0
-        }
+        var count: Int { slot.items.count }
 
         private func child() -> Slot {
             let child = Slot()
-            if case .list(var items) = slot.content {
-                items.append(child)
-                slot.content = .list(items)
-            }
+            slot.items.append(child)
             return child
         }
 
-        mutating func encodeNil() throws { child().content = .single(.null) }
+        mutating func encode(_ value: String) throws { child().set(.string(value)) }
+        mutating func encodeNil() throws { child().set(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try ValueEncoding.encode(value, into: child(), codingPath: codingPath)
         }
@@ -125,7 +130,8 @@ enum ValueEncoding {
         let slot: Slot
         var codingPath: [CodingKey]
 
-        mutating func encodeNil() throws { slot.content = .single(.null) }
+        mutating func encodeNil() throws { slot.set(.null) }
+        mutating func encode(_ value: String) throws { slot.set(.string(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try ValueEncoding.encode(value, into: slot, codingPath: codingPath)
         }

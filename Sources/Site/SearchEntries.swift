@@ -8,7 +8,7 @@ struct SearchEntries {
     /// Without their body text: it is made batch by batch in `index`, so that the text of every
     /// procedure (some 140 MB for 10,000) is never in memory at once.
     let documents: [SearchDocument]
-    private let procedures: [(procedure: Procedure, body: Body)]
+    private let procedures: [PublishedProcedure]
 
     init(_ plan: SitePlan) {
         let procedures = plan.procedures

@@ -55,7 +55,7 @@ struct SiteOutput {
     }
 
     /// `/api/thu-tuc/<code>.json`.
-    func apiRecord(_ entry: (procedure: Procedure, body: Body)) -> (path: String, data: Data) {
+    func apiRecord(_ entry: PublishedProcedure) -> (path: String, data: Data) {
         ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: plan.configuration.rootURL))
     }
 }

@@ -21,13 +21,26 @@ struct Page {
     }
 }
 
+/// A published procedure with its body. A class: the lists of a large site (A–Z, fields, levels,
+/// agencies) each hold thousands of entries, and copying a reference is one retain where copying
+/// a record's every text was a hundred.
+final class PublishedProcedure: Sendable {
+    let procedure: Procedure
+    let body: Body
+
+    init(procedure: Procedure, body: Body) {
+        self.procedure = procedure
+        self.body = body
+    }
+}
+
 /// The pages of a site (DESIGN.md, "The site"), computed from its records without writing anything.
 struct SitePlan {
     let configuration: SiteConfiguration
     let records: [Record]
 
     /// Published procedures in Vietnamese alphabetical order of the name citizens look for.
-    let procedures: [(procedure: Procedure, body: Body)]
+    let procedures: [PublishedProcedure]
     let names: [String: String]
 
     let changeLog: ChangeLog
@@ -36,12 +49,12 @@ struct SitePlan {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
-        let published = records.compactMap { record in record.procedure.map { ($0, record.body) } }
-            .filter { $0.0.origin != .internal }
-            .map { (procedure: $0.0, body: $0.1, key: VietnameseSortKey(ProcedureTitle.sortingName($0.0.name))) }
-            .sorted { ($0.key, $0.procedure.code) < ($1.key, $1.procedure.code) }
-        procedures = published.map { ($0.procedure, $0.body) }
-        names = Dictionary(published.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
+        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
+            .filter { $0.procedure.origin != .internal }
+            .map { (entry: $0, key: VietnameseSortKey(ProcedureTitle.sortingName($0.procedure.name))) }
+            .sorted { ($0.key, $0.entry.procedure.code) < ($1.key, $1.entry.procedure.code) }
+        procedures = published.map(\.entry)
+        names = Dictionary(procedures.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
         pages = []
         pages = makePages()
     }
@@ -77,7 +90,7 @@ struct SitePlan {
                     context: { ["procedure": view.context] })
     }
 
-    private func listItems(_ list: [(procedure: Procedure, body: Body)], root: String) -> [[String: Any]] {
+    private func listItems(_ list: [PublishedProcedure], root: String) -> [[String: Any]] {
         list.map { entry in
             let p = entry.procedure
             let online = p.onlineService.flatMap { $0.level == .none ? nil : Labels.online($0.level) }
@@ -110,8 +123,8 @@ struct SitePlan {
     /// Above this many procedures the A–Z list becomes one page per initial letter.
     static let singleListLimit = 500
 
-    private var letterGroups: [(letter: String, items: [(procedure: Procedure, body: Body)])] {
-        var groups: [(letter: String, items: [(procedure: Procedure, body: Body)])] = []
+    private var letterGroups: [(letter: String, items: [PublishedProcedure])] {
+        var groups: [(letter: String, items: [PublishedProcedure])] = []
         for entry in procedures {
             let letter = VietnameseSortKey.initial(of: ProcedureTitle.sortingName(entry.procedure.name))
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(entry) } else { groups.append((letter, [entry])) }
@@ -144,7 +157,7 @@ struct SitePlan {
         }
     }
 
-    private func listPage(url: String, title: String, intro: String, list: [(procedure: Procedure, body: Body)]) -> Page {
+    private func listPage(url: String, title: String, intro: String, list: [PublishedProcedure]) -> Page {
         Page(url: url, template: "danh-sach", title: title, context: {
             ["heading": title, "intro": intro, "groups": [["items": self.listItems(list, root: Page.root(for: url))]],
              "empty": list.isEmpty]
@@ -164,7 +177,7 @@ struct SitePlan {
                         list: list)
     }
 
-    var sectorGroups: [(sector: Procedure.Sector, list: [(procedure: Procedure, body: Body)])] {
+    var sectorGroups: [(sector: Procedure.Sector, list: [PublishedProcedure])] {
         Dictionary(grouping: procedures, by: { $0.procedure.sector })
             .map { ($0.key, $0.value) }
             .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
@@ -212,8 +225,8 @@ struct SitePlan {
 
     /// Agencies that carry out procedures (`co_quan.thuc_hien`), each with a slug of its own:
     /// two names that fold alike get `-2`, `-3` in Vietnamese order.
-    var agencyGroups: [(name: String, slug: String, list: [(procedure: Procedure, body: Body)])] {
-        var byName: [String: [(procedure: Procedure, body: Body)]] = [:]
+    var agencyGroups: [(name: String, slug: String, list: [PublishedProcedure])] {
+        var byName: [String: [PublishedProcedure]] = [:]
         for entry in procedures {
             for name in Set(entry.procedure.agencies?.executing ?? []) { byName[name, default: []].append(entry) }
         }

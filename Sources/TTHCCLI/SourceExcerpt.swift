@@ -7,7 +7,9 @@ import Records
 ///        |             ^
 struct SourceExcerpt {
     private let site: URL
-    private var cache: [String: [Substring]] = [:]
+    /// Each file read once: its bytes and where each line starts (a site's report can quote
+    /// thousands of lines of thousands of files, and only those lines become text).
+    private var cache: [String: (bytes: [UInt8], lineStarts: [Int])] = [:]
 
     init(site: URL) { self.site = site }
 
@@ -22,15 +24,16 @@ struct SourceExcerpt {
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   ((attributes[.size] as? NSNumber)?.intValue ?? 0) <= Record.maximumFileSize,
                   let data = FileManager.default.contents(atPath: path) else { return nil }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            // Split on bytes: a file with hundreds of warnings was split into `Character`s each time.
-            cache[file] = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-            }
+            var bytes = [UInt8](data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            var lineStarts = [0]
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+            cache[file] = (bytes, lineStarts)
         }
-        guard let lines = cache[file], line >= 1, line <= lines.count else { return nil }
-        var source = lines[line - 1]
+        guard let (bytes, lineStarts) = cache[file], line >= 1, line <= lineStarts.count else { return nil }
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > lineStarts[line - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var source = Substring(String(decoding: bytes[lineStarts[line - 1]..<end], as: UTF8.self))
         var column = column
         // A very long line (a paste) is shown around the column, not whole.
         let scalars = source.unicodeScalars
