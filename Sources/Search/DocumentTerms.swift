@@ -36,8 +36,11 @@ public struct DocumentTerms: Sendable {
 
         // Body syllables only: pairs of a 20 KB body would multiply the index for little gain,
         // since phrases decide the ranking in names.
+        let bodyWords = Tokenizer.syllables(document.body)
         var frequency: [String: Int] = [:]
-        for word in Tokenizer.syllables(document.body) { frequency[word, default: 0] += 1 }
+        // A body repeats a few hundred syllables: room for them at once spares the table's regrowth.
+        frequency.reserveCapacity(min(bodyWords.count, 1024))
+        for word in bodyWords { frequency[word, default: 0] += 1 }
         let factor = document.abolished ? Self.abolishedFactor : 1
         for (term, count) in frequency {
             let weight = Self.bodyWeight * (0.4 + 0.6 * Double(min(count, 5)) / 5)

@@ -24,47 +24,72 @@ public enum Tokenizer {
     /// the same classes.
     public static func syllables(_ text: String) -> [String] {
         var words: [String] = []
-        var folded: [UInt8] = []
-        var run: [Unicode.Scalar] = []
-        var general = false
-        func finish() {
-            if general {
-                words += generalSyllables(String(String.UnicodeScalarView(run)))
-            } else if !folded.isEmpty {
-                // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
-                let count = folded.count
-                if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
-                    folded[count - 1] = UInt8(ascii: "i")
+        var text = text
+        text.withUTF8 { bytes in
+            words.reserveCapacity(bytes.count / 5)
+            var folded: [UInt8] = []
+            folded.reserveCapacity(32)
+            // Where the current word began, and whether it holds a letter the table does not fold.
+            var wordStart = 0
+            var general = false
+            func finish(at end: Int) {
+                if general {
+                    words += generalSyllables(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self))
+                } else if !folded.isEmpty {
+                    // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
+                    let count = folded.count
+                    if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
+                        folded[count - 1] = UInt8(ascii: "i")
+                    }
+                    words.append(String(decoding: folded, as: UTF8.self))
                 }
-                words.append(String(decoding: folded, as: UTF8.self))
+                folded.removeAll(keepingCapacity: true)
+                general = false
             }
-            folded.removeAll(keepingCapacity: true)
-            run.removeAll(keepingCapacity: true)
-            general = false
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
+            var index = 0
+            while index < bytes.count {
+                let start = index
+                let lead = bytes[index]
+                // The scalar at `index`, decoded by hand: the text is valid UTF-8 (a Swift string).
+                var value = UInt32(lead)
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xE0 {
+                    value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                        | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                let isFirst = folded.isEmpty && !general
                 switch value {
                 case 0x61...0x7A, 0x30...0x39: folded.append(UInt8(value))
                 case 0x41...0x5A: folded.append(UInt8(value + 0x20))
-                default:
-                    finish()
+                case 0..<0x80:
+                    finish(at: start)
                     continue
+                case 0x0300...0x036F:
+                    // A combining mark (text in NFD): dropped, as folding drops it.
+                    break
+                default:
+                    let scalar = Unicode.Scalar(value) ?? " "
+                    if let letter = VietnameseFolding.foldedLetter(scalar) {
+                        folded.append(letter)
+                    } else if isWordScalar(scalar) || scalar.properties.isGraphemeExtend {
+                        general = true
+                    } else {
+                        finish(at: start)
+                        continue
+                    }
                 }
-            } else if let letter = VietnameseFolding.foldedLetter(scalar) {
-                folded.append(letter)
-            } else if (0x0300...0x036F).contains(value) {
-                // A combining mark (text in NFD): dropped, as folding drops it.
-            } else if isWordScalar(scalar) || scalar.properties.isGraphemeExtend {
-                general = true
-            } else {
-                finish()
-                continue
+                if isFirst { wordStart = start }
             }
-            run.append(scalar)
+            finish(at: bytes.count)
         }
-        finish()
         return words
     }
 
