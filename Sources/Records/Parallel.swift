@@ -6,15 +6,35 @@ public enum Parallel {
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
         let results = Results<T>(count: count)
-        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                results.store(body(index), at: index)
-                index += workers
+        let next = NextIndex(count: count)
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        // Each worker takes the next few indices as it is free: records differ in size a hundredfold,
+        // and a fixed share per worker left one core working alone at the end.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let range = next.take() {
+                for index in range { results.store(body(index), at: index) }
             }
         }
         return results.collect()
+    }
+
+    /// Hands out indices a few at a time, under a lock (taken once per few records, not per record).
+    private final class NextIndex: @unchecked Sendable {
+        private let count: Int
+        private var next = 0
+        private let lock = NSLock()
+        private static let step = 4
+
+        init(count: Int) { self.count = count }
+
+        func take() -> Range<Int>? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            let range = next..<min(next + Self.step, count)
+            next = range.upperBound
+            return range
+        }
     }
 
     /// Each index is written by exactly one worker, before `collect` reads them all.

@@ -39,8 +39,10 @@ public struct SiteBuild {
     /// memory holds one batch of pages, not the site.
     public func build(into output: URL, strict: Bool = false) throws -> Outcome {
         var timings = Timings()
-        let prepared = try measure(&timings.reading) { try prepare() }
-        guard let plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
+        var prepared = try measure(&timings.reading) { try prepare() }
+        let diagnostics = prepared.diagnostics
+        guard var plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: diagnostics, pagesWritten: 0) }
+        prepared.plan = nil
         let templates = try Templates(folder: site.appendingPathComponent("templates"))
         let staged = try StagedOutput(for: output)
         do {
@@ -50,9 +52,12 @@ public struct SiteBuild {
                 // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
                 measure(&writing) { staged.writeBehind(files) }
             }
+            // Every record is let go on a thread of its own while the output is swapped in and the
+            // report printed: freeing 10,000 records one by one took a few tenths of a second.
+            Retired(&plan).release()
             try measure(&writing) { try staged.commit() }
             timings.writing = writing
-            return Outcome(diagnostics: prepared.diagnostics, pagesWritten: pages, timings: timings)
+            return Outcome(diagnostics: diagnostics, pagesWritten: pages, timings: timings)
         } catch {
             staged.discard()
             throw error
@@ -166,6 +171,21 @@ final class Background<T>: @unchecked Sendable {
     private final class UncheckedWork: @unchecked Sendable {
         let work: () -> T
         init(_ work: @escaping () -> T) { self.work = work }
+    }
+}
+
+/// A plan no longer needed, freed on a thread of its own. The caller's copy is emptied first, so
+/// that the last reference to every record is the one released there.
+final class Retired: @unchecked Sendable {
+    private var plan: SitePlan?
+
+    init(_ plan: inout SitePlan) {
+        self.plan = plan
+        plan = SitePlan(configuration: plan.configuration, records: [], changeLog: plan.changeLog)
+    }
+
+    func release() {
+        Thread.detachNewThread { [self] in plan = nil }
     }
 }
 
