@@ -10,36 +10,17 @@ enum FrontMatterParser {
     static func parse(_ yaml: String) -> Result {
         let read: YAMLReader.Result
         do {
-            read = try YAMLReader.read(yaml)
+            read = try YAMLReader.read(yaml, maximumDepth: SchemaValidator.maximumDepth)
         } catch {
             return Result(root: nil, problems: [located(error, in: yaml)])
         }
         var problems = read.duplicates.map {
             LocatedProblem(line: $0.mark.line, column: $0.mark.column, problem: .duplicateKey($0.key))
         }
-        if let root = read.root, let deep = deepestNode(root, beyond: SchemaValidator.maximumDepth) {
-            problems.append(LocatedProblem(line: deep.mark.line, column: deep.mark.column,
-                                           problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
-            return Result(root: nil, problems: problems)
+        if let deep = read.tooDeep {
+            problems.append(LocatedProblem(line: deep.line, column: deep.column, problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
         }
         return Result(root: read.root, problems: problems)
-    }
-
-    /// The first node nested deeper than `limit`, found without recursion (the tree may be hostile).
-    static func deepestNode(_ root: YAMLNode, beyond limit: Int) -> YAMLNode? {
-        var stack: [(YAMLNode, Int)] = [(root, 0)]
-        var visited = 0
-        while let (node, depth) = stack.popLast() {
-            if depth > limit { return node }
-            visited += 1
-            if visited > SchemaValidator.maximumNodes { return nil }
-            switch node {
-            case .mapping(let pairs, _): stack += pairs.map { ($0.value, depth + 1) }
-            case .sequence(let items, _): stack += items.map { ($0, depth + 1) }
-            default: break
-            }
-        }
-        return nil
     }
 
     private static func located(_ error: YAMLReader.Failure, in yaml: String) -> LocatedProblem {

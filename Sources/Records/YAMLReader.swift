@@ -11,6 +11,9 @@ enum YAMLReader {
         var root: YAMLNode?
         /// Keys written twice in one mapping: the first value is kept.
         var duplicates: [(key: String, mark: YAMLMark)] = []
+        /// The first value (in reading order) nested deeper than the depth asked for, aliases
+        /// included; reading stops there and `root` is nil.
+        var tooDeep: YAMLMark?
     }
 
     /// libyaml's own words, at its position.
@@ -23,7 +26,10 @@ enum YAMLReader {
         var value: Int32 = -1
     }
 
-    static func read(_ yaml: String) throws(Failure) -> Result {
+    /// `maximumDepth`: a value nested deeper stops the reading (`tooDeep`). Aliases count: a chain
+    /// of anchors each holding the previous one nests as deep as written-out lists, and every
+    /// later walk of the tree (validating, freeing) recurses.
+    static func read(_ yaml: String, maximumDepth: Int = .max) throws(Failure) -> Result {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(stage: .reader, problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
@@ -36,10 +42,11 @@ enum YAMLReader {
             return empty.withUnsafeBufferPointer { emptyBuffer in
                 yaml_parser_set_input_string(&parser, bytes.baseAddress ?? emptyBuffer.baseAddress, bytes.count)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-                var composer = Composer()
+                var composer = Composer(maximumDepth: maximumDepth)
                 do throws(Failure) {
                     try composer.compose(&parser, bytes: bytes)
-                    return .success(Result(root: composer.root, duplicates: composer.duplicates))
+                    let root = composer.tooDeep == nil ? composer.root : nil
+                    return .success(Result(root: root, duplicates: composer.duplicates, tooDeep: composer.tooDeep))
                 } catch {
                     return .failure(error)
                 }
@@ -51,11 +58,16 @@ enum YAMLReader {
     /// Builds the tree from events with its own stack: no recursion, however deep the text nests
     /// (libyaml itself refuses past its nesting limit).
     private struct Composer {
+        let maximumDepth: Int
         var root: YAMLNode?
         var duplicates: [(key: String, mark: YAMLMark)] = []
-        private var anchors: [String: YAMLNode] = [:]
+        var tooDeep: YAMLMark?
+        /// Anchored values with their height (how many levels nest inside them).
+        private var anchors: [String: (node: YAMLNode, height: Int)] = [:]
         private var stack: [Open] = []
         private var documents = 0
+
+        init(maximumDepth: Int) { self.maximumDepth = maximumDepth }
 
         private struct Open {
             var mark: YAMLMark
@@ -64,13 +76,13 @@ enum YAMLReader {
             var items: [YAMLNode] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var key: YAMLNode?
-            var keys: Set<String> = []
+            var height = 1
             /// The value after a key written twice is read, then dropped.
             var skippingValue = false
         }
 
         mutating func compose(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
-            while true {
+            while tooDeep == nil {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { throw YAMLReader.failure(of: parser, bytes: bytes) }
                 defer { yaml_event_delete(&event) }
@@ -83,53 +95,70 @@ enum YAMLReader {
                     if documents > 1 {
                         throw Failure(stage: .composer, problem: "expected a single document in the stream", mark: mark)
                     }
-                case YAML_SCALAR_EVENT:
-                    let scalar = event.data.scalar
-                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                    let node = YAMLNode.scalar(.init(string: value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
-                    remember(node, as: scalar.anchor)
-                    add(node)
-                case YAML_SEQUENCE_START_EVENT:
-                    stack.append(Open(mark: mark, anchor: Self.text(event.data.sequence_start.anchor), isMapping: false))
-                case YAML_MAPPING_START_EVENT:
-                    stack.append(Open(mark: mark, anchor: Self.text(event.data.mapping_start.anchor), isMapping: true))
+                case YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT, YAML_ALIAS_EVENT:
+                    // A value's depth is the number of collections open around it.
+                    if stack.count > maximumDepth { tooDeep = mark }
+                    try open(event, at: mark)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let open = stack.popLast() else { break }
                     let node = open.isMapping ? YAMLNode.mapping(open.pairs, open.mark) : YAMLNode.sequence(open.items, open.mark)
-                    if let anchor = open.anchor { anchors[anchor] = node }
-                    add(node)
-                case YAML_ALIAS_EVENT:
-                    // The anchored value itself, shared, not copied: a "billion laughs" costs no
-                    // memory here, and the validator's count of values stops it.
-                    guard let name = Self.text(event.data.alias.anchor), let node = anchors[name] else {
-                        throw Failure(stage: .composer, problem: "found undefined alias", mark: mark)
-                    }
-                    add(node)
+                    if let anchor = open.anchor { anchors[anchor] = (node, open.height) }
+                    add(node, height: open.height)
                 default:
                     break
                 }
             }
         }
 
-        private mutating func remember(_ node: YAMLNode, as anchor: UnsafeMutablePointer<yaml_char_t>?) {
-            if let name = Self.text(anchor) { anchors[name] = node }
+        /// A value begins: a scalar or alias is whole at once, a collection is opened.
+        private mutating func open(_ event: yaml_event_t, at mark: YAMLMark) throws(Failure) {
+            switch event.type {
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let node = YAMLNode.scalar(.init(string: value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
+                    if let anchor = Self.text(scalar.anchor) { anchors[anchor] = (node, 0) }
+                    add(node, height: 0)
+                case YAML_SEQUENCE_START_EVENT:
+                    stack.append(Open(mark: mark, anchor: Self.text(event.data.sequence_start.anchor), isMapping: false))
+                case YAML_MAPPING_START_EVENT:
+                    stack.append(Open(mark: mark, anchor: Self.text(event.data.mapping_start.anchor), isMapping: true))
+                case YAML_ALIAS_EVENT:
+                    // The anchored value itself, shared, not copied: a "billion laughs" costs no
+                    // memory here, and the validator's count of values stops it.
+                    guard let name = Self.text(event.data.alias.anchor), let anchored = anchors[name] else {
+                        throw Failure(stage: .composer, problem: "found undefined alias", mark: mark)
+                    }
+                    if stack.count + anchored.height > maximumDepth {
+                        tooDeep = mark
+                        return
+                    }
+                    add(anchored.node, height: anchored.height)
+                default:
+                    break
+            }
         }
 
-        private mutating func add(_ node: YAMLNode) {
+        private mutating func add(_ node: YAMLNode, height: Int) {
             guard var open = stack.popLast() else {
                 root = node
                 return
             }
             defer { stack.append(open) }
+            open.height = max(open.height, height + 1)
             guard open.isMapping else {
                 open.items.append(node)
                 return
             }
             guard let key = open.key else {
-                // A key: text compared as NFC, since the validator reads keys that way.
-                if case .scalar(let scalar) = node, !open.keys.insert(scalar.string.nfc).inserted {
-                    duplicates.append((scalar.string, scalar.mark))
-                    open.skippingValue = true
+                // A key: compared as NFC, since the validator reads keys that way, with the keys
+                // before it (a record's mappings hold a few to thirty keys: a scan beats hashing).
+                if case .scalar(let scalar) = node {
+                    let name = scalar.string.nfc
+                    if open.pairs.contains(where: { $0.key.scalar.map { $0.string == name || $0.string.nfc == name } ?? false }) {
+                        duplicates.append((scalar.string, scalar.mark))
+                        open.skippingValue = true
+                    }
                 }
                 open.key = node
                 return

@@ -104,6 +104,14 @@ import Testing
         #expect(record.frontMatter?["linh_vuc"]?["ten"]?.string == "Hộ tịch")
     }
 
+    /// Each anchor holding the previous one nests as deep as lists written out: reported where the
+    /// limit is crossed, and reading stops there, so no tree thousands of levels deep is ever built.
+    @Test func aChainOfAliasesIsAsDeepAsWrittenOutLists() {
+        var chain = "\nx0: &a0 [1]"
+        for level in 1..<5_000 { chain += "\nx\(level): &a\(level) [\(level == 23 ? "1️⃣" : "")*a\(level - 1)]" }
+        _ = expect(.tooDeep, in: SampleRecord.text(frontMatter: SampleRecord.frontMatter + chain))
+    }
+
     @Test func quotedAndPlainSpellingsOfAKeyAreDuplicates() {
         let frontMatter = SampleRecord.frontMatter + "\n1️⃣\"ten\": Lặp lại"
         _ = expect(.duplicateKey, in: SampleRecord.text(frontMatter: frontMatter))
