@@ -12,76 +12,76 @@ struct ProcedureView {
     /// Relative prefix from this page to the site root, e.g. `../../`.
     let root: String
 
-    var context: [String: Any] {
+    var context: TemplateValue {
         let p = procedure
         let rendered = sectionsHTML
-        return ViewValues.compact([
-            "code": p.code,
-            "name": p.name,
-            "jsonLD": StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration),
-            "sector": ["name": p.sector.name, "url": root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/"],
-            "levels": p.levels.map { ["label": Labels.level($0), "url": root + "cap/\(Labels.levelSlug($0))/"] },
-            "status": Labels.status(p.status),
+        return [
+            "code": .text(p.code),
+            "name": .text(p.name),
+            "jsonLD": .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration)),
+            "sector": ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/")],
+            "levels": .list(p.levels.map { ["label": .text(Labels.level($0)), "url": .text(root + "cap/\(Labels.levelSlug($0))/")] }),
+            "status": .text(Labels.status(p.status)),
             "abolished": p.status == .abolished ? abolishedNotice : nil,
             "summary": summary,
-            "channels": ViewValues.section((p.channels ?? []).map { channel in
-                ViewValues.compact([
-                    "label": Labels.channel(channel.kind),
-                    "time": Labels.duration(channel.duration),
-                    "fees": channel.fees.isEmpty ? ["Không quy định"] : channel.fees.map(Labels.fee),
-                    "channelNote": channel.description,
-                ])
+            "channels": .section((p.channels ?? []).map { channel in
+                [
+                    "label": .text(Labels.channel(channel.kind)),
+                    "time": .text(Labels.duration(channel.duration)),
+                    "fees": TemplateValue(channel.fees.isEmpty ? ["Không quy định"] : channel.fees.map(Labels.fee)),
+                    "channelNote": TemplateValue(channel.description),
+                ]
             }),
-            "documentGroups": ViewValues.section((p.documentGroups ?? []).map { group in
-                ViewValues.compact([
-                    "groupName": group.name,
-                    "documents": group.documents.map { document in
+            "documentGroups": .section((p.documentGroups ?? []).map { group in
+                [
+                    "groupName": TemplateValue(group.name),
+                    "documents": .list(group.documents.map { document in
                         [
                             // The portal writes many names as "- …" items; the checklist has its own boxes.
-                            "name": Self.withoutListMarker(document.name),
-                            "originals": document.originals,
-                            "copies": document.copies,
-                            "forms": (document.forms ?? []).map { ViewValues.compact(["formName": $0.name, "formURL": $0.url]) },
-                        ] as [String: Any]
-                    },
-                ])
+                            "name": .text(Self.withoutListMarker(document.name)),
+                            "originals": TemplateValue(document.originals),
+                            "copies": TemplateValue(document.copies),
+                            "forms": .list((document.forms ?? []).map { ["formName": .text($0.name), "formURL": TemplateValue($0.url)] }),
+                        ]
+                    }),
+                ]
             }),
-            "subjects": ViewValues.section((p.subjects ?? []).map(\.name)),
+            "subjects": .section((p.subjects ?? []).map { .text($0.name) }),
             "agencies": p.agencies.map { agencies in
-                ViewValues.compact([
-                    "executing": agencies.executing,
-                    "competent": ViewValues.section(agencies.competent ?? []),
-                    "authorized": ViewValues.section(agencies.authorized ?? []),
-                    "coordinating": ViewValues.section(agencies.coordinating ?? []),
-                ])
-            },
-            "receivingPlace": p.receivingPlace,
-            "results": ViewValues.section((p.results ?? []).map(\.name)),
-            "legalBases": ViewValues.section((p.legalBases ?? []).map { ["number": $0.number, "title": $0.title] }),
-            "cases": ViewValues.section((p.cases ?? []).map {
-                ["code": $0.code, "name": $0.name, "time": Labels.duration($0.duration)]
+                [
+                    "executing": TemplateValue(agencies.executing),
+                    "competent": .section((agencies.competent ?? []).map(TemplateValue.text)),
+                    "authorized": .section((agencies.authorized ?? []).map(TemplateValue.text)),
+                    "coordinating": .section((agencies.coordinating ?? []).map(TemplateValue.text)),
+                ]
+            } ?? nil,
+            "receivingPlace": TemplateValue(p.receivingPlace),
+            "results": .section((p.results ?? []).map { .text($0.name) }),
+            "legalBases": .section((p.legalBases ?? []).map { ["number": .text($0.number), "title": .text($0.title)] }),
+            "cases": .section((p.cases ?? []).map {
+                ["code": TemplateValue($0.code), "name": .text($0.name), "time": .text(Labels.duration($0.duration))]
             }),
-            "related": ViewValues.section((p.related ?? []).compactMap { code in
-                names[code].map { ["code": code, "name": $0, "url": root + "thu-tuc/\(code)/"] }
+            "related": .section((p.related ?? []).compactMap { code in
+                names[code].map { ["code": .text(code), "name": .text($0), "url": .text(root + "thu-tuc/\(code)/")] }
             }),
             "decision": p.decision.map {
-                ["number": $0.number, "date": Labels.date($0.date) ?? $0.date, "issuer": $0.issuer]
-            },
-            "sourceURL": p.source?.url,
-            "synchronizedAt": Labels.date(p.source?.synchronizedAt),
-            "steps": rendered.steps,
-            "conditions": rendered.conditions,
-            "localSections": rendered.local,
-        ])
+                ["number": .text($0.number), "date": .text(Labels.date($0.date) ?? $0.date), "issuer": .text($0.issuer)]
+            } ?? nil,
+            "sourceURL": TemplateValue(p.source?.url),
+            "synchronizedAt": TemplateValue(Labels.date(p.source?.synchronizedAt)),
+            "steps": TemplateValue(rendered.steps),
+            "conditions": TemplateValue(rendered.conditions),
+            "localSections": .list(rendered.local),
+        ]
     }
 
-    private var abolishedNotice: [String: Any] {
-        ViewValues.compact([
-            "abolishedOn": Labels.date(procedure.abolishedDate),
+    private var abolishedNotice: TemplateValue {
+        [
+            "abolishedOn": TemplateValue(Labels.date(procedure.abolishedDate)),
             "replacedBy": procedure.replacedBy.map { code in
-                ["code": code, "name": names[code] ?? code, "url": root + "thu-tuc/\(code)/"]
-            },
-        ])
+                ["code": .text(code), "name": .text(names[code] ?? code), "url": .text(root + "thu-tuc/\(code)/")]
+            } ?? nil,
+        ]
     }
 
     static func withoutListMarker(_ text: String) -> String {
@@ -94,7 +94,7 @@ struct ProcedureView {
     }
 
     /// The box at the top: what a citizen asks first.
-    private var summary: [String: Any] {
+    private var summary: TemplateValue {
         let p = procedure
         let channels = p.channels ?? []
         let main = channels.first { $0.kind == .inPerson } ?? channels.first
@@ -102,29 +102,29 @@ struct ProcedureView {
         if let local = p.local?.fees { fees = [local] }
         var submitURL: String?
         if let service = p.onlineService, service.level != .none, p.status != .abolished { submitURL = service.url }
-        return ViewValues.compact([
-            "fees": fees.isEmpty ? ["Không quy định"] : fees,
-            "time": Labels.duration(main?.duration),
-            "online": Labels.online(p.onlineService?.level ?? .none),
-            "place": p.local?.receivingAddress ?? p.receivingPlace ?? p.agencies?.executing.joined(separator: "; "),
-            "hours": p.local?.openingHours ?? configuration.openingHours,
-            "contact": p.local?.contact,
-            "note": p.local?.note,
-            "submitURL": submitURL,
-        ])
+        return [
+            "fees": TemplateValue(fees.isEmpty ? ["Không quy định"] : fees),
+            "time": .text(Labels.duration(main?.duration)),
+            "online": .text(Labels.online(p.onlineService?.level ?? .none)),
+            "place": TemplateValue(p.local?.receivingAddress ?? p.receivingPlace ?? p.agencies?.executing.joined(separator: "; ")),
+            "hours": TemplateValue(p.local?.openingHours ?? configuration.openingHours),
+            "contact": TemplateValue(p.local?.contact),
+            "note": TemplateValue(p.local?.note),
+            "submitURL": TemplateValue(submitURL),
+        ]
     }
 
-    private var sectionsHTML: (steps: String?, conditions: String?, local: [[String: Any]]) {
+    private var sectionsHTML: (steps: String?, conditions: String?, local: [TemplateValue]) {
         var steps: String?
         var conditions: String?
-        var local: [[String: Any]] = []
+        var local: [TemplateValue] = []
         for section in body.sections {
             let html = Self.render(section.markdown, root: root)
             switch section.title {
             case Schema.nationalSections[0]?: steps = html
             case Schema.nationalSections[1]?: conditions = html
-            case let title?: local.append(["heading": title, "id": Slug.make(title), "html": html])
-            case nil: local.append(["html": html])
+            case let title?: local.append(["heading": .text(title), "id": .text(Slug.make(title)), "html": .text(html)])
+            case nil: local.append(["html": .text(html)])
             }
         }
         return (steps, conditions, local)

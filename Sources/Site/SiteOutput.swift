@@ -17,21 +17,21 @@ struct SiteOutput {
     func render(_ page: Page) -> Data {
         let configuration = plan.configuration
         var context = page.context()
-        context["unit"] = ViewValues.compact([
-            "name": configuration.unitName,
-            "province": configuration.province.name,
-            "address": configuration.address,
-            "phone": configuration.phone,
-            "email": configuration.email,
-            "hours": configuration.openingHours,
-        ])
+        context["unit"] = [
+            "name": .text(configuration.unitName),
+            "province": .text(configuration.province.name),
+            "address": TemplateValue(configuration.address),
+            "phone": TemplateValue(configuration.phone),
+            "email": TemplateValue(configuration.email),
+            "hours": TemplateValue(configuration.openingHours),
+        ]
         // The 404 page is served at any depth, so its links start from the base path.
-        context["root"] = page.url == "404.html" ? configuration.basePath : Page.root(for: page.url)
-        context["title"] = page.title
-        context["canonical"] = configuration.rootURL + (page.url == "404.html" ? "" : page.url)
-        context["description"] = page.description
-            ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."
-        context["ogType"] = page.template == "thu-tuc" ? "article" : "website"
+        context["root"] = .text(page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        context["title"] = .text(page.title)
+        context["canonical"] = .text(configuration.rootURL + (page.url == "404.html" ? "" : page.url))
+        context["description"] = .text(page.description
+            ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến.")
+        context["ogType"] = .text(page.template == "thu-tuc" ? "article" : "website")
         return Data(templates.renderBytes(page.template, context))
     }
 

@@ -10,7 +10,7 @@ struct Page {
     /// For `<meta name="description">` and Open Graph; the site's own description when nil.
     var description: String? = nil
     /// Built only when the page is rendered: listing URLs (the link check) must not render Markdown.
-    var context: () -> [String: Any]
+    var context: () -> TemplateValue
 
     /// Output file relative to the output folder.
     var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
@@ -90,15 +90,15 @@ struct SitePlan {
                     context: { ["procedure": view.context] })
     }
 
-    private func listItems(_ list: [PublishedProcedure], root: String) -> [[String: Any]] {
-        list.map { entry in
+    private func listItems(_ list: [PublishedProcedure], root: String) -> TemplateValue {
+        .list(list.map { entry in
             let p = entry.procedure
             let online = p.onlineService.flatMap { $0.level == .none ? nil : Labels.online($0.level) }
-            return ViewValues.compact([
-                "code": p.code, "name": p.name, "url": root + "thu-tuc/\(p.code)/", "sector": p.sector.name,
-                "online": online, "abolished": p.status == .abolished ? true : nil,
-            ])
-        }
+            return [
+                "code": .text(p.code), "name": .text(p.name), "url": .text(root + "thu-tuc/\(p.code)/"), "sector": .text(p.sector.name),
+                "online": TemplateValue(online), "abolished": p.status == .abolished ? true : nil,
+            ]
+        })
     }
 
     private var home: Page {
@@ -107,17 +107,17 @@ struct SitePlan {
         let sectors = Dictionary(grouping: inForce, by: { $0.procedure.sector })
             .map { (sector: $0.key, count: $0.value.count) }
             .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
-        let recent = changeLog.recent(limit: 10).compactMap { change -> [String: Any]? in
+        let recent = changeLog.recent(limit: 10).compactMap { change -> TemplateValue? in
             guard let name = names[change.code] else { return nil }
-            return ["name": name, "url": root + "thu-tuc/\(change.code)/", "date": Labels.date(change.date) ?? change.date,
-                    "change": change.kind.label]
+            return ["name": .text(name), "url": .text(root + "thu-tuc/\(change.code)/"),
+                    "date": .text(Labels.date(change.date) ?? change.date), "change": .text(change.kind.label)]
         }
-        return Page(url: "", template: "home", title: configuration.unitName, context: { ViewValues.compact([
-            "count": inForce.count,
-            "sectors": ViewValues.section(sectors.map { ["name": $0.sector.name, "count": $0.count,
-                                      "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
-            "recent": ViewValues.section(recent),
-        ]) })
+        return Page(url: "", template: "home", title: configuration.unitName, context: { [
+            "count": TemplateValue(inForce.count),
+            "sectors": .section(sectors.map { ["name": .text($0.sector.name), "count": TemplateValue($0.count),
+                                               "url": .text(root + "linh-vuc/\(Self.sectorSlug($0.sector))/")] }),
+            "recent": .section(recent),
+        ] })
     }
 
     /// Above this many procedures the A–Z list becomes one page per initial letter.
@@ -139,17 +139,17 @@ struct SitePlan {
         let root = Page.root(for: url)
         let groups = letterGroups
         let split = procedures.count > Self.singleListLimit
-        let index = Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: { ViewValues.compact([
+        let index = Page(url: url, template: "danh-sach", title: "Danh mục thủ tục hành chính từ A đến Z", context: { [
             "heading": "Thủ tục hành chính từ A đến Z",
-            "intro": "Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt.",
-            "letters": ViewValues.section(groups.map { group in
-                ["letter": group.letter,
-                 "url": split ? root + "thu-tuc/\(Self.letterAnchor(group.letter))/" : "#" + Self.letterAnchor(group.letter)]
+            "intro": .text("Tất cả \(procedures.count) thủ tục đơn vị đang công khai, xếp theo thứ tự chữ cái tiếng Việt."),
+            "letters": .section(groups.map { group in
+                ["letter": .text(group.letter),
+                 "url": .text(split ? root + "thu-tuc/\(Self.letterAnchor(group.letter))/" : "#" + Self.letterAnchor(group.letter))]
             }),
-            "groups": split ? nil : groups.map { group -> [String: Any] in
-                ["letter": group.letter, "id": Self.letterAnchor(group.letter), "items": self.listItems(group.items, root: root)]
-            },
-        ]) })
+            "groups": split ? nil : .list(groups.map { group in
+                ["letter": .text(group.letter), "id": .text(Self.letterAnchor(group.letter)), "items": self.listItems(group.items, root: root)]
+            }),
+        ] })
         guard split else { return [index] }
         return [index] + groups.map { group in
             listPage(url: "thu-tuc/\(Self.letterAnchor(group.letter))/", title: "Thủ tục bắt đầu bằng chữ \(group.letter)",
@@ -159,8 +159,8 @@ struct SitePlan {
 
     private func listPage(url: String, title: String, intro: String, list: [PublishedProcedure]) -> Page {
         Page(url: url, template: "danh-sach", title: title, context: {
-            ["heading": title, "intro": intro, "groups": [["items": self.listItems(list, root: Page.root(for: url))]],
-             "empty": list.isEmpty]
+            ["heading": .text(title), "intro": .text(intro), "groups": [["items": self.listItems(list, root: Page.root(for: url))]],
+             "empty": .flag(list.isEmpty)]
         })
     }
 
@@ -187,12 +187,12 @@ struct SitePlan {
         let url = "linh-vuc/"
         let root = Page.root(for: url)
         let groups = sectorGroups
-        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: { ViewValues.compact([
+        return Page(url: url, template: "danh-sach", title: "Thủ tục theo lĩnh vực", context: { [
             "heading": "Thủ tục theo lĩnh vực",
             "intro": "Chọn một lĩnh vực để xem các thủ tục thuộc lĩnh vực đó.",
-            "links": ViewValues.section(groups.map { ["name": $0.sector.name, "count": $0.list.count,
-                                         "url": root + "linh-vuc/\(Self.sectorSlug($0.sector))/"] }),
-        ]) })
+            "links": .section(groups.map { ["name": .text($0.sector.name), "count": TemplateValue($0.list.count),
+                                            "url": .text(root + "linh-vuc/\(Self.sectorSlug($0.sector))/")] }),
+        ] })
     }
 
     private var sectorPages: [Page] {
@@ -216,10 +216,10 @@ struct SitePlan {
     private var search: Page {
         let url = "tim-kiem/"
         return Page(url: url, template: "tim-kiem", title: "Tìm thủ tục", context: {
-            ["filters": SearchEntries.facets(of: self).map { filter in
-                ["key": filter.key, "label": filter.label,
-                 "options": filter.values.enumerated().map { ["value": $0.offset, "label": $0.element] }]
-            }, "count": procedures.count]
+            ["filters": .list(SearchEntries.facets(of: self).map { filter in
+                ["key": .text(filter.key), "label": .text(filter.label),
+                 "options": .list(filter.values.enumerated().map { ["value": TemplateValue($0.offset), "label": .text($0.element)] })]
+            }), "count": TemplateValue(procedures.count)]
         })
     }
 
@@ -243,12 +243,13 @@ struct SitePlan {
     /// `/co-quan/` and one page per agency.
     private var agencyPages: [Page] {
         let groups = agencyGroups
-        let index = Page(url: "co-quan/", template: "danh-sach", title: "Thủ tục theo cơ quan thực hiện", context: { ViewValues.compact([
+        let index = Page(url: "co-quan/", template: "danh-sach", title: "Thủ tục theo cơ quan thực hiện", context: { [
             "heading": "Thủ tục theo cơ quan thực hiện",
             "intro": "Chọn cơ quan để xem các thủ tục cơ quan đó tiếp nhận và giải quyết.",
-            "links": ViewValues.section(groups.map { ["name": $0.name, "count": $0.list.count, "url": Page.root(for: "co-quan/") + "co-quan/\($0.slug)/"] }),
+            "links": .section(groups.map { ["name": .text($0.name), "count": TemplateValue($0.list.count),
+                                            "url": .text(Page.root(for: "co-quan/") + "co-quan/\($0.slug)/")] }),
             "empty": groups.isEmpty ? true : nil,
-        ]) })
+        ] })
         return [index] + groups.map { group in
             listPage(url: "co-quan/\(group.slug)/", title: group.name,
                      intro: "\(group.list.count) thủ tục do \(group.name) thực hiện.", list: group.list)
@@ -263,14 +264,14 @@ struct SitePlan {
         let groups: [(level: Procedure.OnlineService.Level, id: String)] = [(.full, "toan-trinh"), (.partial, "mot-phan")]
         let lists = groups.map { group in (group, inForce.filter { $0.procedure.onlineService?.level == group.level }) }
         let count = lists.reduce(0) { $0 + $1.1.count }
-        return Page(url: url, template: "danh-sach", title: "Thủ tục nộp trực tuyến", context: { ViewValues.compact([
+        return Page(url: url, template: "danh-sach", title: "Thủ tục nộp trực tuyến", context: { [
             "heading": "Thủ tục nộp trực tuyến",
-            "intro": "\(count) thủ tục có thể nộp hồ sơ qua Cổng Dịch vụ công quốc gia, toàn trình hoặc một phần.",
-            "groups": lists.filter { !$0.1.isEmpty }.map { group, list -> [String: Any] in
-                ["letter": Labels.online(group.level), "id": group.id, "items": self.listItems(list, root: root)]
-            },
+            "intro": .text("\(count) thủ tục có thể nộp hồ sơ qua Cổng Dịch vụ công quốc gia, toàn trình hoặc một phần."),
+            "groups": .list(lists.filter { !$0.1.isEmpty }.map { group, list in
+                ["letter": .text(Labels.online(group.level)), "id": .text(group.id), "items": self.listItems(list, root: root)]
+            }),
             "empty": count == 0 ? true : nil,
-        ]) })
+        ] })
     }
 
     var notFound: Page {

@@ -96,6 +96,7 @@ struct TemplateRendering {
         var found: TemplateValue?
         for frame in stack.reversed() {
             if case .object(let members) = frame, let value = members[first] {
+                if case .null = value { continue }
                 found = value
                 break
             }

@@ -1,27 +1,42 @@
-/// A value as a template sees it. Pages describe their content as `[String: Any]`; that is
-/// turned into this once per page, so that rendering looks values up without a dynamic cast.
-enum TemplateValue {
+/// A value as a template sees it: text, a yes/no, a list, or named values. Pages build their
+/// content as these (literals read like the templates' names), so rendering never casts.
+enum TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    /// Nothing here: a name holding it is looked up in the enclosing values, as a missing name is.
     case null
     case flag(Bool)
     case text(String)
     case list([TemplateValue])
     case object([String: TemplateValue])
 
-    init(_ any: Any) {
-        switch any {
-        case let text as String: self = .text(text)
-        case let flag as Bool: self = .flag(flag)
-        case let members as [String: Any]: self = .object(members.mapValues(TemplateValue.init))
-        case let items as [Any]: self = .list(items.map(TemplateValue.init))
-        case let value as TemplateValue: self = value
-        default:
-            // An optional inside `Any` is shown by what it holds; an absent one shows nothing.
-            let mirror = Mirror(reflecting: any)
-            if mirror.displayStyle == .optional {
-                self = mirror.children.first.map { TemplateValue($0.value) } ?? .null
-            } else {
-                self = .text(String(describing: any))
-            }
+    init(stringLiteral text: String) { self = .text(text) }
+    init(booleanLiteral flag: Bool) { self = .flag(flag) }
+    init(arrayLiteral items: TemplateValue...) { self = .list(items) }
+    init(dictionaryLiteral members: (String, TemplateValue)...) {
+        self = .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
+    }
+    init(nilLiteral: ()) { self = .null }
+
+    init(_ text: String?) { self = text.map(TemplateValue.text) ?? .null }
+    init(_ number: Int) { self = .text(String(number)) }
+    init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
+
+    /// A list that has a heading of its own: `{{#x}}<h2>…</h2>{{#items}}…{{/items}}{{/x}}`.
+    /// Nothing when empty, so the heading is not shown (Mustache has no `list.count`).
+    static func section(_ items: [TemplateValue]) -> TemplateValue {
+        items.isEmpty ? .null : .object(["items": .list(items)])
+    }
+
+    /// Sets a name of an object (pages add the site's own names to theirs).
+    subscript(key: String) -> TemplateValue? {
+        get {
+            guard case .object(let members) = self else { return nil }
+            return members[key]
+        }
+        set {
+            guard case .object(var members) = self else { return }
+            members[key] = newValue
+            self = .object(members)
         }
     }
 

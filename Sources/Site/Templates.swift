@@ -38,13 +38,13 @@ struct Templates {
         self.library = library
     }
 
-    func render(_ template: String, _ context: [String: Any]) -> String {
+    func render(_ template: String, _ context: TemplateValue) -> String {
         String(decoding: renderBytes(template, context), as: UTF8.self)
     }
 
-    func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
+    func renderBytes(_ template: String, _ context: TemplateValue) -> [UInt8] {
         guard let nodes = library[template]?.nodes else { return [] }
-        var rendering = TemplateRendering(library: library, context: TemplateValue(context))
+        var rendering = TemplateRendering(library: library, context: context)
         rendering.render(nodes)
         return rendering.output
     }

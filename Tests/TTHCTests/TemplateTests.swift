@@ -4,33 +4,38 @@ import Testing
 /// tthc's Mustache: what a unit writing its own theme relies on, case by case from the Mustache
 /// specification (interpolation, sections, inverted, partials, inheritance, delimiters, standalone lines).
 @Suite struct TemplateTests {
-    func render(_ text: String, _ context: [String: Any] = [:], partials: [String: String] = [:]) throws -> String {
+    func render(_ text: String, _ context: TemplateValue = [:], partials: [String: String] = [:]) throws -> String {
         var library = try partials.mapValues { try Template($0) }
         library["page"] = try Template(text)
-        var rendering = TemplateRendering(library: library, context: TemplateValue(context))
+        var rendering = TemplateRendering(library: library, context: context)
         rendering.render(library["page"]?.nodes ?? [])
         return String(decoding: rendering.output, as: UTF8.self)
     }
 
     @Test func valuesAreEscapedUnlessTheTagSaysNot() throws {
-        let context = ["x": "<a href=\"?a=1&b='2'\">"]
+        let context: TemplateValue = ["x": "<a href=\"?a=1&b='2'\">"]
         #expect(try render("{{x}}", context) == "&lt;a href=&quot;?a=1&amp;b=&#39;2&#39;&quot;&gt;")
         #expect(try render("{{{x}}}|{{& x}}", context) == "<a href=\"?a=1&b='2'\">|<a href=\"?a=1&b='2'\">")
     }
 
     @Test func aQuoteFollowedByACombiningMarkIsStillEscaped() throws {
         let quoteWithMark = "\"\u{301} onmouseover=x"
-        #expect(try render("<a title=\"{{x}}\">", ["x": quoteWithMark]) == "<a title=\"&quot;\u{301} onmouseover=x\">")
+        #expect(try render("<a title=\"{{x}}\">", ["x": .text(quoteWithMark)]) == "<a title=\"&quot;\u{301} onmouseover=x\">")
     }
 
     @Test func namesAreFoundInsideOutAndDottedNamesOnlyInside() throws {
-        let context: [String: Any] = ["unit": ["name": "Xã A"], "name": "ngoài", "items": [["code": "1"], ["code": "2", "name": "trong"]]]
+        let context: TemplateValue = ["unit": ["name": "Xã A"], "name": "ngoài", "items": [["code": "1"], ["code": "2", "name": "trong"]]]
         #expect(try render("{{unit.name}}; {{#items}}{{code}}={{name}} {{/items}}", context) == "Xã A; 1=ngoài 2=trong ")
         #expect(try render("[{{missing}}][{{unit.missing}}][{{items.name}}]", context) == "[][][]")
     }
 
+    @Test func nothingUnderANameIsLookedUpOutside() throws {
+        let context: TemplateValue = ["note": "ngoài", "item": ["note": nil, "name": "A"]]
+        #expect(try render("{{#item}}{{name}}: {{note}}{{/item}}", context) == "A: ngoài")
+    }
+
     @Test func sectionsShowListsValuesAndFlags() throws {
-        let context: [String: Any] = ["list": ["a", "b"], "empty": [String](), "yes": true, "no": false, "text": "", "object": ["k": "v"]]
+        let context: TemplateValue = ["list": ["a", "b"], "empty": [], "yes": true, "no": false, "text": "", "object": ["k": "v"]]
         #expect(try render("{{#list}}<{{.}}>{{/list}}", context) == "<a><b>")
         #expect(try render("{{#empty}}x{{/empty}}{{#no}}x{{/no}}{{#missing}}x{{/missing}}", context) == "")
         #expect(try render("{{#yes}}y{{/yes}}{{#text}}t{{/text}}{{#object}}{{k}}{{/object}}", context) == "ytv")
