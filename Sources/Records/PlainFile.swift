@@ -23,4 +23,11 @@ public enum PlainFile {
             return true
         }
     }
+
+    /// A folder, made with one `mkdir` when its parent exists (a build makes 10,000 of them, and
+    /// Foundation looks at every component of the path first); otherwise with its parents.
+    public static func makeFolder(atPath path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
 }

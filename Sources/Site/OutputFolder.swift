@@ -92,18 +92,18 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     func write(_ files: [(path: String, data: Data)]) throws {
+        // Paths are joined as text: output paths are made by tthc (codes, slugs), never read from input.
+        let root = staging.path
         for file in files {
-            let folder = (staging.appendingPathComponent(file.path).path as NSString).deletingLastPathComponent
-            if folders.insert(folder).inserted {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
+            guard let slash = file.path.lastIndex(of: "/") else { continue }
+            let folder = root + "/" + file.path[..<slash]
+            if folders.insert(folder).inserted { try PlainFile.makeFolder(atPath: folder) }
         }
         // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
         // what makes the build atomic.
         let box = UncheckedFiles(files)
-        let staging = staging
         let failed = Parallel.map(files.count) { index -> String? in
-            let path = staging.appendingPathComponent(box.files[index].path).path
+            let path = root + "/" + box.files[index].path
             return PlainFile.write(box.files[index].data, toPath: path) ? nil : path
         }
         if let path = failed.compactMap({ $0 }).first {
