@@ -57,7 +57,9 @@ struct SchemaValidator {
             return nil
         }
         var members: [Value.Member] = []
-        var valueNodes: [String: YAMLNode] = [:]
+        // The node given for each field, by the field's place in the shape (a record holds some
+        // fifty objects: an array spares hashing every key twice).
+        var valueNodes = [YAMLNode?](repeating: nil, count: shape.fields.count)
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
                 report(.wrongType(key, expected: Localized(vi: "tên trường là chữ", en: "text keys"),
@@ -65,11 +67,12 @@ struct SchemaValidator {
                 continue
             }
             let name = keyScalar.string.nfc
-            guard let field = shape.field(name) else {
+            guard let place = shape.fields.firstIndex(where: { $0.key == name }) else {
                 report(unknownKey(name, Suggestion.closest(to: name, among: shape.fields.map(\.key))), at: keyNode)
                 continue
             }
-            valueNodes[name] = valueNode
+            let field = shape.fields[place]
+            valueNodes[place] = valueNode
             if valueNode.isNull, !field.shape.isNullable {
                 if field.requirement == .required {
                     report(.wrongType(name, expected: field.shape.expectation, found: YAMLNode.emptyDescription), at: valueNode)
@@ -80,38 +83,38 @@ struct SchemaValidator {
                 members.append(Value.Member(name, value))
             }
         }
-        for field in shape.fields where valueNodes[field.key] == nil {
+        for (place, field) in shape.fields.enumerated() where valueNodes[place] == nil {
             switch field.requirement {
             case .required: report(.missingKey(field.key), at: node)
             case .completeness(let component, let what): report(.incomplete(component, what: what), at: node)
             case .optional: break
             }
         }
-        for field in shape.fields {
+        for (place, field) in shape.fields.enumerated() {
             if case .completeness(let component, let what) = field.requirement,
-               let valueNode = valueNodes[field.key], valueNode.isNull || valueNode.isEmptyCollection {
+               let valueNode = valueNodes[place], valueNode.isNull || valueNode.isEmptyCollection {
                 report(.incomplete(component, what: what), at: valueNode)
             }
         }
         let object = Value.object(members)
         for rule in shape.rules {
-            checkRule(rule, object: object, nodes: valueNodes)
+            checkRule(rule, object: object) { key in shape.fields.firstIndex { $0.key == key }.flatMap { valueNodes[$0] } }
         }
         return object
     }
 
-    private mutating func checkRule(_ rule: ObjectRule, object: Value, nodes: [String: YAMLNode]) {
+    private mutating func checkRule(_ rule: ObjectRule, object: Value, node: (String) -> YAMLNode?) {
         func described(_ key: String) -> Bool {
             guard let text = object[key]?.string else { return false }
             return !text.trimmingWhitespace().isEmpty
         }
         switch rule {
         case .describeWhenNull(let field, let description):
-            if object[field] == .null, !described(description), let node = nodes[field] {
+            if object[field] == .null, !described(description), let node = node(field) {
                 report(.amountWithoutDescription, at: node)
             }
         case .describeWhenEqual(let field, let value, let description):
-            if object[field]?.string == value, !described(description), let node = nodes[field] {
+            if object[field]?.string == value, !described(description), let node = node(field) {
                 report(.durationWithoutDescription, at: node)
             }
         }

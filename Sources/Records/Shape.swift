@@ -33,7 +33,6 @@ public struct ObjectShape: Sendable {
         self.rules = rules
     }
 
-    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
 }
 
 public struct Field: Sendable {
