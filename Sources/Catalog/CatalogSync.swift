@@ -229,7 +229,7 @@ public struct CatalogSync: Sendable {
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
             let url = folder.appendingPathComponent(names[index])
-            let bytes: Data
+            let bytes: [UInt8]
             switch RecordFile.read(path, in: site) {
             case .bytes(let data): bytes = data
             case .refused(let problem):
@@ -242,7 +242,7 @@ public struct CatalogSync: Sendable {
                 return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true)
             }
             return ExistingFile(path: path, url: url, fingerprint: fingerprint,
-                                parsed: Record.read(bytes: [UInt8](bytes), path: path), untouched: false)
+                                parsed: Record.read(bytes: bytes, path: path), untouched: false)
         }
         var existing: [String: ExistingFile] = [:]
         for (name, var file) in zip(names, files) {

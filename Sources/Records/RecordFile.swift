@@ -1,29 +1,46 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A record file's bytes, read without trusting what sits in `content/thu-tuc/`: a symbolic link
 /// may point anywhere on the machine, a pipe would block the build forever, and a 50 MB paste
 /// should be refused before it is read, not after.
 public enum RecordFile {
     public enum Outcome {
-        case bytes(Data)
+        case bytes([UInt8])
         case refused(Problem)
     }
 
     public static func read(_ path: String, in site: URL) -> Outcome {
-        let url = site.appendingPathComponent(path)
-        guard var attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return .refused(.notAFile) }
-        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-            let target = url.resolvingSymlinksInPath().path
+        let full = site.path + "/" + path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return .refused(.notAFile) }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
             let root = site.resolvingSymlinksInPath().path
             guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return .refused(.outsideSite(target)) }
-            guard let resolved = try? FileManager.default.attributesOfItem(atPath: target) else { return .refused(.notAFile) }
-            attributes = resolved
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return .refused(.notAFile) }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        // Opened without waiting (a pipe would block), then judged by what was opened: a file
+        // swapped after the look above is still refused.
+        let descriptor = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .refused(.notAFile) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .refused(.notAFile) }
+        let size = Int(info.st_size)
         guard size <= Record.maximumFileSize else { return .refused(.tooLarge(bytes: size, limit: Record.maximumFileSize)) }
-        guard let data = try? Data(contentsOf: url) else { return .refused(.notAFile) }
-        return .bytes(data)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + filled, size - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }  // the file shrank while read: what is there
+            filled += count
+        }
+        return .bytes(filled == size ? bytes : Array(bytes[..<filled]))
     }
 }
 

@@ -9,7 +9,7 @@ public final class RecordCache: @unchecked Sendable {
 
     public init() {}
 
-    func record(path: String, bytes: Data) -> Record {
+    func record(path: String, bytes: [UInt8]) -> Record {
         let hash = bytes.hashValue
         lock.lock()
         if let cached = entries[path], cached.hash == hash, cached.count == bytes.count {
@@ -17,7 +17,7 @@ public final class RecordCache: @unchecked Sendable {
             return cached.record
         }
         lock.unlock()
-        let record = Record.read(bytes: [UInt8](bytes), path: path)
+        let record = Record.read(bytes: bytes, path: path)
         lock.lock()
         entries[path] = (hash, bytes.count, record)
         lock.unlock()

@@ -49,7 +49,7 @@ public struct SiteContent: Sendable {
             let path = "\(recordsFolder)/\(names[index])"
             var record: Record
             switch RecordFile.read(path, in: folder) {
-            case .bytes(let bytes): record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: [UInt8](bytes), path: path)
+            case .bytes(let bytes): record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
             case .refused(let problem): record = .refused(path: path, problem)
             }
             record.dropWhatTheSiteDoesNotUse()
