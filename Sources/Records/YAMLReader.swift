@@ -76,6 +76,8 @@ enum YAMLReader {
             var items: [YAMLNode] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var key: YAMLNode?
+            /// The keys so far, as NFC (how the validator reads them), to find one written twice.
+            var keyNames: [String] = []
             var height = 1
             /// The value after a key written twice is read, then dropped.
             var skippingValue = false
@@ -155,9 +157,11 @@ enum YAMLReader {
                 // before it (a record's mappings hold a few to thirty keys: a scan beats hashing).
                 if case .scalar(let scalar) = node {
                     let name = scalar.string.nfc
-                    if open.pairs.contains(where: { $0.key.scalar.map { $0.string == name || $0.string.nfc == name } ?? false }) {
+                    if open.keyNames.contains(name) {
                         duplicates.append((scalar.string, scalar.mark))
                         open.skippingValue = true
+                    } else {
+                        open.keyNames.append(name)
                     }
                 }
                 open.key = node

@@ -36,13 +36,11 @@ public struct DocumentTerms: Sendable {
 
         // Body syllables only: pairs of a 20 KB body would multiply the index for little gain,
         // since phrases decide the ranking in names.
-        let bodyWords = Tokenizer.syllables(document.body)
-        var frequency: [String: Int] = [:]
-        // A body repeats a few hundred syllables: room for them at once spares the table's regrowth.
-        frequency.reserveCapacity(min(bodyWords.count, 1024))
-        for word in bodyWords { frequency[word, default: 0] += 1 }
+        var frequency = SyllableCounts()
+        Tokenizer.eachSyllable(in: document.body) { frequency.add($0) }
         let factor = document.abolished ? Self.abolishedFactor : 1
-        for (term, count) in frequency {
+        body.reserveCapacity(frequency.distinct)
+        frequency.forEach { term, count in
             let weight = Self.bodyWeight * (0.4 + 0.6 * Double(min(count, 5)) / 5)
             if let score = scores[term] {
                 scores[term] = score + weight
@@ -67,7 +65,9 @@ public struct DocumentTerms: Sendable {
             if !word.isEmpty, let exact = ExactSpellings.shared.exact(text) { words.insert(exact) }
             word = String.UnicodeScalarView()
         }
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // Names are NFC already but for a pasted exception: Foundation's normalizer only then.
+        let text = text.utf8.contains(where: { $0 & 0xFE == 0xCC }) ? text.precomposedStringWithCanonicalMapping : text
+        for scalar in text.unicodeScalars {
             if Tokenizer.isWordScalar(scalar) || (0x0300...0x036F).contains(scalar.value) { word.append(scalar) } else { finish() }
         }
         finish()

@@ -24,9 +24,16 @@ public enum Tokenizer {
     /// the same classes.
     public static func syllables(_ text: String) -> [String] {
         var words: [String] = []
+        words.reserveCapacity(text.utf8.count / 5)
+        eachSyllable(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// `syllables`, each handed over as its UTF-8 bytes (valid only during the call): counting a
+    /// body's words needs no string per occurrence.
+    static func eachSyllable(in text: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            words.reserveCapacity(bytes.count / 5)
             var folded: [UInt8] = []
             folded.reserveCapacity(32)
             // Where the current word began, and whether it holds a letter the table does not fold.
@@ -34,14 +41,16 @@ public enum Tokenizer {
             var general = false
             func finish(at end: Int) {
                 if general {
-                    words += generalSyllables(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self))
+                    for var word in generalSyllables(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)) {
+                        word.withUTF8(visit)
+                    }
                 } else if !folded.isEmpty {
                     // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
                     let count = folded.count
                     if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
                         folded[count - 1] = UInt8(ascii: "i")
                     }
-                    words.append(String(decoding: folded, as: UTF8.self))
+                    folded.withUnsafeBufferPointer(visit)
                 }
                 folded.removeAll(keepingCapacity: true)
                 general = false
@@ -90,7 +99,6 @@ public enum Tokenizer {
             }
             finish(at: bytes.count)
         }
-        return words
     }
 
     /// The consonants after which a final y is written i (`VietnameseFolding.iyNormalized`).

@@ -82,4 +82,21 @@ import Testing
             #expect(Tokenizer.syllables(decomposed) == Tokenizer.generalSyllables(decomposed))
         }
     }
+
+    /// The body's word counts equal a dictionary's, through the table's growth and for words
+    /// longer than its 16-byte keys.
+    @Test func syllableCountsAgreeWithADictionary() throws {
+        let folder = Repository.root.appendingPathComponent("content/thu-tuc")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        var text = try names.prefix(40).map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        text += " chuyenmonnghiepvu12345 abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopq x"
+        var counts = SyllableCounts(capacity: 8)
+        Tokenizer.eachSyllable(in: text) { counts.add($0) }
+        var counted: [String: Int] = [:]
+        counts.forEach { counted[$0] = $1 }
+        let expected = Dictionary(Tokenizer.syllables(text).map { ($0, 1) }, uniquingKeysWith: +)
+        #expect(counted == expected)
+        #expect(counts.distinct == expected.count)
+        #expect(expected["abcdefghijklmnopq"] == 2 && expected.count > 1_000)
+    }
 }
