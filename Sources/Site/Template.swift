@@ -90,6 +90,12 @@ extension Template {
                 for byte in bytes[contentStart..<contentEnd] where byte == UInt8(ascii: "\n") { line += 1 }
                 let name = content.trimmingCharacters(in: .whitespaces)
                 position = contentEnd + closing.count
+                // Transforms (`upper(name)`) and dynamic partials (`{{>*name}}`) belong to some
+                // Mustache libraries, not to the specification: said plainly, not shown as nothing.
+                if sigil != UInt8(ascii: "!"), sigil != UInt8(ascii: "="), sigil != UInt8(ascii: "%"),
+                   name.contains("(") || name.hasPrefix("*") {
+                    throw SyntaxError(line: tagLine, message: "thẻ {{\(content.trimmingCharacters(in: .whitespaces))}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ")
+                }
 
                 // Values and text are never standalone; every other tag alone on its line takes
                 // the line with it (and its indentation, which a partial keeps for its own lines).

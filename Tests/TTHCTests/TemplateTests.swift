@@ -79,6 +79,9 @@ import Testing
             try Template("{{#a}}\n\n{{/b}}")
         }
         #expect(throws: Template.SyntaxError(line: 1, message: "thẻ mở {{ chưa được đóng")) { try Template("x {{name") }
+        #expect(throws: Template.SyntaxError(line: 2, message: "thẻ {{uppercase(name)}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ")) {
+            try Template("<h1>\n{{uppercase(name)}}</h1>")
+        }
     }
 
     @Test func aPartialThatIncludesItselfStops() throws {
