@@ -67,6 +67,11 @@ extension Value {
         return String(number)
     }
 
+    /// Bytes that may start an escape: quote, backslash, controls, `<`, and the lead byte of U+2028/9.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2
+    }
+
     /// A JSON string, escaped on bytes: runs that need nothing are copied whole.
     static func writeJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -80,6 +85,8 @@ extension Value {
             }
             for index in bytes.indices {
                 let byte = bytes[index]
+                // Nearly every byte needs nothing: one table look before the cases.
+                guard Value.mayNeedEscape[Int(byte)] else { continue }
                 switch byte {
                 case UInt8(ascii: "\""): escape(index, "\\\"")
                 case UInt8(ascii: "\\"): escape(index, "\\\\")
