@@ -11,6 +11,9 @@ public struct SiteBuild {
     public var cache: RecordCache?
     /// Renders pages on every core (off only to prove that the output is the same).
     public var parallel = true
+    /// Told every diagnostic as soon as the records are checked, before any page is rendered (the
+    /// command line writes its report meanwhile, instead of after the build).
+    public var checked: (@Sendable ([Diagnostic]) -> Void)?
 
     public init(site: URL, baseURL: String? = nil) {
         self.site = site
@@ -41,6 +44,7 @@ public struct SiteBuild {
         var timings = Timings()
         var prepared = try measure(&timings.reading) { try prepare() }
         let diagnostics = prepared.diagnostics
+        checked?(diagnostics)
         guard var plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: diagnostics, pagesWritten: 0) }
         prepared.plan = nil
         let templates = try Templates(folder: site.appendingPathComponent("templates"))
@@ -95,6 +99,8 @@ public struct SiteBuild {
         let jobs = output.pages.sorted { $0.key < $1.key }.map { Job.page($0.key, $0.value) }
             + plan.procedures.indices.map(Job.apiRecord)
         let shared = UncheckedOutput(output, jobs: jobs)
+        // The sitemap, the feed and the API's list need only the plan, too.
+        let siteFiles = Background { shared.output.siteFiles() }
         for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
             let batch = start..<min(start + Self.pagesPerBatch, jobs.count)
             let made: [(path: String, data: Data)] = measure(&timings.pages) {
@@ -105,7 +111,7 @@ public struct SiteBuild {
             }
             try emit(made)
         }
-        try emit(measure(&timings.pages) { output.siteFiles() } + (try assets()))
+        try emit(measure(&timings.pages) { siteFiles.result() } + (try assets()))
         // Only the wait counts: the rest of the indexing overlapped the pages.
         try emit(measure(&timings.search) { search.result() })
     }
@@ -150,11 +156,11 @@ public struct SiteBuild {
 }
 
 /// Work started now on a thread of its own, its result collected later.
-final class Background<T>: @unchecked Sendable {
+public final class Background<T>: @unchecked Sendable {
     private var value: T?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping () -> T) {
+    public init(_ work: @escaping () -> T) {
         let box = UncheckedWork(work)
         Thread.detachNewThread { [self] in
             value = box.work()
@@ -162,8 +168,8 @@ final class Background<T>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work (once).
-    func result() -> T {
+    /// Waits for the work.
+    public func result() -> T {
         done.wait()
         return value!
     }

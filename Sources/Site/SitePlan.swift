@@ -51,10 +51,13 @@ struct SitePlan {
         self.changeLog = changeLog
         let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
             .filter { $0.procedure.origin != .internal }
-            .map { (entry: $0, key: VietnameseSortKey(ProcedureTitle.sortingName($0.procedure.name))) }
-            .sorted { ($0.key, $0.entry.procedure.code) < ($1.key, $1.entry.procedure.code) }
-        procedures = published.map(\.entry)
+        // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
+        let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
+        procedures = published.indices
+            .sorted { (keys[$0], published[$0].procedure.code) < (keys[$1], published[$1].procedure.code) }
+            .map { published[$0] }
         names = Dictionary(procedures.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
+        sectorGroups = Self.sectorGroups(of: procedures)
         pages = []
         pages = makePages()
     }
@@ -177,10 +180,15 @@ struct SitePlan {
                         list: list)
     }
 
-    var sectorGroups: [(sector: Procedure.Sector, list: [PublishedProcedure])] {
+    /// The fields, in Vietnamese order, each with its procedures (made once: pages, the index and
+    /// its filters all list them).
+    let sectorGroups: [(sector: Procedure.Sector, list: [PublishedProcedure])]
+
+    private static func sectorGroups(of procedures: [PublishedProcedure]) -> [(sector: Procedure.Sector, list: [PublishedProcedure])] {
         Dictionary(grouping: procedures, by: { $0.procedure.sector })
-            .map { ($0.key, $0.value) }
-            .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
+            .map { (sector: $0.key, list: $0.value, key: VietnameseSortKey($0.key.name)) }
+            .sorted { ($0.key, $0.sector.code) < ($1.key, $1.sector.code) }
+            .map { ($0.sector, $0.list) }
     }
 
     private var sectorIndex: Page {
@@ -231,7 +239,9 @@ struct SitePlan {
             for name in Set(entry.procedure.agencies?.executing ?? []) { byName[name, default: []].append(entry) }
         }
         var taken: Set<String> = []
-        return byName.keys.sorted { (VietnameseSortKey($0), $0) < (VietnameseSortKey($1), $1) }.map { name in
+        let sortedNames = byName.keys.map { (name: $0, key: VietnameseSortKey($0)) }
+            .sorted { ($0.key, $0.name) < ($1.key, $1.name) }.map(\.name)
+        return sortedNames.map { name in
             let base = Slug.make(name, maxLength: 60)
             var slug = base, suffix = 1
             while taken.contains(slug) { suffix += 1; slug = base + "-\(suffix)" }

@@ -18,15 +18,22 @@ struct BuildCommand: ParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? siteOptions.url.appendingPathComponent("public")
         let outcome: SiteBuild.Outcome
+        // The report is written while the pages render: thousands of warnings take a while to quote.
+        let reportText = ReportInAdvance()
         do {
-            outcome = try SiteBuild(site: siteOptions.url, baseURL: baseURL).build(into: outputURL, strict: strict)
+            var build = SiteBuild(site: siteOptions.url, baseURL: baseURL)
+            let (language, strict, site) = (lang, strict, siteOptions.url)
+            build.checked = { diagnostics in
+                reportText.start { DiagnosticReport(diagnostics: diagnostics, language: language, strict: strict, site: site).text }
+            }
+            outcome = try build.build(into: outputURL, strict: strict)
         } catch {
             printError("tthc build: \(error)")
             throw Exit.cannotRun
         }
         let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,
                                       strict: strict, site: siteOptions.url)
-        if !outcome.diagnostics.isEmpty { printError(report.text.trimmingCharacters(in: .newlines)) }
+        if !outcome.diagnostics.isEmpty { printError((reportText.result ?? report.text).trimmingCharacters(in: .newlines)) }
         if report.hasErrors {
             printError(lang == .en ? "Nothing written: \(outputURL.path) is unchanged."
                                     : "Không ghi gì: \(outputURL.path) giữ nguyên như trước.")
@@ -38,4 +45,13 @@ struct BuildCommand: ParsableCommand {
             ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path) (reading \(s(t.reading)), pages \(s(t.pages)), search index \(s(t.search)), writing \(s(t.writing)))."
             : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path) (đọc \(s(t.reading)), trang \(s(t.pages)), chỉ mục tìm kiếm \(s(t.search)), ghi \(s(t.writing))).")
     }
+}
+
+/// A report begun on a thread of its own, collected once the build is done.
+final class ReportInAdvance: @unchecked Sendable {
+    private var work: Background<String>?
+
+    func start(_ text: @escaping () -> String) { work = Background(text) }
+
+    var result: String? { work?.result() }
 }
