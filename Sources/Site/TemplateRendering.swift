@@ -95,7 +95,7 @@ struct TemplateRendering {
         guard let first = path.first else { return stack.last }
         var found: TemplateValue?
         for frame in stack.reversed() {
-            if case .object(let members) = frame, let value = members[first] {
+            if case .object(let members) = frame, let value = members.first(where: { $0.name == first })?.value {
                 if case .null = value { continue }
                 found = value
                 break
@@ -103,7 +103,7 @@ struct TemplateRendering {
         }
         for name in path.dropFirst() {
             guard case .object(let members)? = found else { return nil }
-            found = members[name]
+            found = members.first { $0.name == name }?.value
         }
         return found
     }

@@ -7,13 +7,15 @@ enum TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Exp
     case flag(Bool)
     case text(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    /// Names in the order written: a page's objects hold a few to thirty names, and a scan of
+    /// short names beats hashing each one to build a dictionary that is read a few times.
+    case object([(name: String, value: TemplateValue)])
 
     init(stringLiteral text: String) { self = .text(text) }
     init(booleanLiteral flag: Bool) { self = .flag(flag) }
     init(arrayLiteral items: TemplateValue...) { self = .list(items) }
     init(dictionaryLiteral members: (String, TemplateValue)...) {
-        self = .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
+        self = .object(members.map { (name: $0.0, value: $0.1) })
     }
     init(nilLiteral: ()) { self = .null }
 
@@ -24,18 +26,23 @@ enum TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Exp
     /// A list that has a heading of its own: `{{#x}}<h2>…</h2>{{#items}}…{{/items}}{{/x}}`.
     /// Nothing when empty, so the heading is not shown (Mustache has no `list.count`).
     static func section(_ items: [TemplateValue]) -> TemplateValue {
-        items.isEmpty ? .null : .object(["items": .list(items)])
+        items.isEmpty ? .null : .object([(name: "items", value: .list(items))])
     }
 
-    /// Sets a name of an object (pages add the site's own names to theirs).
+    /// A name of an object (the first, should it be written twice); setting one replaces it or
+    /// adds it (pages add the site's own names to theirs).
     subscript(key: String) -> TemplateValue? {
         get {
             guard case .object(let members) = self else { return nil }
-            return members[key]
+            return members.first { $0.name == key }?.value
         }
         set {
             guard case .object(var members) = self else { return }
-            members[key] = newValue
+            if let index = members.firstIndex(where: { $0.name == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
             self = .object(members)
         }
     }
