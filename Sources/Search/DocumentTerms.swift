@@ -9,7 +9,8 @@ import Foundation
 /// tier finds too little, and exact shards only for a query typed with marks.
 public struct DocumentTerms: Sendable {
     public var primary: [String: UInt8] = [:]
-    public var body: [String: UInt8] = [:]
+    /// Listed, not hashed: they are only ever read in turn, to be merged into the index.
+    public var body: [(term: String, score: UInt8)] = []
     public var exact: [String: UInt8] = [:]
 
     /// Weights of SEARCH.md's "Fields first": name > code > keywords > body.
@@ -45,7 +46,7 @@ public struct DocumentTerms: Sendable {
             if let score = scores[term] {
                 scores[term] = score + weight
             } else {
-                body[term] = Self.quantize(weight * factor)
+                body.append((term, Self.quantize(weight * factor)))
             }
         }
         for (term, score) in scores { primary[term] = Self.quantize(score * factor) }

@@ -27,9 +27,13 @@ public struct SearchIndex {
         public init() {}
 
         public mutating func add(_ terms: DocumentTerms, document: Int) {
-            for (tier, table) in [("t", terms.primary), ("b", terms.body), ("x", terms.exact)] {
-                for (term, score) in table { tiers[tier, default: [:]][term, default: []].append((Int32(document), score)) }
-            }
+            let document = Int32(document)
+            for (term, score) in terms.primary { tiers["t", default: [:]][term, default: []].append((document, score)) }
+            // The body's terms, a few hundred per document, go into their tier's table directly.
+            var body = tiers.removeValue(forKey: "b") ?? [:]
+            for (term, score) in terms.body { body[term, default: []].append((document, score)) }
+            tiers["b"] = body
+            for (term, score) in terms.exact { tiers["x", default: [:]][term, default: []].append((document, score)) }
         }
     }
 
