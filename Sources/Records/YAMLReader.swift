@@ -142,34 +142,35 @@ enum YAMLReader {
         }
 
         private mutating func add(_ node: YAMLNode, height: Int) {
-            guard var open = stack.popLast() else {
+            guard !stack.isEmpty else {
                 root = node
                 return
             }
-            defer { stack.append(open) }
-            open.height = max(open.height, height + 1)
-            guard open.isMapping else {
-                open.items.append(node)
+            // The innermost collection is changed where it lies in the stack, never copied out.
+            let top = stack.count - 1
+            stack[top].height = max(stack[top].height, height + 1)
+            guard stack[top].isMapping else {
+                stack[top].items.append(node)
                 return
             }
-            guard let key = open.key else {
+            guard let key = stack[top].key else {
                 // A key: compared as NFC, since the validator reads keys that way, with the keys
                 // before it (a record's mappings hold a few to thirty keys: a scan beats hashing).
                 if case .scalar(let scalar) = node {
                     let name = scalar.string.nfc
-                    if open.keyNames.contains(name) {
+                    if stack[top].keyNames.contains(name) {
                         duplicates.append((scalar.string, scalar.mark))
-                        open.skippingValue = true
+                        stack[top].skippingValue = true
                     } else {
-                        open.keyNames.append(name)
+                        stack[top].keyNames.append(name)
                     }
                 }
-                open.key = node
+                stack[top].key = node
                 return
             }
-            if !open.skippingValue { open.pairs.append((key, node)) }
-            open.key = nil
-            open.skippingValue = false
+            if !stack[top].skippingValue { stack[top].pairs.append((key, node)) }
+            stack[top].key = nil
+            stack[top].skippingValue = false
         }
 
         private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
