@@ -32,6 +32,13 @@ public struct Body: Sendable, Equatable {
 
     public var sections: [Section]
     public var links: [Link]
+    /// Where raw HTML tags are written (line, column), outside code spans and fenced code.
+    public var rawHTML: [Position] = []
+
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
     /// The body exactly as written.
     public var source: String
     /// The file line the body starts on.
@@ -47,9 +54,17 @@ public struct Body: Sendable, Equatable {
         var headingLine: Substring?
         var lines: [Substring] = []
         var fence: Substring?
+        // Raw HTML is looked for in the same pass, with its own (simpler) idea of fences.
+        var inRawHTMLFence = false
+        var rawHTML: [Position] = []
         for (offset, line) in Body.lines(markdown).enumerated() {
             let lineNumber = firstLine + offset
             let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inRawHTMLFence.toggle()
+            } else if !inRawHTMLFence, let column = Body.rawHTMLColumn(in: line) {
+                rawHTML.append(Position(line: lineNumber, column: column))
+            }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
@@ -75,6 +90,7 @@ public struct Body: Sendable, Equatable {
         }
         self.sections = sections
         self.links = links
+        self.rawHTML = rawHTML
     }
 
     var firstNonNFCLine: Int? {
@@ -144,22 +160,15 @@ public struct Body: Sendable, Equatable {
         // every `<` to the line's end (a 250 KB line took minutes).
         pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
 
-    /// Positions of raw HTML tags, outside code spans and fenced code.
-    static func rawHTML(in markdown: String, firstLine: Int) -> [(line: Int, column: Int)] {
-        var found: [(Int, Int)] = []
-        var inFence = false
-        for (offset, line) in lines(markdown).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if inFence || line.hasPrefix("    ") || !line.utf8.contains(UInt8(ascii: "<")) { continue }
-            let text = withoutCodeSpans(String(line))
-            let range = NSRange(text.startIndex..., in: text)
-            if let match = rawHTMLPattern.firstMatch(in: text, range: range),
-               let start = Range(match.range, in: text)?.lowerBound {
-                found.append((firstLine + offset, text[..<start].unicodeScalars.count + 1))
-            }
-        }
-        return found
+    /// The column of the first raw HTML tag of a line outside fenced code (not in an indented
+    /// code block or a code span), or nil.
+    private static func rawHTMLColumn(in line: Substring) -> Int? {
+        if line.hasPrefix("    ") || !line.utf8.contains(UInt8(ascii: "<")) { return nil }
+        let text = withoutCodeSpans(String(line))
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = rawHTMLPattern.firstMatch(in: text, range: range),
+              let start = Range(match.range, in: text)?.lowerBound else { return nil }
+        return text[..<start].unicodeScalars.count + 1
     }
 
     /// Blanks out `code spans` (keeping every column where it was).

@@ -94,7 +94,7 @@ extension Record {
                                                     en: "the steps (`## Trình tự thực hiện` section)")),
                    steps?.line ?? closingLine, 1)
         }
-        for position in Body.rawHTML(in: body.source, firstLine: body.firstLine) {
+        for position in body.rawHTML {
             report(.rawHTML, position.line, position.column)
         }
         // Decomposed text is usually pasted in one go: one warning, at its first line, is enough.
