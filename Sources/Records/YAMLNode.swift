@@ -44,3 +44,18 @@ enum YAMLNode {
     /// An empty document: a mapping with nothing in it.
     static let emptyMapping = YAMLNode.mapping([], YAMLMark(line: 1, column: 1))
 }
+
+extension YAMLNode: Equatable {
+    static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+        switch (lhs, rhs) {
+        case (.scalar(let a), .scalar(let b)):
+            return a.string == b.string && a.plain == b.plain && a.mark == b.mark
+        case (.mapping(let a, let markA), .mapping(let b, let markB)):
+            return markA == markB && a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case (.sequence(let a, let markA), .sequence(let b, let markB)):
+            return markA == markB && a == b
+        default:
+            return false
+        }
+    }
+}

@@ -29,13 +29,23 @@ enum YAMLReader {
     /// `maximumDepth`: a value nested deeper stops the reading (`tooDeep`). Aliases count: a chain
     /// of anchors each holding the previous one nests as deep as written-out lists, and every
     /// later walk of the tree (validating, freeing) recurses.
-    static func read(_ yaml: String, maximumDepth: Int = .max) throws(Failure) -> Result {
+    ///
+    /// The block form `tthc sync` writes is read by `BlockYAMLScanner`; libyaml reads anything else
+    /// (and everything, with `libyamlOnly`, to compare the two).
+    static func read(_ yaml: String, maximumDepth: Int = .max, libyamlOnly: Bool = false) throws(Failure) -> Result {
+        var text = yaml
+        if !libyamlOnly, let scanned = text.withUTF8({ bytes -> Result? in
+            var composer = YAMLComposer(maximumDepth: maximumDepth)
+            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
+            return Result(root: composer.tooDeep == nil ? composer.root : nil, duplicates: composer.duplicates, tooDeep: composer.tooDeep)
+        }) {
+            return scanned
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(stage: .reader, problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
-        var text = yaml
         let outcome: Swift.Result<Result, Failure> = text.withUTF8 { bytes in
             // libyaml insists on an address even for no text at all.
             let empty: [UInt8] = [0]
@@ -113,6 +123,33 @@ enum YAMLReader {
         case YAML_SCANNER_ERROR: return Failure(stage: .scanner, problem: problem, mark: mark)
         case YAML_PARSER_ERROR: return Failure(stage: .parser, problem: problem, mark: mark)
         default: return Failure(stage: .composer, problem: problem, mark: mark)
+        }
+    }
+}
+
+/// For the fuzzers and tests: the block scanner must read whatever it accepts exactly as libyaml.
+public enum YAMLReaders {
+    /// False only when `BlockYAMLScanner` read `yaml` and libyaml read it otherwise (or refused it).
+    public static func scannerAgreesWithLibyaml(_ yaml: String) -> Bool {
+        var text = yaml
+        let scanned = text.withUTF8 { bytes -> YAMLReader.Result? in
+            var composer = YAMLComposer(maximumDepth: SchemaValidator.maximumDepth)
+            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
+            return YAMLReader.Result(root: composer.tooDeep == nil ? composer.root : nil,
+                                     duplicates: composer.duplicates, tooDeep: composer.tooDeep)
+        }
+        guard let scanned else { return true }
+        guard let read = try? YAMLReader.read(yaml, maximumDepth: SchemaValidator.maximumDepth, libyamlOnly: true) else { return false }
+        return read.root == scanned.root && read.tooDeep == scanned.tooDeep
+            && read.duplicates.map(\.key) == scanned.duplicates.map(\.key) && read.duplicates.map(\.mark) == scanned.duplicates.map(\.mark)
+    }
+
+    /// Whether the block scanner reads `yaml` (rather than handing it to libyaml).
+    public static func scannerReads(_ yaml: String) -> Bool {
+        var text = yaml
+        return text.withUTF8 { bytes in
+            var composer = YAMLComposer(maximumDepth: SchemaValidator.maximumDepth)
+            return BlockYAMLScanner.scan(bytes, into: &composer)
         }
     }
 }
