@@ -215,6 +215,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
     }
 
+    /// A whole number beyond what an integer holds (found by the validator's fuzzer: it stopped
+    /// the build) is read as the number it is, and the page says it as written.
+    @Test func aNumberTooLargeForAnIntegerIsStillANumber() throws {
+        let frontMatter = SampleRecord.frontMatter.replacingOccurrences(of: "so: 1\n", with: "so: 1000000000000000000000000000000\n")
+        #expect(frontMatter != SampleRecord.frontMatter)
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text(frontMatter: frontMatter))
+        defer { site.remove() }
+        let (outcome, files) = try SiteBuild(site: site.folder).render()
+        #expect(!outcome.diagnostics.contains { $0.severity == .error })
+        let page = try #require(files?.first { $0.path == "thu-tuc/1.001193/index.html" })
+        #expect(String(decoding: page.data, as: UTF8.self).contains("1e+30 ngày làm việc"))
+    }
+
     // MARK: - The fuzzers' corpus, replayed
 
     /// Every seed and every input that once crashed a fuzzer (Tests/Fixtures/fuzz/) still meets
