@@ -34,70 +34,80 @@ public enum Tokenizer {
     static func eachSyllable(in text: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var folded: [UInt8] = []
-            folded.reserveCapacity(32)
-            // Where the current word began, and whether it holds a letter the table does not fold.
-            var wordStart = 0
-            var general = false
-            func finish(at end: Int) {
-                if general {
-                    for var word in generalSyllables(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)) {
-                        word.withUTF8(visit)
+            // The folded word in a fixed buffer (no array to grow and check): a longer word, which
+            // no Vietnamese syllable is, takes the general path.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { folded in
+                var count = 0
+                // Where the current word began, and whether it holds a letter the table does not fold.
+                var wordStart = 0
+                var general = false
+                func finish(at end: Int) {
+                    if general {
+                        for var word in generalSyllables(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)) {
+                            word.withUTF8(visit)
+                        }
+                    } else if count > 0 {
+                        // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
+                        if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
+                            folded[count - 1] = UInt8(ascii: "i")
+                        }
+                        visit(UnsafeBufferPointer(rebasing: folded[0..<count]))
                     }
-                } else if !folded.isEmpty {
-                    // `iyNormalized` on the bytes: every word goes through here, and most are short ASCII.
-                    let count = folded.count
-                    if count >= 2, folded[count - 1] == UInt8(ascii: "y"), consonants[Int(folded[count - 2])] {
-                        folded[count - 1] = UInt8(ascii: "i")
-                    }
-                    folded.withUnsafeBufferPointer(visit)
+                    count = 0
+                    general = false
                 }
-                folded.removeAll(keepingCapacity: true)
-                general = false
-            }
-            var index = 0
-            while index < bytes.count {
-                let start = index
-                let lead = bytes[index]
-                // The scalar at `index`, decoded by hand: the text is valid UTF-8 (a Swift string).
-                var value = UInt32(lead)
-                if lead < 0x80 {
-                    index += 1
-                } else if lead < 0xE0 {
-                    value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-                        | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
-                let isFirst = folded.isEmpty && !general
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: folded.append(UInt8(value))
-                case 0x41...0x5A: folded.append(UInt8(value + 0x20))
-                case 0..<0x80:
-                    finish(at: start)
-                    continue
-                case 0x0300...0x036F:
-                    // A combining mark (text in NFD): dropped, as folding drops it.
-                    break
-                default:
-                    let scalar = Unicode.Scalar(value) ?? " "
-                    if let letter = VietnameseFolding.foldedLetter(scalar) {
-                        folded.append(letter)
-                    } else if isWordScalar(scalar) || scalar.properties.isGraphemeExtend {
-                        general = true
+                func append(_ letter: UInt8) {
+                    if count < folded.count {
+                        folded[count] = letter
+                        count += 1
                     } else {
+                        general = true
+                    }
+                }
+                var index = 0
+                while index < bytes.count {
+                    let start = index
+                    let lead = bytes[index]
+                    // The scalar at `index`, decoded by hand: the text is valid UTF-8 (a Swift string).
+                    var value = UInt32(lead)
+                    if lead < 0x80 {
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                            | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    let isFirst = count == 0 && !general
+                    switch value {
+                    case 0x61...0x7A, 0x30...0x39: append(UInt8(value))
+                    case 0x41...0x5A: append(UInt8(value + 0x20))
+                    case 0..<0x80:
                         finish(at: start)
                         continue
+                    case 0x0300...0x036F:
+                        // A combining mark (text in NFD): dropped, as folding drops it.
+                        break
+                    default:
+                        let scalar = Unicode.Scalar(value) ?? " "
+                        if let letter = VietnameseFolding.foldedLetter(scalar) {
+                            append(letter)
+                        } else if isWordScalar(scalar) || scalar.properties.isGraphemeExtend {
+                            general = true
+                        } else {
+                            finish(at: start)
+                            continue
+                        }
                     }
+                    if isFirst { wordStart = start }
                 }
-                if isFirst { wordStart = start }
+                finish(at: bytes.count)
             }
-            finish(at: bytes.count)
         }
     }
 

@@ -75,7 +75,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
         #expect(names.count > 50)
         var texts = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
-        texts += ["Straße ǅemal Æsir ① ½ Привет мир 東京 e\u{1DC0}x", "ĐĂNG KÝ", "A\u{0301}B", "hoà-thuỷ_khoẻ", "😀 a😀b", ""]
+        texts += ["Straße ǅemal Æsir ① ½ Привет мир 東京 e\u{1DC0}x", "ĐĂNG KÝ", "A\u{0301}B", "hoà-thuỷ_khoẻ", "😀 a😀b", "",
+                  String(repeating: "Đường", count: 30) + "y kỳ"]
         for text in texts {
             #expect(Tokenizer.syllables(text) == Tokenizer.generalSyllables(text))
             let decomposed = text.decomposedStringWithCanonicalMapping
