@@ -59,17 +59,18 @@ public struct Body: Sendable, Equatable {
         var rawHTML: [Position] = []
         for (offset, line) in Body.lines(markdown).enumerated() {
             let lineNumber = firstLine + offset
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            let look = Glance(line)
+            let trimmed = line[line.utf8.index(line.startIndex, offsetBy: look.indent)...]
+            if look.opensFence {
                 inRawHTMLFence.toggle()
-            } else if !inRawHTMLFence, let column = Body.rawHTMLColumn(in: line) {
+            } else if !inRawHTMLFence, look.indent < 4, look.hasAngle, let column = Body.rawHTMLColumn(in: line) {
                 rawHTML.append(Position(line: lineNumber, column: column))
             }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
-            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            } else if look.opensFence {
                 fence = trimmed.prefix(3)
-            } else if line.hasPrefix("## ") {
+            } else if look.isHeading {
                 if title != nil || !Body.isBlank(lines) {
                     sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine,
                                             raw: Body.raw(heading: headingLine, lines)))
@@ -79,7 +80,7 @@ public struct Body: Sendable, Equatable {
                 titleLine = lineNumber
                 lines = []
                 continue
-            } else if line.utf8.contains(UInt8(ascii: "]")) || line.utf8.contains(UInt8(ascii: "<")) {
+            } else if look.hasBracket || look.hasAngle {
                 links += Body.links(in: line, lineNumber: lineNumber)
             }
             lines.append(line)
@@ -160,10 +161,39 @@ public struct Body: Sendable, Equatable {
         // every `<` to the line's end (a 250 KB line took minutes).
         pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
 
+    /// What a line's bytes say at a glance, in one pass: its indentation, whether it opens a
+    /// fence (```` ``` ```` or `~~~` after the spaces) or is a `## ` heading, and whether it
+    /// holds a `]` or a `<` (only then can it hold a link or a tag).
+    private struct Glance {
+        var indent = 0
+        var opensFence = false
+        var isHeading = false
+        var hasBracket = false
+        var hasAngle = false
+
+        init(_ line: Substring) {
+            if line.utf8.withContiguousStorageIfAvailable({ look($0) }) == nil {
+                Array(line.utf8).withUnsafeBufferPointer { look($0) }
+            }
+        }
+
+        private mutating func look(_ bytes: UnsafeBufferPointer<UInt8>) {
+            while indent < bytes.count, bytes[indent] == UInt8(ascii: " ") { indent += 1 }
+            if indent + 3 <= bytes.count {
+                let first = bytes[indent]
+                opensFence = (first == UInt8(ascii: "`") || first == UInt8(ascii: "~"))
+                    && bytes[indent + 1] == first && bytes[indent + 2] == first
+            }
+            isHeading = bytes.count >= 3 && bytes[0] == UInt8(ascii: "#") && bytes[1] == UInt8(ascii: "#") && bytes[2] == UInt8(ascii: " ")
+            for byte in bytes {
+                if byte == UInt8(ascii: "]") { hasBracket = true } else if byte == UInt8(ascii: "<") { hasAngle = true }
+            }
+        }
+    }
+
     /// The column of the first raw HTML tag of a line outside fenced code (not in an indented
     /// code block or a code span), or nil.
     private static func rawHTMLColumn(in line: Substring) -> Int? {
-        if line.hasPrefix("    ") || !line.utf8.contains(UInt8(ascii: "<")) { return nil }
         let text = withoutCodeSpans(String(line))
         let range = NSRange(text.startIndex..., in: text)
         guard let match = rawHTMLPattern.firstMatch(in: text, range: range),
