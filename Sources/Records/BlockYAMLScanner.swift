@@ -180,7 +180,8 @@ enum BlockYAMLScanner {
         }
 
         /// A double-quoted value whose closing quote ends the line, with the escapes `CanonicalYAML`
-        /// writes (`\"`, `\\`, `\n`, `\t`, `\uXXXX`); any other escape is left to libyaml.
+        /// writes (quote, backslash, `\n`, `\t`, and `\u` with four hex digits); any other escape is
+        /// left to libyaml.
         private func doubleQuoted(from start: Int, end: Int) -> String? {
             var text: [UInt8] = []
             var index = start

@@ -180,8 +180,7 @@ struct SchemaValidator {
                 return nil
             }
             if let minimum, number < minimum { report(.belowMinimum(key, value: text), at: node) }
-            // Whole numbers as integers, but only those an Int holds (a pasted 10^30 is a number too).
-            return number.rounded() == number && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
+            return Value(number)
         case .boolean:
             switch text {
             case "true", "True", "TRUE": return .bool(true)

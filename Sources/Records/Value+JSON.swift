@@ -63,8 +63,7 @@ extension Value {
 
     /// `7` for whole numbers, the shortest round-tripping form otherwise (`0.5`).
     static func format(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
-        return String(number)
+        number.wholeNumber.map(String.init) ?? String(number)
     }
 
     /// Bytes that may start an escape: quote, backslash, controls, `<`, and the lead byte of U+2028/9.

@@ -57,14 +57,10 @@ enum ValueEncoding {
         if T.self == String.self, let text = value as? String { return .string(text) }
         if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
         if T.self == Int.self, let number = value as? Int { return .integer(number) }
-        if T.self == Double.self, let number = value as? Double { return self.number(number) }
+        if T.self == Double.self, let number = value as? Double { return Value(number) }
         return nil
     }
 
-    /// Whole numbers are written without a decimal point (`so: 1`), as a reader would type them.
-    static func number(_ number: Double) -> Value {
-        number.rounded() == number && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
-    }
 
     static func encode<T: Encodable>(_ value: T, into slot: Slot, codingPath: @autoclosure () -> [CodingKey]) throws {
         if let scalar = scalar(value) { slot.set(scalar); return }
@@ -85,7 +81,7 @@ enum ValueEncoding {
         mutating func encode(_ value: String, forKey key: Key) throws { child(key).set(.string(value)) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(.bool(value)) }
         mutating func encode(_ value: Int, forKey key: Key) throws { child(key).set(.integer(value)) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(ValueEncoding.number(value)) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(Value(value)) }
         mutating func encodeNil(forKey key: Key) throws { child(key).set(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try ValueEncoding.encode(value, into: child(key), codingPath: codingPath + [key])

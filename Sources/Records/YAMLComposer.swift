@@ -14,6 +14,11 @@ struct YAMLComposer {
 
     init(maximumDepth: Int) { self.maximumDepth = maximumDepth }
 
+    /// What was read: no tree when a value was too deep (reading stopped there).
+    var result: YAMLReader.Result {
+        YAMLReader.Result(root: tooDeep == nil ? root : nil, duplicates: duplicates, tooDeep: tooDeep)
+    }
+
     private struct Open {
         var mark: YAMLMark
         var anchor: String?

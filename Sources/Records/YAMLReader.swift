@@ -33,14 +33,8 @@ enum YAMLReader {
     /// The block form `tthc sync` writes is read by `BlockYAMLScanner`; libyaml reads anything else
     /// (and everything, with `libyamlOnly`, to compare the two).
     static func read(_ yaml: String, maximumDepth: Int = .max, libyamlOnly: Bool = false) throws(Failure) -> Result {
+        if !libyamlOnly, let scanned = scanned(yaml, maximumDepth: maximumDepth) { return scanned }
         var text = yaml
-        if !libyamlOnly, let scanned = text.withUTF8({ bytes -> Result? in
-            var composer = YAMLComposer(maximumDepth: maximumDepth)
-            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
-            return Result(root: composer.tooDeep == nil ? composer.root : nil, duplicates: composer.duplicates, tooDeep: composer.tooDeep)
-        }) {
-            return scanned
-        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(stage: .reader, problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
@@ -55,14 +49,22 @@ enum YAMLReader {
                 var composer = YAMLComposer(maximumDepth: maximumDepth)
                 do throws(Failure) {
                     try compose(&parser, bytes: bytes, into: &composer)
-                    let root = composer.tooDeep == nil ? composer.root : nil
-                    return .success(Result(root: root, duplicates: composer.duplicates, tooDeep: composer.tooDeep))
+                    return .success(composer.result)
                 } catch {
                     return .failure(error)
                 }
             }
         }
         return try outcome.get()
+    }
+
+    /// What `BlockYAMLScanner` reads of `yaml`, or nil when the text is not in its form.
+    static func scanned(_ yaml: String, maximumDepth: Int) -> Result? {
+        var text = yaml
+        return text.withUTF8 { bytes in
+            var composer = YAMLComposer(maximumDepth: maximumDepth)
+            return BlockYAMLScanner.scan(bytes, into: &composer) ? composer.result : nil
+        }
     }
 
     /// libyaml's events, handed to the composer until the stream ends.
@@ -131,14 +133,7 @@ enum YAMLReader {
 public enum YAMLReaders {
     /// False only when `BlockYAMLScanner` read `yaml` and libyaml read it otherwise (or refused it).
     public static func scannerAgreesWithLibyaml(_ yaml: String) -> Bool {
-        var text = yaml
-        let scanned = text.withUTF8 { bytes -> YAMLReader.Result? in
-            var composer = YAMLComposer(maximumDepth: SchemaValidator.maximumDepth)
-            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
-            return YAMLReader.Result(root: composer.tooDeep == nil ? composer.root : nil,
-                                     duplicates: composer.duplicates, tooDeep: composer.tooDeep)
-        }
-        guard let scanned else { return true }
+        guard let scanned = YAMLReader.scanned(yaml, maximumDepth: SchemaValidator.maximumDepth) else { return true }
         guard let read = try? YAMLReader.read(yaml, maximumDepth: SchemaValidator.maximumDepth, libyamlOnly: true) else { return false }
         return read.root == scanned.root && read.tooDeep == scanned.tooDeep
             && read.duplicates.map(\.key) == scanned.duplicates.map(\.key) && read.duplicates.map(\.mark) == scanned.duplicates.map(\.mark)
@@ -146,10 +141,6 @@ public enum YAMLReaders {
 
     /// Whether the block scanner reads `yaml` (rather than handing it to libyaml).
     public static func scannerReads(_ yaml: String) -> Bool {
-        var text = yaml
-        return text.withUTF8 { bytes in
-            var composer = YAMLComposer(maximumDepth: SchemaValidator.maximumDepth)
-            return BlockYAMLScanner.scan(bytes, into: &composer)
-        }
+        YAMLReader.scanned(yaml, maximumDepth: SchemaValidator.maximumDepth) != nil
     }
 }

@@ -72,7 +72,7 @@ enum Labels {
 
     /// Vietnamese decimals use a comma: 0,5.
     static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
+        value.wholeNumber.map(String.init) ?? String(value).replacingOccurrences(of: ".", with: ",")
     }
 
     /// 50000 → "50.000 đồng".
