@@ -4,9 +4,24 @@ import Records
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "In JSON Schema của phần thông tin đầu tệp. (Print the record's JSON Schema.)")
+        abstract: "In định dạng hồ sơ: JSON Schema, hoặc bảng Markdown. (Print the record format.)")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @Option(help: "json (JSON Schema của phần đầu tệp) hoặc markdown (bảng các khóa của hồ sơ và site.yml).")
+    var format: Format = .json
 
     func run() {
-        print(JSONSchema.procedure().json(pretty: true))
+        switch format {
+        case .json:
+            print(JSONSchema.procedure().json(pretty: true))
+        case .markdown:
+            print("### Hồ sơ thủ tục (`content/thu-tuc/<ma_thu_tuc>.md`)\n")
+            print(SchemaReference.markdown(Schema.procedure))
+            print("### `site.yml`\n")
+            print(SchemaReference.markdown(Schema.site), terminator: "")
+        }
     }
 }
