@@ -1,7 +1,7 @@
 /// Writes front matter the one way tthc writes it, so that a sync that changes nothing changes
 /// no byte: keys in schema order, block style, LF, a one-line value on one line (never folded),
 /// multi-line text as a literal block, and quotes exactly where YAML would otherwise misread.
-enum CanonicalYAML {
+public enum CanonicalYAML {
     static func document(_ value: Value) -> String {
         guard case .object(let members) = value else { return "" }
         var lines: [String] = []
@@ -113,6 +113,10 @@ enum CanonicalYAML {
         }
         return true
     }
+
+    /// A double-quoted YAML scalar that reads back as `text` whatever it holds (quotes,
+    /// backslashes, control characters): what `tthc init` writes the unit's name with.
+    public static func quotedScalar(_ text: String) -> String { quoted(text) }
 
     static func quoted(_ text: String) -> String {
         // Most quoted values (codes, dates, text starting with a digit or a dash) need no escape.

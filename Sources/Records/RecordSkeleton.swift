@@ -2,11 +2,15 @@
 /// required keys are written with a value to fill in, optional ones as comments to uncomment.
 /// Written from `Schema.procedure`, so it never lags behind the format.
 public enum RecordSkeleton {
-    /// Values that make sense for a unit's own new procedure, where the schema's first choice would not.
+    /// Values that make sense for a unit's own new procedure, where the schema's first choice would
+    /// not; used only where the value fits the field (`loai` is a fee's and a decision's key).
+    /// Amounts and durations are left empty, never guessed: an empty one is a warning at
+    /// `tthc check` (a fee without amount or description, a record without processing time), so a
+    /// placeholder cannot reach the public site unnoticed.
     static let defaults: [String: String] = [
         "cap_thuc_hien": "[xa]", "trang_thai": "hieu_luc", "nguon_goc": "dac_thu_dia_phuong",
         "he_thong": "dia_phuong", "don_vi": "ngay_lam_viec", "kenh": "truc_tiep", "loai": "le_phi",
-        "ban_chinh": "1", "ban_sao": "0", "so": "1", "so_tien": "0",
+        "ban_chinh": "1", "ban_sao": "0",
     ]
 
     public static func text(code: String) -> String {
@@ -14,6 +18,8 @@ public enum RecordSkeleton {
             "---",
             "# Hồ sơ thủ tục mới. Điền các giá trị \"\" rồi chạy `tthc check` để kiểm tra.",
             "# Dòng bắt đầu bằng # là chú thích; bỏ dấu # để dùng một mục không bắt buộc.",
+            "# Ghi trình tự thực hiện dưới dòng \"## \(Schema.nationalSections[0])\" ở cuối tệp, yêu cầu, điều kiện",
+            "# (nếu có) dưới \"## \(Schema.nationalSections[1])\"; mục còn trống thì tthc check nhắc.",
         ]
         write(Schema.procedure, indent: "", commented: false, code: code, into: &lines)
         lines += [
@@ -21,11 +27,9 @@ public enum RecordSkeleton {
             "",
             "## \(Schema.nationalSections[0])",
             "",
-            "Ghi các bước thực hiện thủ tục tại đây.",
             "",
             "## \(Schema.nationalSections[1])",
             "",
-            "Ghi yêu cầu, điều kiện thực hiện (nếu có).",
             "",
         ]
         return lines.joined(separator: "\n")
@@ -64,17 +68,26 @@ public enum RecordSkeleton {
 
     private static func placeholder(_ field: Field, code: String) -> String {
         if field.key == "ma_thu_tuc" { return "\"\(code)\"" }
-        if let value = defaults[field.key] { return value }
+        if let value = defaults[field.key], fits(value, field.shape) { return value }
         switch field.shape {
         case .enumeration(let values, _): return values.first ?? "\"\""
         case .list(.enumeration(let values, _), _): return "[\(values.first ?? "")]"
         case .list: return "[]"
-        case .integer, .number, .nullable: return "0"
+        case .nullable: return "null  # để trống cho đến khi biết; ghi số, ví dụ 5"
+        case .integer, .number: return "0"
         case .boolean: return "true"
         case .date: return "\"\"  # dạng YYYY-MM-DD, ví dụ 2026-01-16"
         case .dateTime: return "\"\"  # dạng 2026-01-16T08:00:00+07:00"
         case .url: return "https://"
         default: return "\"\""
+        }
+    }
+
+    private static func fits(_ value: String, _ shape: Shape) -> Bool {
+        switch shape {
+        case .enumeration(let values, _): return values.contains(value)
+        case .list(.enumeration(let values, _), _): return values.contains(String(value.dropFirst().dropLast()))
+        default: return true
         }
     }
 }

@@ -63,11 +63,23 @@ struct DiagnosticReport {
         return (kept, hidden.sorted { $0.file < $1.file })
     }
 
+    /// GitHub resolves an annotation's `file` from the repository's root, where the workflow
+    /// runs: a site in a folder of a larger repository (`--site don-vi/xa-a`) prefixes its paths.
+    private var githubFolder: String {
+        guard let site else { return "" }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let root = site.standardizedFileURL.path
+        if root == here { return "" }
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return (root.hasPrefix(prefix) ? String(root.dropFirst(prefix.count)) : root) + "/"
+    }
+
     var github: String {
-        shown.diagnostics.map { diagnostic in
+        let folder = githubFolder
+        return shown.diagnostics.map { diagnostic in
             var message = diagnostic.message(language)
             if let suggestion = diagnostic.suggestion(language) { message += " " + suggestion }
-            return "::\(severity(diagnostic).rawValue) file=\(escapeProperty(diagnostic.file)),line=\(diagnostic.line),"
+            return "::\(severity(diagnostic).rawValue) file=\(escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
                 + "col=\(diagnostic.column),title=\(escapeProperty(diagnostic.code))::\(escapeData(message))\n"
         }.joined()
     }

@@ -23,6 +23,18 @@ struct InitCommand: ParsableCommand {
             throw Exit.cannotRun
         }
         let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
+        // What init writes must pass the check it tells the clerk to run: a name with a line
+        // break or an address without http(s):// is refused here, before anything is written.
+        if let configuration = files.first(where: { $0.path == SiteConfiguration.fileName }) {
+            let problems = SiteConfiguration.read(bytes: Array(configuration.text.utf8)).1.filter { $0.severity == .error }
+            guard problems.isEmpty else {
+                printError("tthc init: các giá trị đã cho không dùng được trong site.yml (the values given would make an invalid site.yml); không ghi gì:")
+                for problem in problems {
+                    printError("  \(problem.message(.vi))" + (problem.suggestion(.vi).map { " \($0)" } ?? ""))
+                }
+                throw Exit.cannotRun
+            }
+        }
         do {
             for file in files {
                 let url = root.appendingPathComponent(file.path)

@@ -16,7 +16,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Tệp xuất CSDL quốc gia (JSON) để nhập thủ tục này từ đó.") var catalog: String?
 
     func validate() throws {
-        guard code.range(of: Schema.procedureCodePattern, options: .regularExpression) != nil else {
+        // ASCII digits only, nothing after: a regular expression's `\d` takes "١.٠٠١١٩٣" and `$` a trailing newline.
+        guard Syntax.isProcedureCode(code) else {
             throw ValidationError("Mã thủ tục phải có dạng 1.001193 (a code looks like 1.001193), không phải \(code).")
         }
     }

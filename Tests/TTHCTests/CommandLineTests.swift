@@ -99,6 +99,21 @@ import Testing
             "::error file=content/thu-tuc/1.001193.md,line=20,col=15,title=duration-without-description::"))
     }
 
+    /// GitHub places an annotation by its path from the repository's root, where the workflow
+    /// runs: a site in a sub-folder (a province's repository) prefixes its paths.
+    @Test func githubPathsAreRelativeToTheWorkingFolder() throws {
+        let site = try brokenSite()
+        defer { site.remove() }
+        let repository = site.folder.deletingLastPathComponent().appendingPathComponent("repo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent("don-vi"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repository) }
+        try FileManager.default.copyItem(at: site.folder, to: repository.appendingPathComponent("don-vi/xa-a"))
+        let fromRoot = try tthc(["check", "--format", "github", "--site", "don-vi/xa-a"], in: repository)
+        #expect(fromRoot.output.hasPrefix("::error file=don-vi/xa-a/content/thu-tuc/1.001193.md,line="), "\(fromRoot.output)")
+        let inside = try tthc(["check", "--format", "github"], in: repository.appendingPathComponent("don-vi/xa-a"))
+        #expect(inside.output.hasPrefix("::error file=content/thu-tuc/1.001193.md,line="), "\(inside.output)")
+    }
+
     @Test func checkQuotesTheOffendingLineWithACaret() throws {
         let site = try brokenSite()
         defer { site.remove() }

@@ -110,7 +110,9 @@ import Yams
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["check", "--watch", "--format", "github", "--site", site.folder.path]
+        process.arguments = ["check", "--watch", "--format", "github"]
+        // As the editor task runs it: in the site's folder, which VS Code's matcher reads paths from.
+        process.currentDirectoryURL = site.folder
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
         process.standardError = handle
@@ -133,5 +135,88 @@ import Yams
         try site.write("content/thu-tuc/1.001193.md", broken)
         let second = try waitFor(2)
         #expect(second.contains("::error file=content/thu-tuc/1.001193.md,line="), "\(second)")
+    }
+
+    /// Whatever the clerk types for the unit, `init` writes a site.yml that reads back as typed,
+    /// or refuses before writing anything.
+    @Test(arguments: [#"UBND xã "Hòa" Phú"#, #"UBND xã Hoà \ Bình"#, "UBND xã # Một: hai", "- UBND xã [Mới]", "'UBND' xã {A}"])
+    func initWritesANameThatReadsBackAsTyped(_ name: String) throws {
+        let folder = emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try cli.tthc(["init", folder.path, "--ten=\(name)", "--tinh-ten=\(name)"])
+        #expect(created.status == 0, "\(created.errors)")
+        let checked = try cli.tthc(["check", "--site", folder.path])
+        #expect(checked.status == 0, "\(checked.output)")
+        let built = try cli.tthc(["build", "--site", folder.path])
+        #expect(built.status == 0, "\(built.errors)")
+        let home = try String(contentsOf: folder.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains(HTML.escape(name)), "the unit's name as typed, escaped once")
+    }
+
+    @Test(arguments: [["--ten", "UBND\nxã"], ["--base-url", "example.gov.vn"], ["--base-url", "ftp://example.gov.vn/"],
+                      ["--tinh-ma", ""], ["--ten", ""]])
+    func initRefusesValuesItsOwnCheckWouldRejectAndWritesNothing(_ options: [String]) throws {
+        let folder = emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try cli.tthc(["init", folder.path] + options)
+        #expect(created.status == 2)
+        #expect(created.errors.contains("không ghi gì"), "\(created.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "nothing written")
+    }
+
+    /// A code is ASCII digits: a regular expression's `\d` takes Arabic-Indic or full-width digits,
+    /// and its `$` a trailing line break (a code pasted from a spreadsheet).
+    @Test(arguments: ["1.000124\n", "١.٠٠٠١٢٣", "１.０００１２３", " 1.000124", "1.000124 ", "1.0001245", "1,000124"])
+    func newRefusesACodeThatIsNotSixASCIIDigits(_ code: String) throws {
+        let folder = emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try cli.tthc(["init", folder.path])
+        let new = try cli.tthc(["new", code, "--site", folder.path])
+        #expect(new.status == 2)
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("content/thu-tuc").path)
+        #expect(records.filter { !$0.hasPrefix(".") }.isEmpty, "\(records)")
+    }
+
+    /// The skeleton's placeholders cannot be published unnoticed: every guess it would otherwise
+    /// make (an amount, a duration, the steps) is left empty, and an empty one is a warning; even
+    /// its commented lines, uncommented, hold only values of their vocabularies.
+    @Test func theSkeletonHoldsNoPlaceholderThatCheckWouldLetThrough() throws {
+        let folder = emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try cli.tthc(["init", folder.path])
+        _ = try cli.tthc(["new", "1.999002", "--site", folder.path])
+        let path = folder.appendingPathComponent("content/thu-tuc/1.999002.md")
+        let skeleton = try String(contentsOf: path, encoding: .utf8)
+        #expect(!skeleton.contains("so: 1"))
+        #expect(!skeleton.contains("so_tien: 0"))
+        // Filled in as a hurried clerk would: every "" given a text, the date written, nothing else.
+        let filled = skeleton.replacingOccurrences(of: "ngay: \"\"", with: "ngay: 2026-01-16")
+            .replacingOccurrences(of: ": \"\"", with: ": \"Nội dung điền thử\"")
+        try filled.write(to: path, atomically: true, encoding: .utf8)
+        let checked = try cli.tthc(["check", "--site", folder.path])
+        #expect(checked.status == 0)
+        #expect(checked.output.contains("[amount-without-description]"), "\(checked.output)")
+        #expect(checked.output.contains("thiếu trình tự thực hiện"), "\(checked.output)")
+        let strict = try cli.tthc(["check", "--strict", "--site", folder.path])
+        #expect(strict.status == 1, "under --strict the placeholders stop the build")
+
+        // Every commented key uncommented: no value outside its vocabulary (a decision's `loai`
+        // once held a fee's `le_phi`).
+        let uncommented = filled.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let hash = line.firstIndex(of: "#") else { return String(line) }
+            let after = line[line.index(after: hash)...].drop { $0 == " " }
+            let isKey = after.first.map { $0.isLetter || $0 == "-" } == true && after.contains(":")
+                && !after.hasPrefix("Hồ sơ") && !after.hasPrefix("Dòng") && !after.hasPrefix("Ghi")
+            return isKey ? String(line[..<hash]) + String(after) : String(line)
+        }.joined(separator: "\n")
+        try uncommented.write(to: path, atomically: true, encoding: .utf8)
+        let all = try cli.tthc(["check", "--site", folder.path])
+        #expect(!all.output.contains("[not-in-vocabulary]"), "\(all.output)")
+    }
+
+    @Test func versionIsPrinted() throws {
+        let run = try cli.tthc(["--version"])
+        #expect(run.status == 0)
+        #expect(run.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(run.output)")
     }
 }
