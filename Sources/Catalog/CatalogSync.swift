@@ -296,8 +296,7 @@ public struct CatalogSync: Sendable {
                 plan.deleted.append(path)
                 return
             }
-            catalog.procedure.source?.synchronizedAt = now
-            let (text, comparisonText) = catalog.texts
+            let (text, comparisonText) = Self.createdTexts(catalog, at: now)
             if let problem = Self.limitProblem(text, path: path) {
                 plan.failures.append(MappingFailure(code: code, position: mapped.position, reason: problem))
                 return
@@ -373,6 +372,27 @@ public struct CatalogSync: Sendable {
         } else {
             plan.conflicts.append(conflict(path, local: local, catalog: catalog, withoutBase: false))
         }
+    }
+
+    /// The text of a record sync creates from the catalog, and its merge base.
+    static func createdTexts(_ part: NationalPart, at now: String) -> (text: String, comparisonText: String) {
+        var part = part
+        part.procedure.source?.synchronizedAt = now
+        return part.texts
+    }
+
+    /// The record file sync would create for `mapped` at `now`, or why it would write none:
+    /// what `SyncProperty` (the fuzz target's and the tests' check) reads back as `tthc check` does.
+    public static func createdRecord(_ mapped: MappedProcedure, at now: String) -> Result<String, MappingFailure> {
+        let code = mapped.procedure.code
+        guard mapped.problems.isEmpty else {
+            return .failure(MappingFailure(code: code, position: mapped.position, reason: mapped.problemText))
+        }
+        let text = createdTexts(NationalPart(procedure: mapped.procedure, sections: mapped.sections), at: now).text
+        if let problem = limitProblem(text, path: recordPath(code)) {
+            return .failure(MappingFailure(code: code, position: mapped.position, reason: problem))
+        }
+        return .success(text)
     }
 
     private func conflict(_ path: String, local: NationalPart, catalog: NationalPart, withoutBase: Bool) -> SyncPlan.Conflict {

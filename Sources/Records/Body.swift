@@ -130,12 +130,16 @@ public struct Body: Sendable, Equatable {
 
     // MARK: - What the validator looks for in the text
 
+    /// After an even number of backslashes, none included: `\](` and `\<` are text in CommonMark
+    /// (what sync writes for the catalog's plain text), `\\](` is a backslash and then a link.
+    private static let unescaped = #"(?<!\\)(?:\\\\)*"#
+
     private static let linkPatterns = [
         // A destination may hold balanced parentheses: `(javascript:alert(1))`.
-        try! NSRegularExpression(pattern: #"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)"#),
+        try! NSRegularExpression(pattern: unescaped + #"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)"#),
         try! NSRegularExpression(pattern: #"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"#),
         // Autolinks, `<https://…>`: only the ones whose scheme matters here (the rest are web addresses).
-        try! NSRegularExpression(pattern: #"<((?i:javascript|vbscript|data|file):[^\s<>]*)>"#),
+        try! NSRegularExpression(pattern: unescaped + #"<((?i:javascript|vbscript|data|file):[^\s<>]*)>"#),
     ]
 
     private static func links(in line: Substring, lineNumber: Int) -> [Link] {
@@ -159,7 +163,7 @@ public struct Body: Sendable, Equatable {
     private static let rawHTMLPattern = try! NSRegularExpression(
         // `[^<>]`, not `[^>]`: a line of `<a <a <a …` without `>` would otherwise be retried from
         // every `<` to the line's end (a 250 KB line took minutes).
-        pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
+        pattern: unescaped + #"(<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--))"#)
 
     /// What a line's bytes say at a glance, in one pass: its indentation, whether it opens a
     /// fence (```` ``` ```` or `~~~` after the spaces) or is a `## ` heading, and whether it
@@ -197,7 +201,7 @@ public struct Body: Sendable, Equatable {
         let text = withoutCodeSpans(String(line))
         let range = NSRange(text.startIndex..., in: text)
         guard let match = rawHTMLPattern.firstMatch(in: text, range: range),
-              let start = Range(match.range, in: text)?.lowerBound else { return nil }
+              let start = Range(match.range(at: 1), in: text)?.lowerBound else { return nil }
         return text[..<start].unicodeScalars.count + 1
     }
 
