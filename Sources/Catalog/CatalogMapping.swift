@@ -32,9 +32,15 @@ public enum CatalogMapping {
     public static func map(_ data: [String: Any], position: Int) -> Result<MappedProcedure, MappingFailure> {
         let values = ExportValues()
         let rawCode = (data["code"] as? String) ?? (data["codeNotation"] as? String)
+        // What a unit's selection does not need (name, state, the field's name) is not a reason to
+        // refuse the entry before knowing whether the unit publishes it: a broken name in a
+        // procedure of another province must not fail every other unit's sync.
+        var deferred: [Localized] = []
         func failure(_ vi: String, _ en: String) -> Result<MappedProcedure, MappingFailure> {
-            .failure(MappingFailure(code: rawCode?.trimmingSpaces(), position: position,
-                                    reason: Localized(vi: vi, en: en)))
+            let reasons = deferred + [Localized(vi: vi, en: en)]
+            return .failure(MappingFailure(code: rawCode?.trimmingSpaces(), position: position,
+                                           reason: Localized(vi: reasons.map(\.vi).joined(separator: "; "),
+                                                             en: reasons.map(\.en).joined(separator: "; "))))
         }
         guard let trimmedCode = rawCode?.trimmingWhitespace(), !trimmedCode.isEmpty else {
             if let code = data["code"], !(code is NSNull) {
@@ -47,31 +53,38 @@ public enum CatalogMapping {
             return failure("mã thủ tục `\(trimmedCode)` sai dạng (cần dạng 1.001193)",
                            "malformed procedure code `\(trimmedCode)` (expected e.g. 1.001193)")
         }
-        guard let name = values.line(data["name"]) else {
+        let name = values.line(data["name"])
+        if name == nil {
             if let value = data["name"], !(value is NSNull), !(value is String) {
-                return failure("tên thủ tục (`name`) phải là văn bản, ở đây là \(ExportValues.kind(of: value).vi)",
-                               "the procedure name (`name`) must be text, here it is \(ExportValues.kind(of: value).en)")
+                deferred.append(Localized(vi: "tên thủ tục (`name`) phải là văn bản, ở đây là \(ExportValues.kind(of: value).vi)",
+                                          en: "the procedure name (`name`) must be text, here it is \(ExportValues.kind(of: value).en)"))
+            } else {
+                deferred.append(Localized(vi: "không có tên thủ tục", en: "no procedure name"))
             }
-            return failure("không có tên thủ tục", "no procedure name")
         }
         let levels = levelsOf(data, values)
         guard !levels.isEmpty else {
             return failure("không xác định được cấp thực hiện", "no level carries it out")
         }
         let categories = [values.object(data["category"])].compactMap { $0 } + values.objects(data["categoriesDetails"])
-        guard let category = categories.first, let sectorCode = values.line(category["code"]),
-              let sectorName = values.line(category["name"]) else {
+        guard let category = categories.first, let sectorCode = values.line(category["code"]) else {
             return failure("không có lĩnh vực", "no field (category)")
         }
+        let sectorName = values.line(category["name"])
+        if sectorName == nil { deferred.append(Localized(vi: "lĩnh vực không có tên", en: "the field (category) has no name")) }
         guard let origin = originMap[values.word(data["type"])] else {
             return failure("loại thủ tục `\(values.word(data["type"]))` không rõ", "unknown procedure type `\(values.word(data["type"]))`")
         }
-        guard let status = statusMap[values.word(data["state"])] else {
-            return failure("tình trạng `\(values.word(data["state"]))` không rõ", "unknown state `\(values.word(data["state"]))`")
+        let status = statusMap[values.word(data["state"])]
+        if status == nil {
+            deferred.append(Localized(vi: "tình trạng `\(values.word(data["state"]))` không rõ",
+                                      en: "unknown state `\(values.word(data["state"]))`"))
         }
 
-        var procedure = Procedure(code: trimmedCode, name: name, levels: levels,
-                                  sector: .init(code: sectorCode, name: sectorName), status: status, origin: origin)
+        // Placeholders where a value was deferred: such an entry is never written (`problems`).
+        var procedure = Procedure(code: trimmedCode, name: name ?? trimmedCode, levels: levels,
+                                  sector: .init(code: sectorCode, name: sectorName ?? sectorCode), status: status ?? .inForce,
+                                  origin: origin)
         procedure.kind = kindMap[values.word(data["formalityType"])]
         procedure.subjects = nonEmpty(values.objects(data["subjectTypesDetails"]).compactMap { codeAndName($0, values) })
         procedure.agencies = agencies(data, values)
@@ -95,7 +108,7 @@ public enum CatalogMapping {
             },
             catalogUpdatedAt: values.instant(epochMilliseconds: data["updatedAt"]))
         return .success(MappedProcedure(procedure: procedure, sections: sections(data, values), position: position,
-                                        problems: values.problems))
+                                        problems: deferred + values.problems))
     }
 
     /// The portal's page of a procedure: its id as one path segment, every byte outside the

@@ -18,7 +18,7 @@ struct SyncReport {
             ("Bãi bỏ", "Abolished", plan.abolished.count),
             ("Sửa tại chỗ (giữ nguyên)", "Local overrides (kept)", plan.overrides.count),
             ("Xung đột", "Conflicts", plan.conflicts.count),
-            ("Đã xóa tại chỗ (không tạo lại)", "Deleted here (not re-created)", plan.deleted.count),
+            ("Đã xóa tại chỗ", "Deleted here", plan.deleted.count),
             ("Không đọc được", "Unreadable", plan.failures.count + plan.blocked.count + plan.unreadableBases.count),
             ("Không thuộc phạm vi đơn vị", "Not published by this unit", plan.notSelected),
         ]
