@@ -231,4 +231,26 @@ import Testing
         try synchronize(site, with: try sync.export(try sync.entries()), at: "2026-12-01T09:00:00+07:00")
         #expect(FileManager.default.fileExists(atPath: site.url(birth).path))
     }
+
+    // MARK: - What check calls a link
+
+    /// The escapes sync writes are text for check as for CommonMark: `\](` and `\<` start no
+    /// link or tag; after an even number of backslashes they still do.
+    @Test(arguments: [
+        (#"\[x\](javascript:alert(1))"#, nil as Problem.Code?),
+        (#"\\[x](javascript:alert(1))"#, .unsafeLink),
+        (#"\<javascript:alert(1)\>"#, nil),
+        (#"\\<javascript:alert(1)>"#, .unsafeLink),
+        (#"\\\<javascript:alert(1)\>"#, nil),
+        (#"\<b onclick=x\>"#, nil),
+        (#"\\<b onclick=x>"#, .rawHTML),
+        (#"[x](javascript:alert(1))"#, .unsafeLink),
+    ])
+    func escapedBracketsAndAnglesAreText(line: String, expected: Problem.Code?) throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text(body: SampleRecord.body + "\n\n" + line))
+        defer { site.remove() }
+        let run = try CommandLineTests().tthc(["check", "--format", "json"], in: site.folder, killAfter: 60)
+        let codes = ["unsafe-link", "raw-html", "broken-link"].filter { run.output.contains("\"\($0)\"") }
+        #expect(codes == (expected.map { [$0.rawValue] } ?? []), "\(line): \(run.output)")
+    }
 }
