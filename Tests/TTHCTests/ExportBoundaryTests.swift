@@ -165,6 +165,7 @@ import Testing
         ("updatedAt", "-5000000000000", "\n  url: ", "cap_nhat_nguon"),  // 1811
         ("id", json("a b\"<x>"), "url: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/a%20b%22%3Cx%3E\n", "a b\"<x>/"),
         ("keywords", json("a\u{0000}, ,\u{2028}b,\u{FEFF}c"), "tu_khoa:\n  - a\n  - b\n  - c\n", "\u{FEFF}"),
+        ("dossierReceivingAddresses", json("Tầng 1\n  cap_nhat_nguon: 2020\ndong_bo_luc: x"), "  cap_nhat_nguon: 2020\n", "\u{0}"),
         ("ghiChu", String(repeating: "[", count: 600) + String(repeating: "]", count: 600), "\nten: Thủ tục đăng ký khai sinh\n", "ghiChu"),
     ])
     func textIsNormalizedAndTheRecordPassesCheck(path: String, raw: String, expected: String, absent: String) throws {
