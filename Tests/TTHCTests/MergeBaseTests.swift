@@ -152,7 +152,7 @@ import Testing
     }
 
     /// `co-so` (or `.dong-bo`) a file, not a folder: sync cannot run; exit 2, nothing written.
-    @Test(arguments: ["content/.dong-bo/co-so", "content/.dong-bo"])
+    @Test(arguments: ["content/.dong-bo/co-so", "content/.dong-bo", "content/thu-tuc"])
     func aStateFolderThatIsAFileStopsSyncBeforeAnyWrite(folder: String) throws {
         let (site, changed) = try importedSite()
         defer { site.remove() }
