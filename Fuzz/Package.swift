@@ -9,7 +9,7 @@ let package = Package(
     name: "tthc-fuzz",
     dependencies: [.package(name: "tthc", path: "..")],
     targets: [.target(name: "FuzzSupport", dependencies: [.product(name: "TTHCReaders", package: "tthc")], swiftSettings: fuzzer)]
-        + ["FuzzRecord", "FuzzValidator", "FuzzExport", "FuzzMarkdown"].map { name in
+        + ["FuzzRecord", "FuzzValidator", "FuzzExport", "FuzzMarkdown", "FuzzSync"].map { name in
             .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "TTHCReaders", package: "tthc")],
                               swiftSettings: fuzzer, linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])])
         }

@@ -82,6 +82,10 @@ public struct CatalogSync: Sendable {
 
     public func plan(_ export: NationalExport) -> SyncPlan {
         var plan = SyncPlan()
+        if let folder = unusableFolder() {
+            plan.unusableFolder = folder
+            return plan
+        }
         if let staging {
             for folder in [Self.recordsFolder, Self.baseFolder] {
                 try? FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -159,6 +163,19 @@ public struct CatalogSync: Sendable {
             plan.writes.append(planned(path, old: old, new: ChangeLog.appending(plan.log, to: site)))
         }
         return plan
+    }
+
+    /// The first of the folders sync reads and writes that is there but is not a folder (a file
+    /// named `co-so`, say): every base would then read as "cannot be read", so sync cannot run.
+    func unusableFolder() -> String? {
+        for folder in [Self.recordsFolder, "content/.dong-bo", Self.baseFolder] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: site.appendingPathComponent(folder).path, isDirectory: &isFolder),
+               !isFolder.boolValue {
+                return folder
+            }
+        }
+        return nil
     }
 
     /// One export entry, parsed and mapped (on any core).
@@ -257,30 +274,46 @@ public struct CatalogSync: Sendable {
         return existing
     }
 
-    /// The merge base is stored as the national part's comparison text (no time stamps): it is
-    /// compared as text, never parsed, and changes only when the procedure does.
-    private func base(_ code: String) -> String? {
-        FileManager.default.contents(atPath: site.appendingPathComponent(Self.basePath(code)).path)
-            .map { String(decoding: $0, as: UTF8.self) }
-    }
-
     // MARK: - One record
 
     private func merge(_ mapped: MappedProcedure, into file: ExistingFile?, code: String, plan: inout SyncPlan) {
         let path = Self.recordPath(code)
+        guard mapped.problems.isEmpty else {
+            // A value sync cannot write as the catalog means it: nothing of the record is written.
+            plan.failures.append(MappingFailure(code: code, position: mapped.position, reason: mapped.problemText))
+            return
+        }
         var catalog = NationalPart(procedure: mapped.procedure, sections: mapped.sections)
+        let base = MergeBase.read(code: code, in: site)
+        if case .unreadable(let problem) = base {
+            plan.unreadableBases.append(.init(code: code, path: Self.basePath(code), problem: problem))
+            return
+        }
+        let stored = base.text
         guard let file else {
-            catalog.procedure.source?.synchronizedAt = now
-            let (text, comparisonText) = catalog.texts
+            // A base without its file: the unit deleted the record. Brought back only when asked.
+            if stored != nil, only == nil {
+                plan.deleted.append(path)
+                return
+            }
+            let (text, comparisonText) = Self.createdTexts(catalog, at: now)
+            if let problem = Self.limitProblem(text, path: path) {
+                plan.failures.append(MappingFailure(code: code, position: mapped.position, reason: problem))
+                return
+            }
             plan.writes.append(planned(path, old: nil, new: text))
-            writeBase(comparisonText, code: code, old: base(code), plan: &plan)
+            writeBase(comparisonText, code: code, old: stored, plan: &plan)
             plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
-            plan.created.append(path)
-            plan.log.append(.init(date: now, code: code, kind: .created))
+            if stored == nil {
+                plan.created.append(path)
+                plan.log.append(.init(date: now, code: code, kind: .created))
+            } else {
+                plan.restored.append(path)
+                plan.log.append(.init(date: now, code: code, kind: .restored))
+            }
             return
         }
         let catalogKey = catalog.comparisonText
-        let stored = base(code)
         if file.untouched, let stored, stored == catalogKey {
             plan.unchanged.append(path)  // untouched here, unchanged there: nothing to parse
             return
@@ -299,8 +332,18 @@ public struct CatalogSync: Sendable {
         }
         let local = NationalPart(record)
         let localKey = local.comparisonText
-        // With no merge base yet (a site imported before bases existed), the file is taken as the base.
-        let baseKey = stored ?? localKey
+        // Without a merge base, only the fingerprint of what sync last wrote proves the file
+        // untouched; otherwise a file that differs from the catalog may hold the unit's edits.
+        guard let baseKey = stored ?? (file.untouched ? localKey : nil) else {
+            if catalogKey == localKey {
+                plan.unchanged.append(path)
+                writeBase(catalogKey, code: code, old: nil, plan: &plan)
+                plan.fingerprints[code] = file.fingerprint
+            } else {
+                plan.conflicts.append(conflict(path, local: local, catalog: catalog, withoutBase: true))
+            }
+            return
+        }
         if localKey == baseKey {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
@@ -310,6 +353,10 @@ public struct CatalogSync: Sendable {
             }
             catalog.procedure.source?.synchronizedAt = now
             let spliced = RecordSplice.text(catalog, keepingLocalPartsOf: record)
+            if let problem = Self.limitProblem(spliced, path: path) {
+                plan.failures.append(MappingFailure(code: code, position: mapped.position, reason: problem))
+                return
+            }
             plan.writes.append(planned(path, old: old, new: spliced))
             plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
@@ -323,11 +370,36 @@ public struct CatalogSync: Sendable {
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.fingerprints[code] = file.fingerprint
         } else {
-            let fields = local.differences(from: catalog).map {
-                SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
-            }
-            plan.conflicts.append(.init(path: path, fields: fields))
+            plan.conflicts.append(conflict(path, local: local, catalog: catalog, withoutBase: false))
         }
+    }
+
+    /// The text of a record sync creates from the catalog, and its merge base.
+    static func createdTexts(_ part: NationalPart, at now: String) -> (text: String, comparisonText: String) {
+        var part = part
+        part.procedure.source?.synchronizedAt = now
+        return part.texts
+    }
+
+    /// The record file sync would create for `mapped` at `now`, or why it would write none:
+    /// what `SyncProperty` (the fuzz target's and the tests' check) reads back as `tthc check` does.
+    public static func createdRecord(_ mapped: MappedProcedure, at now: String) -> Result<String, MappingFailure> {
+        let code = mapped.procedure.code
+        guard mapped.problems.isEmpty else {
+            return .failure(MappingFailure(code: code, position: mapped.position, reason: mapped.problemText))
+        }
+        let text = createdTexts(NationalPart(procedure: mapped.procedure, sections: mapped.sections), at: now).text
+        if let problem = limitProblem(text, path: recordPath(code)) {
+            return .failure(MappingFailure(code: code, position: mapped.position, reason: problem))
+        }
+        return .success(text)
+    }
+
+    private func conflict(_ path: String, local: NationalPart, catalog: NationalPart, withoutBase: Bool) -> SyncPlan.Conflict {
+        let fields = local.differences(from: catalog).map {
+            SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
+        }
+        return SyncPlan.Conflict(path: path, fields: fields, withoutBase: withoutBase)
     }
 
     /// A record whose procedure is no longer in the catalog: abolished with the date, never
@@ -336,14 +408,25 @@ public struct CatalogSync: Sendable {
         guard var procedure = record.procedure, procedure.source?.system == .national,
               procedure.status != .abolished else { return }
         let path = Self.recordPath(code)
+        let base = MergeBase.read(code: code, in: site)
+        if case .unreadable(let problem) = base {
+            plan.unreadableBases.append(.init(code: code, path: Self.basePath(code), problem: problem))
+            return
+        }
         procedure.status = .abolished
         procedure.abolishedDate = String(now.prefix(10))
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)
+        if Self.limitProblem(spliced, path: path) != nil {
+            // A few bytes more than the file had (the date of abolition) can cross a limit: reported, the file left alone.
+            plan.blocked.append(.init(path: path, diagnostics: Record.read(bytes: Array(spliced.utf8), path: path).diagnostics
+                .filter { $0.severity == .error }))
+            return
+        }
         plan.writes.append(planned(path, old: old, new: spliced))
         plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
-        writeBase(part.comparisonText, code: code, old: base(code), plan: &plan)
+        writeBase(part.comparisonText, code: code, old: base.text, plan: &plan)
         plan.abolished.append(path)
         plan.log.append(.init(date: now, code: code, kind: .abolished))
     }
@@ -358,9 +441,19 @@ public struct CatalogSync: Sendable {
     /// Writes every planned file, each replaced atomically. Record files first, then merge bases,
     /// then the log: a run interrupted in between leaves records that the next run recognizes as
     /// already synchronized (local equals catalog) and whose bases it then completes.
+    ///
+    /// Nothing is written until every folder written into exists and may be written: a folder
+    /// that cannot take its files fails the run before any record changes. Each planned file's
+    /// own path was read while planning (a base that could not be read is not in the plan).
     public func apply(_ plan: SyncPlan) throws {
-        for folder in Set(plan.writes.map { ($0.path as NSString).deletingLastPathComponent }) {
+        let folders = Set(plan.writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
+        for folder in folders {
             try FileManager.default.createDirectory(at: site.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        if let folder = folders.first(where: { access(site.appendingPathComponent($0).path, W_OK | X_OK) != 0 }) {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [
+                NSLocalizedDescriptionKey: "\(folder): không được phép ghi vào thư mục này, không ghi gì (the folder is not writable, nothing written)",
+            ])
         }
         // Within each stage files are independent: written on all cores.
         for stage in 0...2 {

@@ -71,7 +71,11 @@ public struct NationalExport: Sendable {
     /// Parses one entry (safe from any thread: the bytes are only read).
     public func entry(at index: Int) -> Entry {
         let span = spans[index]
-        guard let element = try? JSONSerialization.jsonObject(with: bytes.slice(span.range)) else {
+        let slice = bytes.slice(span.range)
+        if let element = try? JSONSerialization.jsonObject(with: slice) { return Self.entry(element, position: span.position) }
+        // Valid JSON the parser refuses for one value (a lone surrogate, 1e400): that value is judged, not the export.
+        guard let repaired = ExportRepair.repaired([UInt8](slice)),
+              let element = try? JSONSerialization.jsonObject(with: Data(repaired)) else {
             return Entry(position: span.position, data: nil, problem: "không phải JSON (not JSON)", malformed: true)
         }
         return Self.entry(element, position: span.position)

@@ -12,7 +12,8 @@ public struct SyncPlan: Sendable {
         public var new: String?
     }
 
-    /// National part edited here and changed in the catalog: the file is left alone.
+    /// National part edited here and changed in the catalog, or a file that differs from the
+    /// catalog with no merge base to tell who changed what: the file is left alone.
     public struct Conflict: Sendable {
         public var path: String
         public struct Field: Sendable {
@@ -21,6 +22,16 @@ public struct SyncPlan: Sendable {
             public var catalog: String
         }
         public var fields: [Field]
+        /// No merge base could say which side changed: a local edit is assumed, never overwritten.
+        public var withoutBase = false
+    }
+
+    /// A merge base that is there but cannot be read (a folder, a pipe, a link out of the site,
+    /// not UTF-8): nothing is written for its code, and the base is not replaced blindly.
+    public struct UnreadableBase: Sendable {
+        public var code: String
+        public var path: String
+        public var problem: Problem
     }
 
     public struct Blocked: Sendable {
@@ -37,6 +48,12 @@ public struct SyncPlan: Sendable {
     public var conflicts: [Conflict] = []
     public var failures: [MappingFailure] = []
     public var blocked: [Blocked] = []
+    public var unreadableBases: [UnreadableBase] = []
+    /// Records the unit deleted (their merge base is there, the file is gone) that the catalog
+    /// still has: left deleted, reported with how to stop publishing them or bring them back.
+    public var deleted: [String] = []
+    /// Records brought back on request (`tthc new CODE --catalog`) after the unit deleted them.
+    public var restored: [String] = []
     /// Records whose `nguon` says they are the unit's own: never synchronized.
     public var localRecords: [String] = []
     /// Codes that appear more than once in the export (the most recently updated is used).
@@ -46,6 +63,9 @@ public struct SyncPlan: Sendable {
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
     public var unreadableEntry: Int?
+    /// A folder sync keeps its state in (`content/thu-tuc`, `content/.dong-bo`, its `co-so`) is
+    /// something else than a folder: sync cannot run, nothing is planned.
+    public var unusableFolder: String?
 
     /// New fingerprints of record files whose national part equals the base after this sync.
     public var fingerprints: [String: String] = [:]
@@ -57,6 +77,10 @@ public struct SyncPlan: Sendable {
     /// Adds what one record's merge planned (plans are built per record in parallel).
     mutating func absorb(_ other: SyncPlan) {
         created += other.created
+        restored += other.restored
+        deleted += other.deleted
+        failures += other.failures
+        unreadableBases += other.unreadableBases
         updated += other.updated
         unchanged += other.unchanged
         abolished += other.abolished
@@ -82,6 +106,6 @@ public struct SyncPlan: Sendable {
 
     /// Exit status 1: something the unit must look at.
     public var needsAttention: Bool {
-        !conflicts.isEmpty || !failures.isEmpty || !blocked.isEmpty
+        !conflicts.isEmpty || !failures.isEmpty || !blocked.isEmpty || !unreadableBases.isEmpty || !deleted.isEmpty
     }
 }

@@ -142,7 +142,8 @@ public struct Body: Sendable, Equatable {
         let text = String(line)
         let range = NSRange(text.startIndex..., in: text)
         let targets = linkPatterns.flatMap { pattern in
-            pattern.matches(in: text, range: range).compactMap { Range($0.range(at: 1), in: text) }
+            pattern.matches(in: text, range: range).filter { !isEscaped(text, at: $0.range.location) }
+                .compactMap { Range($0.range(at: 1), in: text) }
         }
         // Columns counted onward from the previous link, not from the line's start each time: a
         // pasted line with thousands of links would otherwise be counted thousands of times over.
@@ -196,9 +197,32 @@ public struct Body: Sendable, Equatable {
     private static func rawHTMLColumn(in line: Substring) -> Int? {
         let text = withoutCodeSpans(String(line))
         let range = NSRange(text.startIndex..., in: text)
-        guard let match = rawHTMLPattern.firstMatch(in: text, range: range),
-              let start = Range(match.range, in: text)?.lowerBound else { return nil }
-        return text[..<start].unicodeScalars.count + 1
+        var rest = range
+        while let match = rawHTMLPattern.firstMatch(in: text, range: rest) {
+            guard isEscaped(text, at: match.range.location) else {
+                guard let start = Range(match.range, in: text)?.lowerBound else { return nil }
+                return text[..<start].unicodeScalars.count + 1
+            }
+            let next = match.range.location + 1
+            rest = NSRange(location: next, length: range.length - next)
+        }
+        return nil
+    }
+
+    /// Whether the `]` or `<` a match starts at (a UTF-16 offset, as `NSRegularExpression` gives)
+    /// follows an odd number of backslashes: `\](` and `\<` are text in CommonMark (what sync
+    /// writes for the catalog's plain text), `\\](` is a backslash and then a link. Asked only
+    /// of a match, so lines without one cost nothing more.
+    private static func isEscaped(_ text: String, at location: Int) -> Bool {
+        let utf16 = text.utf16
+        var index = utf16.index(utf16.startIndex, offsetBy: location)
+        var backslashes = 0
+        while index > utf16.startIndex {
+            index = utf16.index(before: index)
+            guard utf16[index] == UInt16(UInt8(ascii: "\\")) else { break }
+            backslashes += 1
+        }
+        return backslashes % 2 == 1
     }
 
     /// Blanks out `code spans` (keeping every column where it was).

@@ -5,12 +5,15 @@ import Foundation
 public struct ChangeLog: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case created = "tao_moi", updated = "cap_nhat", abolished = "bai_bo"
+        /// A record the unit had deleted, brought back from the catalog on request: not news of the catalog.
+        case restored = "dang_lai"
 
         public var label: String {
             switch self {
             case .created: return "Công bố mới"
             case .updated: return "Cập nhật"
             case .abolished: return "Bãi bỏ"
+            case .restored: return "Đăng lại"
             }
         }
     }

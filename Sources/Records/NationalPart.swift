@@ -36,10 +36,14 @@ public struct NationalPart: Sendable, Equatable {
         let text = self.text
         var lines: [Substring] = []
         var inFrontMatter = true
+        // Only under `nguon:`: a text elsewhere may hold a line that reads "cap_nhat_nguon: …",
+        // written indented like a stamp inside its literal block.
+        var inSource = false
         // Lines split on bytes: splitting a whole record into `Character`s was a third of a sync.
         for (index, line) in Body.lines(text).enumerated() {
             if index > 0, line == "---" { inFrontMatter = false }
-            if inFrontMatter, line.hasPrefix("  cap_nhat_nguon: ") || line.hasPrefix("  dong_bo_luc: ") { continue }
+            if inFrontMatter, let first = line.utf8.first, first != UInt8(ascii: " ") { inSource = line == "nguon:" }
+            if inFrontMatter, inSource, line.hasPrefix("  cap_nhat_nguon: ") || line.hasPrefix("  dong_bo_luc: ") { continue }
             lines.append(line)
         }
         return (text, lines.joined(separator: "\n"))

@@ -60,7 +60,7 @@ extension Problem {
         candidate.map { Localized(vi: "Có phải ý bạn là `\($0)`?", en: "Did you mean `\($0)`?") }
     }
 
-    static func notUTF8(byteOffset: Int) -> Problem {
+    public static func notUTF8(byteOffset: Int) -> Problem {
         Problem(.notUTF8, .error,
                 vi: "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí \(byteOffset)). Có thể tệp được lưu bằng bảng mã cũ TCVN3 (ABC) hoặc VNI.",
                 en: "The file is not UTF-8 text (bad byte at offset \(byteOffset)); it may use a legacy Vietnamese encoding (TCVN3/ABC or VNI).",

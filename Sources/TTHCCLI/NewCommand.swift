@@ -57,7 +57,9 @@ struct NewCommand: ParsableCommand {
         var sync = CatalogSync(site: site, configuration: configuration, now: SyncCommand.now())
         sync.only = [code]
         let plan = sync.plan(export)
-        guard plan.created == [path] else {
+        // A record the unit deleted comes back only this way, logged as brought back ("Đăng lại").
+        guard plan.created + plan.restored == [path] else {
+            if plan.needsAttention { printError(SyncReport(plan: plan, language: .vi).text(withDiffs: false)) }
             printError("tthc new: không thấy thủ tục \(code) đọc được trong \(catalog) (not found in the export). Không ghi gì.")
             throw Exit.cannotRun
         }

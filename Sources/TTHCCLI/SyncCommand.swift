@@ -50,6 +50,12 @@ struct SyncCommand: ParsableCommand {
         }
         let plan = sync.plan(export)
         bar?.finish()
+        if let folder = plan.unusableFolder {
+            printError(lang == .vi
+                ? "tthc sync: \(folder) không phải là thư mục nên không đồng bộ được. Không ghi gì. Hãy đổi tên hoặc xóa mục đó (tthc tự tạo lại thư mục khi cần)."
+                : "tthc sync: \(folder) is not a folder, so sync cannot run. Nothing written. Rename or remove it (tthc makes the folder again when needed).")
+            throw Exit.cannotRun
+        }
         if let position = plan.unreadableEntry {
             printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
             throw Exit.cannotRun

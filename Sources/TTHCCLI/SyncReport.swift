@@ -18,7 +18,8 @@ struct SyncReport {
             ("Bãi bỏ", "Abolished", plan.abolished.count),
             ("Sửa tại chỗ (giữ nguyên)", "Local overrides (kept)", plan.overrides.count),
             ("Xung đột", "Conflicts", plan.conflicts.count),
-            ("Không đọc được", "Unreadable", plan.failures.count + plan.blocked.count),
+            ("Đã xóa tại chỗ", "Deleted here", plan.deleted.count),
+            ("Không đọc được", "Unreadable", plan.failures.count + plan.blocked.count + plan.unreadableBases.count),
             ("Không thuộc phạm vi đơn vị", "Not published by this unit", plan.notSelected),
         ]
         let width = rows.map { (vi ? $0.0 : $0.1).count }.max() ?? 0
@@ -27,6 +28,7 @@ struct SyncReport {
             lines.append(name + String(repeating: " ", count: width - name.count) + "  " + String(row.2))
         }
         for path in plan.created { lines.append("  + \(path)") }
+        for path in plan.restored { lines.append("  + \(path) (\(vi ? "đăng lại" : "restored"))") }
         for path in plan.updated { lines.append("  ~ \(path)") }
         for path in plan.abolished { lines.append("  ✗ \(path) (\(vi ? "bãi bỏ" : "abolished"))") }
         for path in plan.overrides {
@@ -38,8 +40,14 @@ struct SyncReport {
                             : "  · \(path): the unit's own record, not synchronized")
         }
         for conflict in plan.conflicts {
-            lines.append(vi ? "xung đột: \(conflict.path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
-                            : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
+            if conflict.withoutBase {
+                let base = "content/.dong-bo/co-so/" + (conflict.path as NSString).lastPathComponent
+                lines.append(vi ? "xung đột: \(conflict.path) khác bản trong CSDL quốc gia và không có tệp cơ sở \(base) để biết bên nào đã sửa; tệp giữ nguyên (coi như đơn vị đã sửa). Các trường khác nhau:"
+                                : "conflict: \(conflict.path) differs from the catalog and there is no merge base \(base) to tell which side changed; the file is left alone (taken as edited here). Differing fields:")
+            } else {
+                lines.append(vi ? "xung đột: \(conflict.path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
+                                : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
+            }
             for field in conflict.fields {
                 lines.append("  \(field.key)")
                 lines.append("    \(vi ? "tại chỗ: " : "here:    ") \(Self.short(field.local))")
@@ -48,6 +56,18 @@ struct SyncReport {
             lines.append(vi
                 ? "  → Cách xử lý: sửa các trường trên trong tệp cho giống bản quốc gia rồi chạy lại tthc sync. Muốn giữ cách diễn đạt của đơn vị thì ghi vào mục \"## Ghi chú của đơn vị\" (phần riêng, không bao giờ bị ghi đè)."
                 : "  → To resolve: make these fields match the catalog's version and run tthc sync again. Keep the unit's own wording in a \"## Ghi chú của đơn vị\" section (local, never overwritten).")
+        }
+        for path in plan.deleted {
+            let code = String((path as NSString).lastPathComponent.dropLast(3))
+            lines.append(vi
+                ? "đã xóa: \(path) không còn trên trang nhưng thủ tục \(code) vẫn có trong CSDL quốc gia; tthc không tạo lại.\n  → Nếu đơn vị không đăng thủ tục này: thêm \"\(code)\" vào chon.bo trong site.yml.\n  → Nếu xóa nhầm: khôi phục tệp (git checkout -- \(path)) hoặc nhập lại từ tệp xuất: tthc new \(code) --catalog <tệp xuất>."
+                : "deleted: \(path) is gone from the site but procedure \(code) is still in the catalog; tthc does not re-create it.\n  → If the unit does not publish it: add \"\(code)\" to chon.bo in site.yml.\n  → If it was deleted by mistake: restore the file (git checkout -- \(path)) or import it again: tthc new \(code) --catalog <export>.")
+        }
+        for base in plan.unreadableBases {
+            let record = "content/thu-tuc/\(base.code).md"
+            lines.append(vi
+                ? "lỗi: không đọc được tệp cơ sở \(base.path): \(base.problem.message.vi) Thủ tục \(base.code) không được đồng bộ, không tệp nào bị ghi.\n  → Xóa hoặc đổi tên \(base.path) (tthc tự ghi tệp này); lần chạy sau so \(record) với CSDL quốc gia: giống thì ghi lại tệp cơ sở, khác thì báo xung đột, không ghi đè."
+                : "error: cannot read the merge base \(base.path): \(base.problem.message.en) Procedure \(base.code) is not synchronized; nothing was written for it.\n  → Remove or rename \(base.path) (tthc writes it); the next run compares \(record) with the catalog: equal, the base is written again; different, a conflict is reported, nothing overwritten.")
         }
         for failure in plan.failures {
             lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(failure.code ?? "?")): \(failure.reason.vi)"
@@ -89,6 +109,7 @@ struct SyncReport {
             .init("conflicts", .list(plan.conflicts.map { conflict in
                 .object([
                     .init("file", .string(conflict.path)),
+                    .init("without_base", .bool(conflict.withoutBase)),
                     .init("fields", .list(conflict.fields.map { field in
                         .object([.init("key", .string(field.key)), .init("local", .string(field.local)),
                                  .init("catalog", .string(field.catalog))])
@@ -103,6 +124,12 @@ struct SyncReport {
                 ])
             })),
             .init("blocked", strings(plan.blocked.map(\.path))),
+            .init("deleted", strings(plan.deleted)),
+            .init("restored", strings(plan.restored)),
+            .init("unreadable_bases", .list(plan.unreadableBases.map { base in
+                .object([.init("code", .string(base.code)), .init("file", .string(base.path)),
+                         .init("message", .string(base.problem.message[language]))])
+            })),
             .init("local_records", strings(plan.localRecords)),
             .init("duplicates", strings(plan.duplicates)),
             .init("not_selected", .integer(plan.notSelected)),
