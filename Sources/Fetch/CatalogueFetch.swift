@@ -1,0 +1,229 @@
+import Foundation
+import Records
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tthc fetch`: the national catalogue from the portal's API into an export that sync reads.
+///
+/// The list first (every page), then the detail of each procedure that is due (`FetchScope`),
+/// each kept in the journal as it arrives; then the export is put together from this run's
+/// details and, for what this run did not get, last run's, checked against the thresholds, and
+/// replaced in one rename. The state beside it is written after it, and the journal removed last,
+/// so a run killed between two of these steps is completed by the next.
+public struct CatalogueFetch {
+    public var site: URL
+    public var configuration: SiteConfiguration
+    public var export: URL
+    public var client: PortalClient
+    /// Accept fewer than 90 % of the details, or a list more than 5 % shorter than last time.
+    public var force = false
+    /// Procedures outside the site's scope are asked about again once in this many days.
+    public var recheckDays = 7
+    public var now = Date()
+    /// Called with (done, total) as details arrive, for a progress bar.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public static let minimumShare = 0.9
+    public static let largestShrink = 0.05
+
+    public init(site: URL, configuration: SiteConfiguration, export: URL, client: PortalClient) {
+        self.site = site
+        self.configuration = configuration
+        self.export = export
+        self.client = client
+    }
+
+    public static func defaultExport(in site: URL) -> URL {
+        site.appendingPathComponent("content/.dong-bo/csdl-quoc-gia.jsonl")
+    }
+
+    public var statePath: URL { export.deletingLastPathComponent().appendingPathComponent(export.lastPathComponent + ".trang-thai.jsonl") }
+    public var journalPath: URL { export.deletingLastPathComponent().appendingPathComponent(export.lastPathComponent + ".dang-tai") }
+
+    public func run() -> FetchOutcome {
+        var outcome = FetchOutcome()
+        let clock = Date()
+        outcome.ending = fetch(into: &outcome)
+        outcome.requests = client.requests
+        outcome.bytes = client.bytes
+        outcome.seconds = Date().timeIntervalSince(clock)
+        return outcome
+    }
+
+    private func makeScope() -> FetchScope {
+        FetchScope(configuration: configuration, recordCodes: FetchScope.recordCodes(in: site), recheckDays: recheckDays,
+                   day: Int(now.timeIntervalSince1970) / 86400)
+    }
+
+    private func fetch(into outcome: inout FetchOutcome) -> FetchOutcome.Ending {
+        // Nothing is asked of the portal before it is known that the files at hand are ours to replace.
+        // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
+        for path in [export, statePath] {
+            var info = stat()
+            if lstat(path.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return .notOurs(.notAFile(path.path)) }
+        }
+        let state: FetchState?
+        do {
+            state = try FetchState.read(statePath)
+        } catch {
+            switch error {
+            case .notOurs: return .notOurs(.foreignState)
+            case .damaged(let line): return .notOurs(.damagedState(line: line))
+            }
+        }
+        let previousBytes = FileManager.default.contents(atPath: export.path)
+        if previousBytes != nil, state == nil { return .notOurs(.noState) }
+        do {
+            try FileManager.default.createDirectory(at: export.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            return .cannotWrite("\(export.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        let scope = makeScope()
+        let journal: FetchJournal
+        do {
+            journal = try FetchJournal(journalPath, header: .init(started: Int(now.timeIntervalSince1970), api: client.api.absoluteString,
+                                                                  selection: scope.selectionFingerprint))
+        } catch {
+            switch error {
+            case .busy: return .busy
+            case .notOurs: return .notOurs(.foreignJournal)
+            case .cannotOpen(let reason): return .cannotWrite("\(journalPath.path): \(reason)")
+            }
+        }
+        if let previousBytes, let state {
+            let fingerprint = Fingerprint.ignoringCarriageReturns(previousBytes)
+            guard fingerprint == state.export || fingerprint == journal.inheritedFinishing else {
+                journal.abandon()
+                return .notOurs(.edited)
+            }
+        }
+        journal.begin()
+        removeStaleTemporaries()
+        let previous = previousBytes.map(Self.lines) ?? [:]
+
+        let rows: [ListedProcedure]
+        switch CatalogueListing(client: client, journal: journal).run() {
+        case .halted(let halt):
+            return .halted(halt)
+        case .failed(let reason, let page):
+            return .listingFailed(reason, page: page)
+        case .complete(let listed, let unusable, let total, let pages):
+            rows = listed
+            outcome.listed = listed.count
+            outcome.unusableRows = unusable
+            outcome.pages = pages
+            outcome.internalProcedures = listed.filter(\.isInternal).count
+            if !force, let total, Double(listed.count) < Double(total) * (1 - Self.largestShrink) {
+                journal.forgetListing()
+                return .listingIncomplete(listed: listed.count, total: total)
+            }
+            if !force, let before = state?.listed, before > 0, Double(listed.count) < Double(before) * (1 - Self.largestShrink) {
+                journal.forgetListing()
+                return .catalogueShrank(now: listed.count, before: before)
+            }
+        }
+
+        let selectionChanged = state.map { $0.selection != scope.selectionFingerprint || $0.api != client.api.absoluteString } ?? true
+        let due = rows.filter { scope.isDue($0, known: state?.procedures[$0.id], selectionChanged: selectionChanged) }
+        outcome.asked = due.count
+        outcome.resumedDetails = due.filter { journal.detail($0.id) != nil }.count
+        let failures = DetailFetch(client: client, journal: journal, scope: scope, progress: progress)
+            .run(due.filter { journal.detail($0.id) == nil }, alreadyDone: outcome.resumedDetails, total: due.count)
+        if let halt = client.halt { return .halted(halt) }
+        outcome.failures = failures.failed.sorted { ($0.code, $0.id) < ($1.code, $1.id) }
+        outcome.unmappable = failures.unmappable.sorted()
+        outcome.got = due.count - outcome.failures.count
+        if !force, due.count > 0, Double(outcome.got) < Double(due.count) * Self.minimumShare {
+            return .tooFewDetails(got: outcome.got, asked: due.count)
+        }
+
+        let (lines, next) = assemble(rows: rows, scope: scope, due: Set(due.map(\.id)), failed: Set(outcome.failures.map(\.id)),
+                                     journal: journal, state: state, previous: previous, outcome: &outcome)
+        var bytes = Data()
+        for line in lines {
+            bytes.append(line)
+            bytes.append(0x0A)
+        }
+        let fingerprint = Fingerprint.ignoringCarriageReturns(bytes)
+        var newState = next
+        newState.export = fingerprint
+        outcome.exported = lines.count
+        outcome.changed = previousBytes != bytes
+        do {
+            journal.record(finishing: fingerprint)
+            if previousBytes != bytes { try AtomicFile.write(bytes, to: export) }
+            if state != newState { try AtomicFile.write(newState.text, to: statePath) }
+        } catch {
+            return .cannotWrite(error.localizedDescription)
+        }
+        journal.remove()
+        return .written
+    }
+
+    /// The export's lines in order (code, then id) and the state that goes with them.
+    private func assemble(rows: [ListedProcedure], scope: FetchScope, due: Set<String>, failed: Set<String>, journal: FetchJournal,
+                          state: FetchState?, previous: [String: (code: String, line: Data)],
+                          outcome: inout FetchOutcome) -> ([Data], FetchState) {
+        var next = FetchState(api: client.api.absoluteString, selection: scope.selectionFingerprint, listed: rows.count, export: "")
+        var lines: [(code: String, id: String, line: Data)] = []
+        var listedIDs: Set<String> = []
+        for row in rows {
+            listedIDs.insert(row.id)
+            guard !row.isInternal else { continue }
+            let known = state?.procedures[row.id]
+            if let detail = journal.detail(row.id) {
+                if let line = detail.line { lines.append((detail.code, row.id, line)) }
+                next.procedures[row.id] = .init(code: detail.code, inScope: detail.line != nil, missing: 0, row: row.fingerprint)
+            } else if let known {
+                // Not asked this time, or asked and failed: last run's copy stands, and a changed row
+                // keeps its old fingerprint so that it is asked for again next time.
+                if known.inScope, let old = previous[row.id] {
+                    lines.append((old.code, row.id, old.line))
+                    if failed.contains(row.id) { outcome.keptFromBefore += 1 }
+                }
+                next.procedures[row.id] = .init(code: known.code, inScope: known.inScope, missing: 0,
+                                                row: due.contains(row.id) ? known.row : row.fingerprint)
+            }
+        }
+        for (id, known) in (state?.procedures ?? [:]).sorted(by: { $0.key < $1.key }) where !listedIDs.contains(id) {
+            guard known.missing + 1 < 2 else {
+                if known.inScope { outcome.gone.append(known.code) }
+                continue
+            }
+            next.procedures[id] = .init(code: known.code, inScope: known.inScope, missing: known.missing + 1, row: known.row)
+            if known.inScope, let old = previous[id] {
+                lines.append((old.code, id, old.line))
+                outcome.missingOnce.append(known.code)
+            }
+        }
+        outcome.gone.sort()
+        outcome.missingOnce.sort()
+        lines.sort { ($0.code, $0.id) < ($1.code, $1.id) }
+        return (lines.map(\.line), next)
+    }
+
+    /// Last run's export by procedure id (lines fetch wrote: one envelope each).
+    private static func lines(_ bytes: Data) -> [String: (code: String, line: Data)] {
+        var result: [String: (code: String, line: Data)] = [:]
+        for line in bytes.split(separator: 0x0A) {
+            let trimmed = Data(line.filter { $0 != 0x0D })
+            guard let (id, code) = ExportLine.identify(trimmed) else { continue }
+            result[id] = (code, trimmed)
+        }
+        return result
+    }
+
+    /// Temporary files of runs killed while replacing the export or the state (named by them, pid included).
+    private func removeStaleTemporaries() {
+        let folder = export.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for target in [export.lastPathComponent, statePath.lastPathComponent] {
+            let prefix = ".\(target)."
+            for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+                let middle = name.dropFirst(prefix.count).dropLast(4)
+                if !middle.isEmpty, middle.allSatisfy(\.isNumber) { unlink(folder.appendingPathComponent(name).path) }
+            }
+        }
+    }
+}
