@@ -30,7 +30,7 @@ struct CatalogueListing {
             case .failed(let reason):
                 return .failed(reason, page: pages.count + 1)
             case .data(let data):
-                guard let page = Self.page(data, sent: cursor) else {
+                guard let page = Self.page(data, sent: cursor, rowsBefore: pages.reduce(0) { $0 + $1.items.count }) else {
                     return .failed("trang danh sách không có dạng {items, lastId} (not a list page)", page: pages.count + 1)
                 }
                 if let next = page.next, !page.isLast, pages.contains(where: { $0.sent == next }) || next == cursor {
@@ -40,6 +40,7 @@ struct CatalogueListing {
                 pages.append(page)
             }
         }
+        guard pages.contains(where: { !$0.items.isEmpty }) else { return .failed("danh sách trống (the list is empty)", page: 1) }
         var seen: Set<String> = []
         var rows: [ListedProcedure] = []
         var unusable = 0
@@ -50,12 +51,15 @@ struct CatalogueListing {
         return .complete(rows: rows, unusable: unusable, total: pages.compactMap(\.total).max(), pages: pages.count)
     }
 
-    /// A page, and whether it is the last: empty, short, or without a new cursor (CATALOG.md).
-    static func page(_ data: Any, sent cursor: String) -> FetchJournal.Page? {
+    /// A page, and whether it is the last: empty, without a new cursor, or short (CATALOG.md). A
+    /// short page is the last only when it reaches the total the portal announces: a portal that
+    /// serves fewer rows a page than asked is followed to its end, not taken as ending early.
+    static func page(_ data: Any, sent cursor: String, rowsBefore: Int) -> FetchJournal.Page? {
         guard let object = data as? [String: Any], let items = object["items"] as? [Any] else { return nil }
         let next = (object["lastId"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         let total = (object["total"] as? NSNumber)?.intValue
-        let isLast = items.isEmpty || items.count < PortalEndpoint.pageSize || next == nil || next == cursor
+        let short = items.count < PortalEndpoint.pageSize && total.map { rowsBefore + items.count >= $0 } ?? true
+        let isLast = items.isEmpty || next == nil || next == cursor || short
         return FetchJournal.Page(sent: cursor, items: items, next: next, total: total, isLast: isLast)
     }
 }

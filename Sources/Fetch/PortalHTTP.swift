@@ -58,8 +58,10 @@ public final class URLSessionTransport: NSObject, PortalTransport, URLSessionDat
         self.maximumBytes = maximumBytes
         super.init()
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
+        // URLSession's own timers only back up the watchdog in `post`: on Linux they count whole
+        // seconds (under one second they fire at once), so they are set a little beyond it.
+        configuration.timeoutIntervalForRequest = timeout.rounded(.up) + 1
+        configuration.timeoutIntervalForResource = timeout.rounded(.up) + 1
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
@@ -72,7 +74,7 @@ public final class URLSessionTransport: NSObject, PortalTransport, URLSessionDat
     deinit { session?.invalidateAndCancel() }
 
     public func post(_ url: URL, body: Data) -> HTTPExchange {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout.rounded(.up) + 1)
         request.httpMethod = "POST"
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -83,8 +85,8 @@ public final class URLSessionTransport: NSObject, PortalTransport, URLSessionDat
         lock.withLock { pending[task.taskIdentifier] = state }
         defer { _ = lock.withLock { pending.removeValue(forKey: task.taskIdentifier) } }
         task.resume()
-        // A second past URLSession's own timers: whichever fires first, the caller is not held longer.
-        if state.done.wait(timeout: .now() + timeout + 1) == .timedOut {
+        // The bound on the whole exchange, connection to last byte, whatever URLSession does.
+        if state.done.wait(timeout: .now() + timeout) == .timedOut {
             task.cancel()
             return HTTPExchange(failure: .timedOut)
         }

@@ -5,7 +5,7 @@ It serves saved list rows and detail responses with the API's paging (cursor `la
 descending, at most 200 rows a page), its envelope and HTTP 201, and on demand the faults a
 real portal and its firewall produce. Started by the tests as a subprocess:
 
-    replay-portal.py --rows ROWS.json --details DETAILS.json [--units UNITS.json] [--latency S]
+    replay-portal.py --rows ROWS.json --details DETAILS.json [--units UNITS.json] [--latency S] [--page-size N]
 
 It listens on 127.0.0.1 on a free port, prints `PORT <n>` on its first line, and exits when its
 standard input closes (so it never outlives the test that started it).
@@ -18,9 +18,11 @@ Details without a row get a row made from the detail.
 Control (JSON over POST, for the tests):
   /_control/faults   {"rules": [{"target": "list"|"detail"|"units"|"any", "id": ID?, "after": N?,
                       "times": K?, "fault": NAME, "seconds": S?}]}  (replaces the rules)
-      faults: 500 502 503 reset truncate short slow firewall 429 401 403 wrong-id error-envelope
-              not-found html redirect
-  /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows]}
+      faults: 500 502 503 reset truncate short empty slow firewall 429 401 403 wrong-id
+              error-envelope (its "message" may be given) not-found not-object html redirect
+      "ids": [ID, …] matches any of them
+  /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
+                      "reorder": true|false}  (reorder: keys reversed and spaced, as another server would)
   /_control/stats    (GET) counts of requests, per detail id, the most at once, user agents, bytes
 """
 import argparse
@@ -47,6 +49,14 @@ def load(path):
     if text.lstrip().startswith("["):
         return json.loads(text)
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def reverse_keys(value):
+    if isinstance(value, dict):
+        return {key: reverse_keys(value[key]) for key in reversed(list(value))}
+    if isinstance(value, list):
+        return [reverse_keys(item) for item in value]
+    return value
 
 
 def row_from_detail(data):
@@ -77,9 +87,11 @@ def detail_from_row(row):
 
 
 class Portal:
-    def __init__(self, rows, details, units, latency):
+    def __init__(self, rows, details, units, latency, page_size):
         self.lock = threading.Lock()
         self.latency = latency
+        self.page_size = page_size
+        self.reorder = False
         self.rows = {}
         self.details = {}
         self.units = units
@@ -107,6 +119,8 @@ class Portal:
                 if rule.get("target", "any") not in ("any", target):
                     continue
                 if "id" in rule and rule["id"] != identifier:
+                    continue
+                if "ids" in rule and identifier not in rule["ids"]:
                     continue
                 seen = self.matched.get(index, 0) + 1
                 self.matched[index] = seen
@@ -226,8 +240,15 @@ class Handler(BaseHTTPRequestHandler):
                 others = sorted(i for i in portal.details if i != identifier) or ["00000000-0000-0000-0000-000000000000"]
                 envelope = portal.detail(others[0]) or envelope
             elif fault == "error-envelope":
-                envelope = {"code": "ERROR", "data": None, "message": "Lỗi hệ thống"}
-        body = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+                envelope = {"code": "ERROR", "data": None, "message": rule.get("message", "Lỗi hệ thống")}
+            elif fault == "not-object":
+                envelope = {"code": "OK", "data": [1, 2, 3], "message": "OK"}
+        if portal.reorder:
+            body = json.dumps(reverse_keys(envelope), ensure_ascii=False, indent=1).encode()
+        else:
+            body = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+        if fault == "empty":
+            return self.answer(201, b"")
         if fault == "truncate":
             return self.answer(201, body[: len(body) // 2])
         if fault == "short":
@@ -239,7 +260,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def page(self, request):
         portal = self.portal
-        limit = max(1, min(int(request.get("limit") or 200), 200))
+        limit = max(1, min(int(request.get("limit") or 200), portal.page_size))
         cursor = request.get("lastId") or ""
         with portal.lock:
             ordered = sorted(portal.rows, reverse=True)
@@ -278,6 +299,8 @@ class Handler(BaseHTTPRequestHandler):
                     portal.rows[row["id"]] = row
                 if "units" in request:
                     portal.units = request["units"]
+                if "reorder" in request:
+                    portal.reorder = bool(request["reorder"])
             elif self.path == "/_control/reset-stats":
                 portal.stats.update({"requests": 0, "list": 0, "detail": 0, "units": 0, "details": {},
                                      "most_at_once": 0, "bytes": 0, "list_cursors": []})
@@ -297,9 +320,10 @@ def main():
     parser.add_argument("--details", required=True)
     parser.add_argument("--units")
     parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--page-size", type=int, default=200)
     arguments = parser.parse_args()
     Handler.portal = Portal(load(arguments.rows), load(arguments.details),
-                            load(arguments.units) if arguments.units else [], arguments.latency)
+                            load(arguments.units) if arguments.units else [], arguments.latency, arguments.page_size)
     server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
