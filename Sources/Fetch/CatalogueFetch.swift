@@ -133,7 +133,7 @@ public struct CatalogueFetch {
         if let halt = client.halt { return .halted(halt) }
         outcome.failures = failures.failed.sorted { ($0.code, $0.id) < ($1.code, $1.id) }
         outcome.unmappable = failures.unmappable.sorted()
-        outcome.got = due.count - outcome.failures.count
+        outcome.got = due.filter { journal.detail($0.id) != nil }.count
         if !force, due.count > 0, Double(outcome.got) < Double(due.count) * Self.minimumShare {
             return .tooFewDetails(got: outcome.got, asked: due.count)
         }
