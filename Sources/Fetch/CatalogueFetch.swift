@@ -152,8 +152,8 @@ public struct CatalogueFetch {
         outcome.changed = previousBytes != bytes
         do {
             journal.record(finishing: fingerprint)
-            if previousBytes != bytes { try AtomicFile.write(bytes, to: export) }
-            if state != newState { try AtomicFile.write(newState.text, to: statePath) }
+            if previousBytes != bytes { try ReplacedFile.write(bytes, to: export) }
+            if state != newState { try ReplacedFile.write(newState.text, to: statePath) }
         } catch {
             return .cannotWrite(error.localizedDescription)
         }

@@ -1,9 +1,12 @@
 import Foundation
+import Records
 
 /// The portal's public API as far as tthc uses it (CATALOG.md, "Getting the catalogue"). Every
 /// request is a POST of a small JSON object.
 public enum PortalEndpoint {
     public static let defaultAPI = "https://dichvucong.gov.vn"
+    /// An honest agent: tthc, its version, and where the portal's operators can see who asks.
+    public static let userAgent = "tthc/\(TTHCVersion.current) (+https://github.com/tthc-vn/tthc)"
     static let list = "/api/v1/submitting/formality/list-all-public-formality-by-citizen"
     static let detail = "/api/v1/configuring/formality/get-formality-by-citizen"
     static let units = "/api/v1/submitting/formality/list-department-url-by-citizen"

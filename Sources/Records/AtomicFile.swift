@@ -6,13 +6,10 @@ import Foundation
 /// made a 10,000-record sync several times slower.)
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
-    }
-
-    public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let data = Data(text.utf8)
         guard PlainFile.write(data, toPath: temporary.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }

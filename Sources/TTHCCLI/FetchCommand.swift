@@ -52,7 +52,7 @@ struct FetchCommand: ParsableCommand {
         politeness.retryWait = retryWait
         guard let base = PortalEndpoint.base(api) else { throw Exit.cannotRun }
         let client = PortalClient(api: base, politeness: politeness,
-                                  transport: URLSessionTransport(timeout: timeout, userAgent: TTHCVersion.userAgent))
+                                  transport: URLSessionTransport(timeout: timeout, userAgent: PortalEndpoint.userAgent))
         var fetch = CatalogueFetch(site: siteOptions.url, configuration: configuration, export: export, client: client)
         fetch.force = force
         fetch.recheckDays = recheckDays
