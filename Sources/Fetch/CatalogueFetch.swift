@@ -19,7 +19,7 @@ public struct CatalogueFetch {
     /// Accept fewer than 90 % of the details, or a list more than 5 % shorter than last time.
     public var force = false
     /// Procedures outside the site's scope are asked about again once in this many days.
-    public var recheckDays = 7
+    public var recheckDays = 30
     public var now = Date()
     /// Called with (done, total) as details arrive, for a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
@@ -103,15 +103,21 @@ public struct CatalogueFetch {
         let previous = previousBytes.map(Self.lines) ?? [:]
 
         let rows: [ListedProcedure]
-        switch CatalogueListing(client: client, journal: journal).run() {
+        switch PagedList(source: PagedList.catalogue, client: client, journal: journal).run() {
         case .halted(let halt):
             return .halted(halt)
         case .failed(let reason, let page):
             return .listingFailed(reason, page: page)
-        case .complete(let listed, let unusable, let total, let pages):
+        case .complete(let items, let total, let pages):
+            guard !items.isEmpty else { return .listingFailed("danh sách trống (the list is empty)", page: 1) }
+            var seen: Set<String> = []
+            var listed: [ListedProcedure] = []
+            for item in items {
+                guard let row = ListedProcedure(row: item) else { outcome.unusableRows += 1; continue }
+                if seen.insert(row.id).inserted { listed.append(row) }
+            }
             rows = listed
             outcome.listed = listed.count
-            outcome.unusableRows = unusable
             outcome.pages = pages
             outcome.internalProcedures = listed.filter(\.isInternal).count
             if !force, let total, Double(listed.count) < Double(total) * (1 - Self.largestShrink) {

@@ -17,6 +17,8 @@ final class FetchJournal: @unchecked Sendable {
     }
 
     struct Page {
+        /// Which list: `PagedList.catalogue` or `PagedList.unitServices`.
+        var list: String
         var sent: String
         var items: [Any]
         var next: String?
@@ -100,7 +102,7 @@ final class FetchJournal: @unchecked Sendable {
     deinit { close(descriptor) }
 
     func record(page: Page) {
-        var entry: [String: Any] = ["gui": page.sent, "muc": page.items, "het": page.isLast]
+        var entry: [String: Any] = ["ds": page.list, "gui": page.sent, "muc": page.items, "het": page.isLast]
         if let next = page.next { entry["tiep"] = next }
         if let total = page.total { entry["tong"] = total }
         append(["trang": entry])
@@ -125,7 +127,9 @@ final class FetchJournal: @unchecked Sendable {
         unlink(url.path)
     }
 
-    /// Forgets the listing (a suspicious one is asked again next time); the details stay.
+    func pages(of list: String) -> [Page] { lock.withLock { pages.filter { $0.list == list } } }
+
+    /// Forgets the lists (a suspicious one is asked again next time); the details stay.
     func forgetListing() {
         lock.withLock { pages = [] }
         _ = ftruncate(descriptor, 0)
@@ -240,7 +244,7 @@ final class FetchJournal: @unchecked Sendable {
 
     private static func read(_ object: [String: Any], into content: inout Content) {
         if let page = object["trang"] as? [String: Any], let sent = page["gui"] as? String, let items = page["muc"] as? [Any] {
-            content.pages.append(Page(sent: sent, items: items, next: page["tiep"] as? String,
+            content.pages.append(Page(list: page["ds"] as? String ?? "", sent: sent, items: items, next: page["tiep"] as? String,
                                       total: page["tong"] as? Int, isLast: page["het"] as? Bool ?? false))
         } else if let detail = object["chi_tiet"] as? [String: Any], let id = detail["id"] as? String,
                   let envelope = detail["dong"] as? [String: Any] {

@@ -8,9 +8,9 @@ import Records
 /// (`SiteConfiguration.publishes` on the mapped procedure), and any procedure the site already
 /// has a record of, so that sync still sees it in the catalogue and never takes it for abolished.
 /// The list rows carry no level and no change date, so a detail is asked for when its procedure
-/// is new, in scope, its row changed, the selection changed, or its turn has come in the weekly
-/// round of those outside the scope (a procedure moved to the unit's level is seen within
-/// `recheckDays`).
+/// is new, in scope, its row changed, the selection changed, or its turn has come in the round of
+/// those outside the scope (a procedure moved to the unit's level without its row changing is
+/// seen within `recheckDays`; 30 by default keeps a commune's daily run near 500 requests).
 struct FetchScope {
     var configuration: SiteConfiguration
     /// Codes of the records in `content/thu-tuc/`.

@@ -59,9 +59,10 @@ public final class PortalClient: @unchecked Sendable {
         }
     }
 
-    /// The pause between two requests of one worker (skipped once the run has halted).
+    /// The pause between two requests of one worker (none before the run's first request, none
+    /// once the run has halted).
     public func pause() {
-        guard halt == nil, politeness.delay > 0 else { return }
+        guard halt == nil, politeness.delay > 0, requests > 0 else { return }
         Thread.sleep(forTimeInterval: politeness.delay)
     }
 

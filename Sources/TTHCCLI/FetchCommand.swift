@@ -23,7 +23,7 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "Giây chờ tối đa cho một yêu cầu.") var timeout = 30.0
     @Option(help: "Số lần thử lại khi lỗi mạng, bị ngắt, dữ liệu cụt hoặc lỗi 5xx.") var retries = 3
     @Option(name: .customLong("retry-wait"), help: "Giây chờ trước lần thử lại đầu tiên (lần sau gấp đôi).") var retryWait = 1.0
-    @Option(name: .customLong("recheck-days"), help: "Thủ tục ngoài phạm vi được hỏi lại sau chừng này ngày.") var recheckDays = 7
+    @Option(name: .customLong("recheck-days"), help: "Thủ tục ngoài phạm vi được hỏi lại sau chừng này ngày.") var recheckDays = 30
     @Flag(help: "Vẫn thay tệp khi nhận được dưới 90 % chi tiết hoặc danh mục ngắn đi quá 5 %.") var force = false
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 

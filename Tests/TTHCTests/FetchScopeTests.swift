@@ -4,7 +4,7 @@ import Testing
 
 /// What a fetch asks for and keeps: sync's own selection decides from each detail; the site's
 /// existing records stay in the export; a daily run asks again for what is in scope, new or
-/// changed, and for the rest in a weekly round; at most --concurrency requests at once.
+/// changed, and for the rest in a round of --recheck-days; at most --concurrency requests at once.
 @Suite(.serialized) struct FetchScopeTests {
     let run = Fetcher()
 
