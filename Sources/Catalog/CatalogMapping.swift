@@ -73,7 +73,7 @@ public enum CatalogMapping {
         procedure.legalBases = nonEmpty(CatalogText.objects(data["legalBasisesDetails"]).compactMap(legalBasis))
         procedure.decision = decision(data["procedureProposal"] as? [String: Any])
         let id = CatalogText.oneLine(data["id"])
-        procedure.onlineService = onlineService(data, channels: channels, id: id)
+        procedure.onlineService = UnitOnlineService.of(data) ?? onlineService(data, channels: channels, id: id)
         procedure.keywords = nonEmpty(((data["keywords"] as? String) ?? "").split(separator: ",")
             .compactMap { CatalogText.oneLine(String($0)) })
         procedure.source = Procedure.Source(

@@ -130,6 +130,19 @@ public struct CatalogueFetch {
             }
         }
 
+        var services: UnitServices?
+        if let unit = configuration.unitCode?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
+            switch PagedList(source: PagedList.unitServices(unit), client: client, journal: journal).run() {
+            case .halted(let halt):
+                return .halted(halt)
+            case .failed(let reason, let page):
+                return .unitServicesFailed(reason, page: page)
+            case .complete(let items, _, _):
+                services = UnitServices(unit: unit, items: items)
+                outcome.unitServices = services?.rows
+            }
+        }
+
         let selectionChanged = state.map { $0.selection != scope.selectionFingerprint || $0.api != client.api.absoluteString } ?? true
         let due = rows.filter { scope.isDue($0, known: state?.procedures[$0.id], selectionChanged: selectionChanged) }
         outcome.asked = due.count
@@ -144,8 +157,10 @@ public struct CatalogueFetch {
             return .tooFewDetails(got: outcome.got, asked: due.count)
         }
 
-        let (lines, next) = assemble(rows: rows, scope: scope, due: Set(due.map(\.id)), failed: Set(outcome.failures.map(\.id)),
+        let (unannotated, next) = assemble(rows: rows, scope: scope, due: Set(due.map(\.id)), failed: Set(outcome.failures.map(\.id)),
                                      journal: journal, state: state, previous: previous, outcome: &outcome)
+        // The unit's services as listed today, on every line (last run's copies included).
+        let lines = unannotated.map { UnitServices.annotate($0, with: services) }
         var bytes = Data()
         for line in lines {
             bytes.append(line)

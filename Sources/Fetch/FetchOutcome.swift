@@ -8,6 +8,8 @@ public struct FetchOutcome: Sendable {
         case halted(PortalClient.Halt)
         /// The list could not be read to its end.
         case listingFailed(String, page: Int)
+        /// The unit's list of online services (`ma_don_vi`) could not be read to its end.
+        case unitServicesFailed(String, page: Int)
         /// Fewer than 90 % of the details asked for came back.
         case tooFewDetails(got: Int, asked: Int)
         /// The list is more than 5 % shorter than at the last run.
@@ -58,6 +60,8 @@ public struct FetchOutcome: Sendable {
     /// Details that could not be read as a procedure (left out unless the site has their record).
     public var unmappable: [String] = []
     public var changed = false
+    /// Rows of the unit's own online services, when `site.yml` names the unit (0: none listed).
+    public var unitServices: Int?
     public var requests = 0
     public var bytes = 0
     public var seconds = 0.0

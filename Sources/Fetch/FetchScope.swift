@@ -24,7 +24,8 @@ struct FetchScope {
         let selection = configuration.selection
         let parts = [configuration.province.code, selection.levels.map(\.rawValue).sorted().joined(separator: ","),
                      (selection.sectors ?? ["*"]).sorted().joined(separator: ","),
-                     (selection.add ?? []).sorted().joined(separator: ","), (selection.remove ?? []).sorted().joined(separator: ",")]
+                     (selection.add ?? []).sorted().joined(separator: ","), (selection.remove ?? []).sorted().joined(separator: ","),
+                     configuration.unitCode ?? ""]
         return Fingerprint.of(parts.joined(separator: "|").utf8)
     }
 

@@ -32,6 +32,10 @@ struct FetchReport {
                                  "  ! \(outcome.unmappable.count) details could not be read as procedures (no code, name, level or field), not published: ")
                              + names(outcome.unmappable))
             }
+            if outcome.unitServices == 0 {
+                lines.append(say("  ! Cổng không có dịch vụ trực tuyến nào của đơn vị (ma_don_vi trong site.yml): kiểm tra lại mã; các trang dùng mức độ chung của thủ tục.",
+                                 "  ! The portal lists no online service for the unit (ma_don_vi in site.yml): check the code; pages use the procedure's general level."))
+            }
             if !outcome.failures.isEmpty {
                 lines.append(say("Các chi tiết trên giữ bản lần trước (nếu có); lần chạy sau sẽ hỏi lại.",
                                  "Those details keep last run's copy (if any); the next run asks again."))
@@ -51,14 +55,15 @@ struct FetchReport {
         let resumed = outcome.resumedDetails > 0
             ? say(", \(outcome.resumedDetails) từ lần chạy bị ngắt", ", \(outcome.resumedDetails) from the interrupted run") : ""
         let change = outcome.changed ? say("đã cập nhật", "updated") : say("không đổi", "unchanged")
+        let unit = outcome.unitServices.map { say("; \($0) dịch vụ trực tuyến của đơn vị", "; \($0) online services of the unit") } ?? ""
         return say("""
             tthc fetch: danh mục \(outcome.listed) thủ tục (\(outcome.pages) trang, \(outcome.internalProcedures) nội bộ); \
-            chi tiết \(outcome.got)/\(outcome.asked)\(resumed), \(outcome.failures.count) lỗi; \
+            chi tiết \(outcome.got)/\(outcome.asked)\(resumed), \(outcome.failures.count) lỗi\(unit); \
             tệp xuất \(outcome.exported) thủ tục, \(change): \(export); \
             \(outcome.requests) yêu cầu, \(megabytes) MB, \(duration)
             """, """
             tthc fetch: catalogue \(outcome.listed) procedures (\(outcome.pages) pages, \(outcome.internalProcedures) internal); \
-            details \(outcome.got)/\(outcome.asked)\(resumed), \(outcome.failures.count) failed; \
+            details \(outcome.got)/\(outcome.asked)\(resumed), \(outcome.failures.count) failed\(unit); \
             export \(outcome.exported) procedures, \(change): \(export); \
             \(outcome.requests) requests, \(megabytes) MB, \(duration)
             """)
@@ -119,6 +124,9 @@ struct FetchReport {
         case .halted(.unreachable(let reason)):
             return say("Không kết nối được tới \(api): \(reason), nhiều yêu cầu liên tiếp đều lỗi sau khi đã thử lại. \(kept) Kiểm tra kết nối mạng rồi chạy lại.",
                        "Cannot reach \(api): \(reason); several requests in a row failed after their retries. \(kept) Check the network and run again.")
+        case .unitServicesFailed(let reason, let page):
+            return say("Không đọc được danh sách dịch vụ trực tuyến của đơn vị (ma_don_vi, trang \(page)): \(reason). \(export) giữ nguyên; thử lại sau.",
+                       "Cannot read the unit's list of online services (ma_don_vi, page \(page)): \(reason). \(export) is left as it was; try again later.")
         case .listingFailed(let reason, let page):
             return say("Không đọc được danh sách thủ tục của cổng (trang \(page)): \(reason). \(export) giữ nguyên; thử lại sau.",
                        "Cannot read the portal's list of procedures (page \(page)): \(reason). \(export) is left as it was; try again later.")

@@ -12,6 +12,8 @@ final class ReplayPortal: @unchecked Sendable {
     static let script = Repository.fixture("fetch/replay-portal.py")
     static let rows = Repository.fixture("fetch/danh-sach.json")
     static let details = Repository.fixture("fetch/chi-tiet.jsonl")
+    /// Synthetic rows of the per-unit services list (see Tests/Fixtures/fetch/README.md).
+    static let unitRows = Repository.fixture("fetch/dich-vu-don-vi.json")
     /// The real samples of `../shared` (300 list rows, 200 details), when present.
     static let sharedRows = Repository.nationalSample.deletingLastPathComponent().appendingPathComponent("dvc-catalog.sample.json")
 
@@ -33,7 +35,7 @@ final class ReplayPortal: @unchecked Sendable {
         var description: String
     }
 
-    init(rows: URL = ReplayPortal.rows, details: URL = ReplayPortal.details, units: URL? = nil,
+    init(rows: URL = ReplayPortal.rows, details: URL = ReplayPortal.details, units: URL? = ReplayPortal.unitRows,
          latency: Double = 0, pageSize: Int? = nil) throws {
         guard let python = Self.python else { throw NotStarted(description: "python3 not found") }
         process.executableURL = python

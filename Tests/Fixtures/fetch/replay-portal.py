@@ -22,7 +22,9 @@ Control (JSON over POST, for the tests):
               error-envelope (its "message" may be given) not-found not-object html redirect
       "ids": [ID, …] matches any of them
   /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
-                      "reorder": true|false}  (reorder: keys reversed and spaced, as another server would)
+                      "reorder": true|false, "ignore_department_filter": true|false}
+      (reorder: keys reversed and spaced, as another server would; ignore_department_filter: the
+      per-unit list answers every unit's rows, as a filter the client must not trust)
   /_control/stats    (GET) counts of requests, per detail id, the most at once, user agents, bytes
 """
 import argparse
@@ -92,6 +94,7 @@ class Portal:
         self.latency = latency
         self.page_size = page_size
         self.reorder = False
+        self.ignore_filter = False
         self.rows = {}
         self.details = {}
         self.units = units
@@ -239,10 +242,10 @@ class Handler(BaseHTTPRequestHandler):
             elif fault == "wrong-id":
                 others = sorted(i for i in portal.details if i != identifier) or ["00000000-0000-0000-0000-000000000000"]
                 envelope = portal.detail(others[0]) or envelope
-            elif fault == "error-envelope":
-                envelope = {"code": "ERROR", "data": None, "message": rule.get("message", "Lỗi hệ thống")}
             elif fault == "not-object":
                 envelope = {"code": "OK", "data": [1, 2, 3], "message": "OK"}
+        if fault == "error-envelope":
+            envelope = {"code": "ERROR", "data": None, "message": rule.get("message", "Lỗi hệ thống")}
         if portal.reorder:
             body = json.dumps(reverse_keys(envelope), ensure_ascii=False, indent=1).encode()
         else:
@@ -274,7 +277,7 @@ class Handler(BaseHTTPRequestHandler):
         portal = self.portal
         limit = max(1, min(int(request.get("limit") or 200), 200))
         cursor = request.get("lastId") or ""
-        department = request.get("departmentCode") or ""
+        department = "" if portal.ignore_filter else request.get("departmentCode") or ""
         with portal.lock:
             rows = sorted((u for u in portal.units if not department or u.get("departmentCode") == department),
                           key=lambda u: u["id"], reverse=True)
@@ -301,6 +304,8 @@ class Handler(BaseHTTPRequestHandler):
                     portal.units = request["units"]
                 if "reorder" in request:
                     portal.reorder = bool(request["reorder"])
+                if "ignore_department_filter" in request:
+                    portal.ignore_filter = bool(request["ignore_department_filter"])
             elif self.path == "/_control/reset-stats":
                 portal.stats.update({"requests": 0, "list": 0, "detail": 0, "units": 0, "details": {},
                                      "most_at_once": 0, "bytes": 0, "list_cursors": []})
