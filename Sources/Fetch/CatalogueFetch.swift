@@ -58,6 +58,13 @@ public struct CatalogueFetch {
 
     private func fetch(into outcome: inout FetchOutcome) -> FetchOutcome.Ending {
         // Nothing is asked of the portal before it is known that the files at hand are ours to replace.
+        // Records, the theme and the built site are other commands' files: an export there would be
+        // read as a record, published, or wiped by the next build.
+        let folder = export.deletingLastPathComponent().standardizedFileURL.path + "/"
+        for reserved in ["content/thu-tuc", "templates", "public"] {
+            let path = site.appendingPathComponent(reserved).standardizedFileURL.path + "/"
+            if folder.hasPrefix(path) { return .notOurs(.reservedFolder(reserved)) }
+        }
         // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
         for path in [export, statePath] {
             var info = stat()

@@ -30,6 +30,8 @@ public struct FetchOutcome: Sendable {
         case foreignState
         case damagedState(line: Int)
         case foreignJournal
+        /// Inside the records, the theme or the built site.
+        case reservedFolder(String)
     }
 
     /// A detail asked for that did not come: its id, the list's code, and why.

@@ -154,6 +154,9 @@ struct FetchReport {
         case .notOurs(.foreignJournal):
             return say("\(export).dang-tai không phải nhật ký của tthc fetch. Không ghi đè; chuyển nó đi nơi khác hoặc chọn --out khác.",
                        "\(export).dang-tai is not a tthc fetch journal. Not overwritten; move it away or choose another --out.")
+        case .notOurs(.reservedFolder(let folder)):
+            return say("Không ghi tệp xuất vào \(folder)/ (nơi đó là của hồ sơ, giao diện hoặc trang đã tạo). Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
+                       "The export is not written into \(folder)/ (records, theme or built site). Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
         case .notOurs(.notAFile(let path)):
             return say("\(path) không phải một tệp thường (là thư mục, liên kết hoặc ống dẫn): không đọc, không ghi. Chọn --out khác.",
                        "\(path) is not a regular file (a folder, a link or a pipe): neither read nor written. Choose another --out.")

@@ -8,14 +8,14 @@ import Testing
 
     /// The export named by --out, and what must be true of it after a refused run.
     func expectRefused(_ site: TemporarySite, _ portal: ReplayPortal, out: String? = nil, _ message: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+                       journalWasThere: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let extra = out.map { ["--out", site.url($0).path] } ?? []
         let refused = try run.fetch(site, portal, extra)
         #expect(refused.status == 2, "\(refused.errors)", sourceLocation: sourceLocation)
         #expect(refused.errors.contains(message), "\(refused.errors)", sourceLocation: sourceLocation)
         #expect(try portal.stats().requests == 0, "refused before asking the portal anything", sourceLocation: sourceLocation)
         let journal = (out ?? Fetcher.export) + ".dang-tai"
-        #expect(!FileManager.default.fileExists(atPath: site.url(journal).path) || journal.hasPrefix("keep"),
+        #expect(FileManager.default.fileExists(atPath: site.url(journal).path) == journalWasThere,
                 "no journal left behind", sourceLocation: sourceLocation)
     }
 
@@ -79,6 +79,16 @@ import Testing
         try expectRefused(site, portal, out: "ong.jsonl", "không phải một tệp thường")
     }
 
+    /// Not among the records (it would be read as one), the theme, or the built site (wiped by a build).
+    @Test(arguments: ["content/thu-tuc/1.000001.md", "content/thu-tuc/xuat.jsonl", "templates/x.jsonl", "public/x.jsonl"])
+    func anExportAmongOtherCommandsFilesIsRefused(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try expectRefused(site, portal, out: out, "Không ghi tệp xuất vào")
+        #expect(Fetcher.bytes(site, out) == nil)
+    }
+
     @Test func aStateOrJournalThatIsNotFetchsIsRefused() throws {
         guard let portal = try run.replay() else { return }
         let site = try TemporarySite()
@@ -88,7 +98,7 @@ import Testing
         #expect(try site.read("a.jsonl.trang-thai.jsonl") == "{\"khac\": 1}\n")
 
         try site.write("keep.jsonl.dang-tai", "ghi chú của tôi\n")
-        try expectRefused(site, portal, out: "keep.jsonl", "không phải nhật ký của tthc fetch")
+        try expectRefused(site, portal, out: "keep.jsonl", "không phải nhật ký của tthc fetch", journalWasThere: true)
         #expect(try site.read("keep.jsonl.dang-tai") == "ghi chú của tôi\n")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Fetch
 import Testing
 
 /// A fetch interrupted at any moment is taken up by the next run without asking again for what
@@ -66,12 +67,7 @@ import Testing
         defer { site.remove() }
         #expect(try run.fetch(site, portal).status == 0)
         let oldState = try #require(Fetcher.bytes(site, Fetcher.state))
-        let id = try FetchFaultTests.inScopeID()
-        var envelope = try #require(try ReplayPortal.envelopes()[id])
-        var data = try #require(envelope["data"] as? [String: Any])
-        data["name"] = "Thủ tục đã đổi tên"
-        envelope["data"] = data
-        try portal.change(["details": [envelope]])
+        try Self.rename(try FetchFaultTests.inScopeID(), to: "Thủ tục đã đổi tên", on: portal)
         #expect(try run.fetch(site, portal).status == 0)
         let newExport = try #require(Fetcher.bytes(site))
         // As a kill would leave it: the new export, the old state, the journal that was writing it.
@@ -88,13 +84,17 @@ import Testing
     }
 
     static func fingerprint(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data where byte != 0x0D {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        Fingerprint.ignoringCarriageReturns(data)
+    }
+
+    /// The portal amends a procedure: a new name, a later `updatedAt`.
+    static func rename(_ id: String, to name: String, on portal: ReplayPortal) throws {
+        var envelope = try #require(try ReplayPortal.envelopes()[id])
+        var data = try #require(envelope["data"] as? [String: Any])
+        data["name"] = name
+        data["updatedAt"] = 1_790_000_000_000
+        envelope["data"] = data
+        try portal.change(["details": [envelope]])
     }
 
     // MARK: - Changes
@@ -107,12 +107,7 @@ import Testing
         #expect(try run.fetch(site, portal).status == 0)
         #expect(try run.sync(site).status == 0)
         let id = try FetchFaultTests.inScopeID(), code = try FetchFaultTests.code(of: id)
-        var envelope = try #require(try ReplayPortal.envelopes()[id])
-        var data = try #require(envelope["data"] as? [String: Any])
-        data["name"] = "Thủ tục đăng ký (đã sửa đổi trên cổng)"
-        data["updatedAt"] = 1_790_000_000_000
-        envelope["data"] = data
-        try portal.change(["details": [envelope]])
+        try Self.rename(id, to: "Thủ tục đăng ký (đã sửa đổi trên cổng)", on: portal)
         let fetched = try run.fetch(site, portal)
         #expect(fetched.status == 0)
         #expect(fetched.errors.contains("đã cập nhật"))
