@@ -99,14 +99,20 @@ import Testing
 
     // MARK: - Changes
 
+    /// A site fetched and synchronized once, and a procedure it publishes.
+    func syncedSite(_ portal: ReplayPortal) throws -> (TemporarySite, id: String, code: String) {
+        let site = try TemporarySite()
+        #expect(try run.fetch(site, portal).status == 0)
+        #expect(try run.sync(site).status == 0)
+        let id = try FetchFaultTests.inScopeID()
+        return (site, id, try FetchFaultTests.code(of: id))
+    }
+
     /// A detail changed on the portal reaches its record through sync (update, logged).
     @Test func aChangedDetailReachesTheRecord() throws {
         guard let portal = try run.replay() else { return }
-        let site = try TemporarySite()
+        let (site, id, code) = try syncedSite(portal)
         defer { site.remove() }
-        #expect(try run.fetch(site, portal).status == 0)
-        #expect(try run.sync(site).status == 0)
-        let id = try FetchFaultTests.inScopeID(), code = try FetchFaultTests.code(of: id)
         try Self.rename(id, to: "Thủ tục đăng ký (đã sửa đổi trên cổng)", on: portal)
         let fetched = try run.fetch(site, portal)
         #expect(fetched.status == 0)
@@ -120,11 +126,8 @@ import Testing
     /// Missing from one list: kept (and said so); from two in a row: left out, and sync abolishes it.
     @Test func aProcedureIsGoneOnlyWhenMissingTwoRunsInARow() throws {
         guard let portal = try run.replay() else { return }
-        let site = try TemporarySite()
+        let (site, id, code) = try syncedSite(portal)
         defer { site.remove() }
-        #expect(try run.fetch(site, portal).status == 0)
-        #expect(try run.sync(site).status == 0)
-        let id = try FetchFaultTests.inScopeID(), code = try FetchFaultTests.code(of: id)
         let record = try site.read("content/thu-tuc/\(code).md")
         let export = try #require(Fetcher.bytes(site))
         try portal.change(["remove": [id]])
