@@ -186,6 +186,37 @@ import Testing
         #expect(Fetcher.bytes(site) != nil)
     }
 
+    /// A list that ends short of the total it announces, that is empty, or whose cursor comes back:
+    /// nothing written (exit 2); the first only until --force.
+    @Test func aListThatDoesNotAddUpIsRefused() throws {
+        guard let portal = try run.replay(pageSize: 10) else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try portal.faults([["target": "list", "fault": "inflate-total"]])
+        let short = try run.fetch(site, portal)
+        #expect(short.status == 2)
+        #expect(short.errors.contains("trong khi cổng báo có 66"), "\(short.errors)")
+        #expect(try portal.stats().detail == 0)
+        #expect(try run.fetch(site, portal, ["--force"]).status == 0)
+
+        let other = try TemporarySite()
+        defer { other.remove() }
+        try portal.faults([["target": "list", "after": 3, "fault": "loop-cursor"]])
+        let loop = try run.fetch(other, portal)
+        #expect(loop.status == 2)
+        #expect(loop.errors.contains("con trỏ lastId lặp lại"), "\(loop.errors)")
+        #expect(Fetcher.bytes(other) == nil)
+
+        let third = try TemporarySite()
+        defer { third.remove() }
+        try portal.faults([])
+        try portal.change(["remove": try ReplayPortal.listRows().compactMap { $0["id"] as? String } + Array(try ReplayPortal.envelopes().keys)])
+        let empty = try run.fetch(third, portal)
+        #expect(empty.status == 2)
+        #expect(empty.errors.contains("danh sách trống"), "\(empty.errors)")
+        #expect(Fetcher.bytes(third) == nil)
+    }
+
     /// A list more than 5 % shorter than last time is refused (exit 2) until --force.
     @Test func aShrunkenCatalogueIsRefusedUnlessForced() throws {
         guard let portal = try run.replay() else { return }

@@ -20,6 +20,7 @@ Control (JSON over POST, for the tests):
                       "times": K?, "fault": NAME, "seconds": S?}]}  (replaces the rules)
       faults: 500 502 503 reset truncate short empty slow firewall 429 401 403 wrong-id
               error-envelope (its "message" may be given) not-found not-object html redirect
+              inflate-total loop-cursor (list pages only)
       "ids": [ID, …] matches any of them
   /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
                       "reorder": true|false, "ignore_department_filter": true|false}
@@ -233,6 +234,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.reset()
         if target == "list":
             envelope = self.page(request)
+            if fault == "inflate-total":
+                envelope["data"]["total"] *= 2
+            elif fault == "loop-cursor" and envelope["data"]["items"]:
+                # Back to the first page's cursor: the pages after it again and again.
+                envelope["data"]["lastId"] = sorted(portal.rows, reverse=True)[min(portal.page_size, len(portal.rows)) - 1]
         elif target == "units":
             envelope = self.units_page(request)
         else:
