@@ -1,8 +1,5 @@
 import Foundation
 import Records
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `tthc fetch`: the national catalogue from the portal's API into an export that sync reads.
 ///
@@ -38,8 +35,8 @@ public struct CatalogueFetch {
         site.appendingPathComponent("content/.dong-bo/csdl-quoc-gia.jsonl")
     }
 
-    public var statePath: URL { export.deletingLastPathComponent().appendingPathComponent(export.lastPathComponent + ".trang-thai.jsonl") }
-    public var journalPath: URL { export.deletingLastPathComponent().appendingPathComponent(export.lastPathComponent + ".dang-tai") }
+    public var statePath: URL { ExportFiles(export: export).state }
+    public var journalPath: URL { ExportFiles(export: export).journal }
 
     public func run() -> FetchOutcome {
         var outcome = FetchOutcome()
@@ -58,29 +55,13 @@ public struct CatalogueFetch {
 
     private func fetch(into outcome: inout FetchOutcome) -> FetchOutcome.Ending {
         // Nothing is asked of the portal before it is known that the files at hand are ours to replace.
-        // Records, the theme and the built site are other commands' files: an export there would be
-        // read as a record, published, or wiped by the next build.
-        let folder = export.deletingLastPathComponent().standardizedFileURL.path + "/"
-        for reserved in ["content/thu-tuc", "templates", "public"] {
-            let path = site.appendingPathComponent(reserved).standardizedFileURL.path + "/"
-            if folder.hasPrefix(path) { return .notOurs(.reservedFolder(reserved)) }
+        let files = ExportFiles(export: export)
+        let previousFiles: ExportFiles.Previous
+        switch files.previous(in: site) {
+        case .failure(let reason): return .notOurs(reason)
+        case .success(let found): previousFiles = found
         }
-        // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
-        for path in [export, statePath] {
-            var info = stat()
-            if lstat(path.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return .notOurs(.notAFile(path.path)) }
-        }
-        let state: FetchState?
-        do {
-            state = try FetchState.read(statePath)
-        } catch {
-            switch error {
-            case .notOurs: return .notOurs(.foreignState)
-            case .damaged(let line): return .notOurs(.damagedState(line: line))
-            }
-        }
-        let previousBytes = FileManager.default.contents(atPath: export.path)
-        if previousBytes != nil, state == nil { return .notOurs(.noState) }
+        let (state, previousBytes) = (previousFiles.state, previousFiles.bytes)
         do {
             try FileManager.default.createDirectory(at: export.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -98,16 +79,13 @@ public struct CatalogueFetch {
             case .cannotOpen(let reason): return .cannotWrite("\(journalPath.path): \(reason)")
             }
         }
-        if let previousBytes, let state {
-            let fingerprint = Fingerprint.ignoringCarriageReturns(previousBytes)
-            guard fingerprint == state.export || fingerprint == journal.inheritedFinishing else {
-                journal.abandon()
-                return .notOurs(.edited)
-            }
+        guard ExportFiles.isUnchanged(previousFiles, journal: journal) else {
+            journal.abandon()
+            return .notOurs(.edited)
         }
         journal.begin()
-        removeStaleTemporaries()
-        let previous = previousBytes.map(Self.lines) ?? [:]
+        files.removeStaleTemporaries()
+        let previous = previousBytes.map(ExportFiles.lines) ?? [:]
 
         let rows: [ListedProcedure]
         switch PagedList(source: PagedList.catalogue, client: client, journal: journal).run() {
@@ -229,29 +207,5 @@ public struct CatalogueFetch {
         outcome.missingOnce.sort()
         lines.sort { ($0.code, $0.id) < ($1.code, $1.id) }
         return (lines.map(\.line), next)
-    }
-
-    /// Last run's export by procedure id (lines fetch wrote: one envelope each).
-    private static func lines(_ bytes: Data) -> [String: (code: String, line: Data)] {
-        var result: [String: (code: String, line: Data)] = [:]
-        for line in bytes.split(separator: 0x0A) {
-            let trimmed = Data(line.filter { $0 != 0x0D })
-            guard let (id, code) = ExportLine.identify(trimmed) else { continue }
-            result[id] = (code, trimmed)
-        }
-        return result
-    }
-
-    /// Temporary files of runs killed while replacing the export or the state (named by them, pid included).
-    private func removeStaleTemporaries() {
-        let folder = export.deletingLastPathComponent()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for target in [export.lastPathComponent, statePath.lastPathComponent] {
-            let prefix = ".\(target)."
-            for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-                let middle = name.dropFirst(prefix.count).dropLast(4)
-                if !middle.isEmpty, middle.allSatisfy(\.isNumber) { unlink(folder.appendingPathComponent(name).path) }
-            }
-        }
     }
 }

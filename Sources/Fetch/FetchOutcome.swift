@@ -23,7 +23,7 @@ public struct FetchOutcome: Sendable {
         case cannotWrite(String)
     }
 
-    public enum NotOurs: Sendable, Equatable {
+    public enum NotOurs: Error, Sendable, Equatable {
         case notAFile(String)
         case noState
         case edited
