@@ -99,6 +99,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.url(Fetcher.journal).path))
     }
 
+    /// With three requests at once, only those already in flight finish after a refusal.
+    @Test func aRefusalStopsEveryWorker() throws {
+        guard let portal = try run.replay(latency: 0.1) else { return }
+        try portal.faults([["target": "detail", "after": 5, "times": 1, "fault": "429"]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let refused = try run.fetch(site, portal, ["--concurrency", "3"])
+        #expect(refused.status == 2)
+        let asked = try portal.stats().detail
+        #expect(asked >= 5 && asked <= 5 + 2, "the refused one and at most two in flight: \(asked)")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try portal.stats().detail == asked, "and nothing after the command ended")
+    }
+
     /// A refusal on the list's first page: one request, nothing written at all.
     @Test func aRefusedListWritesNothing() throws {
         guard let portal = try run.replay() else { return }
