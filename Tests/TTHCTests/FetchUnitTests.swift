@@ -12,8 +12,7 @@ import Testing
     static func online(_ site: TemporarySite, _ code: String) throws -> String {
         let text = try site.read("content/thu-tuc/\(code).md")
         guard let start = text.range(of: "dvc_truc_tuyen:\n") else { return "" }
-        return String(text[start.upperBound...].prefix { $0 != "\n" || true }.split(separator: "\n").prefix { $0.hasPrefix("  ") }
-            .joined(separator: "\n"))
+        return text[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  ") }.joined(separator: "\n")
     }
 
     @Test(arguments: [false, true]) func theUnitsOwnLevelAndAddressReachThePages(serverIgnoresTheFilter: Bool) throws {
