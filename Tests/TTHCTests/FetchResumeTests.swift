@@ -59,6 +59,27 @@ import Testing
         #expect(resumed.errors.contains("4 từ lần chạy bị ngắt"))
     }
 
+    /// A journal begun more than a day ago is not taken up: what it holds is too old to publish.
+    @Test func aJournalOlderThanADayIsBegunAgain() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try portal.faults([["target": "detail", "after": 5, "fault": "firewall"]])
+        #expect(try run.fetch(site, portal).status == 2)
+        let journal = site.url(Fetcher.journal)
+        var lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        header["bat_dau"] = Int(Date().timeIntervalSince1970) - 25 * 3600
+        lines[0] = String(decoding: try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]), as: UTF8.self)
+        try lines.joined(separator: "\n").write(to: journal, atomically: true, encoding: .utf8)
+        try portal.faults([])
+        try portal.resetStats()
+        let fresh = try run.fetch(site, portal)
+        #expect(fresh.status == 0, "\(fresh.errors)")
+        #expect(try portal.stats().detail == (try Fetcher.askable().count), "everything asked again")
+        #expect(!fresh.errors.contains("từ lần chạy bị ngắt"))
+    }
+
     /// Killed after the new export was renamed into place but before its state: the next run
     /// recognizes the export as its own and completes.
     @Test func aRunKilledBetweenTheExportAndItsStateIsCompleted() throws {
