@@ -26,15 +26,17 @@ let package = Package(
         .target(name: "Records", dependencies: ["Yams"]),
         .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
         .target(name: "Search"),
+        // The first stage: the national catalogue from the portal's API (FoundationNetworking only).
+        .target(name: "Fetch", dependencies: ["Records", "Catalog"]),
         .target(name: "Site", dependencies: [
             "Records", "Markdown", "Search", "CSystem",
         ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site",
+            "Records", "Catalog", "Site", "Fetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI", "Yams"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "TTHCCLI", "Yams"]),
     ]
 )

@@ -98,7 +98,7 @@ public enum CatalogMapping {
         procedure.legalBases = nonEmpty(values.objects(data["legalBasisesDetails"]).compactMap { legalBasis($0, values) })
         procedure.decision = decision(values.object(data["procedureProposal"]), values)
         let id = values.line(data["id"])
-        procedure.onlineService = onlineService(data, channels: channels, id: id, values)
+        procedure.onlineService = UnitOnlineService.of(data, values) ?? onlineService(data, channels: channels, id: id, values)
         procedure.keywords = nonEmpty((values.text(data["keywords"]) ?? "").split(separator: ",")
             .compactMap { values.line(String($0)) })
         procedure.source = Procedure.Source(

@@ -27,7 +27,7 @@ public struct SyncedFiles: Sendable, Equatable {
     }
 
     /// FNV-1a, 64 bits: enough to notice an edit, fast over hundreds of megabytes.
-    static func fingerprint<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func fingerprint<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

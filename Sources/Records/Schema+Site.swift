@@ -7,6 +7,8 @@ extension Schema {
             Field("ma", .text(lines: .one), .required, "mã UBND tỉnh trên dữ liệu quốc gia, ví dụ H35"),
             Field("ten", .text(lines: .one), .required, "tên tỉnh, thành phố"),
         ])), .required, "tỉnh, thành phố của đơn vị"),
+        Field("ma_don_vi", .text(lines: .one), .optional,
+              "mã đơn vị trên Cổng DVC quốc gia, ví dụ H44.100: mức độ trực tuyến và nút nộp hồ sơ của chính đơn vị (tthc fetch)"),
         Field("dia_chi", .text(lines: .one), .optional, "địa chỉ trụ sở"),
         Field("dien_thoai", .text(lines: .one), .optional, "điện thoại"),
         Field("email", .text(lines: .one), .optional, "thư điện tử"),

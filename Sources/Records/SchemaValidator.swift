@@ -210,10 +210,7 @@ struct SchemaValidator {
             }
             return .string(text)
         case .url:
-            // Characters no web address contains unescaped: a `"` or `<` here is an attempt to
-            // leave the attribute the address is written into.
-            guard text.hasPrefix("https://") || text.hasPrefix("http://"),
-                  !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || "\"<>`\\{}|^".unicodeScalars.contains($0) }) else {
+            guard Syntax.isWebAddress(text) else {
                 report(.wrongType(key, expected: shape.expectation, found: .scalar(text)), at: node)
                 return nil
             }

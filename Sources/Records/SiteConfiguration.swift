@@ -5,6 +5,8 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
     public var unitName: String
     public var level: String
     public var province: Procedure.Sector
+    /// The unit's code on the national portal (`departmentCode`, e.g. H44.100): its own online services.
+    public var unitCode: String?
     public var address: String?
     public var phone: String?
     public var email: String?
@@ -13,7 +15,7 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
     public var selection: Selection
 
     enum CodingKeys: String, CodingKey {
-        case unitName = "ten_don_vi", level = "cap", province = "tinh", address = "dia_chi", phone = "dien_thoai"
+        case unitName = "ten_don_vi", level = "cap", province = "tinh", unitCode = "ma_don_vi", address = "dia_chi", phone = "dien_thoai"
         case email, openingHours = "gio_lam_viec", baseURL = "base_url", selection = "chon"
     }
 

@@ -37,5 +37,12 @@ public enum Syntax {
         return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
+    /// An absolute `http(s)` address without the characters no web address holds unescaped: a
+    /// `"` or `<` in one is an attempt to leave the attribute it is written into.
+    public static func isWebAddress(_ text: String) -> Bool {
+        (text.hasPrefix("https://") || text.hasPrefix("http://"))
+            && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || "\"<>`\\{}|^".unicodeScalars.contains($0) }
+    }
+
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -107,8 +107,16 @@ public enum SiteScaffold {
 
         """
 
-    /// On every push and pull request: is the site behind the national catalog, are the records
-    /// valid (errors shown on the pull request), does it build; on main, publish `public/`.
+    /// Every night, without a person: the catalogue from the portal (`tthc fetch`), the records
+    /// synchronized with it, checked, built, committed to the default branch and published. On
+    /// every push and pull request: are the records what the committed catalogue says (`sync
+    /// --check`), are they valid (errors shown on the pull request), does the site build.
+    ///
+    /// The night's changes are committed straight to the branch rather than proposed in a pull
+    /// request: a pull request waits for a person, and the site would lag the National Database
+    /// by as long. Sync keeps every local edit and leaves a conflicting file untouched, so what it
+    /// commits is what a person would merge; a conflict fails the run (red in Actions, the
+    /// conflicting fields in its log) after the rest is committed and published.
     static let workflow = """
         name: tthc
         on:
@@ -116,13 +124,23 @@ public enum SiteScaffold {
             branches: [main]
           pull_request:
           schedule:
-            - cron: "0 1 * * *"   # mỗi sáng: phát hiện khi CSDL quốc gia thay đổi
+            - cron: "17 20 * * *"   # 03:17 giờ Việt Nam: tải CSDL quốc gia, đồng bộ, đăng trang
+          workflow_dispatch:          # chạy tay: tab Actions → tthc → Run workflow
+        concurrency:
+          group: tthc-${{ github.ref }}
+          cancel-in-progress: false
         env:
-          TTHC_REPO: https://github.com/tthc-vn/tthc      # nơi lấy mã nguồn tthc
-          TTHC_CATALOG: du-lieu/csdl-quoc-gia.json         # tệp xuất CSDL quốc gia của đơn vị
+          TTHC_REPO: https://github.com/tthc-vn/tthc           # nơi lấy mã nguồn tthc
+          TTHC_CATALOG: content/.dong-bo/csdl-quoc-gia.jsonl   # tệp tthc fetch ghi (mặc định)
+          HANG_DEM: ${{ github.event_name == 'schedule' || github.event_name == 'workflow_dispatch' }}
         jobs:
           kiem-tra:
             runs-on: ubuntu-latest
+            timeout-minutes: 120
+            outputs:
+              trang: ${{ steps.da-tao.outputs.trang }}
+            permissions:
+              contents: write   # ghi lại các hồ sơ đã đồng bộ (chỉ khi chạy theo lịch hoặc chạy tay)
             steps:
               - uses: actions/checkout@v4
               - name: Cài tthc
@@ -132,18 +150,68 @@ public enum SiteScaffold {
                   git clone --depth 1 "$TTHC_REPO" "$RUNNER_TEMP/tthc"
                   make -C "$RUNNER_TEMP/tthc" build
                   echo "$RUNNER_TEMP/tthc/.build/release" >> "$GITHUB_PATH"
+              # Một lần tải bị ngắt (mạng, bị chặn) được lần sau tiếp tục: giữ nhật ký tải giữa các lần chạy.
+              - name: Lấy lại nhật ký tải của lần trước (nếu có)
+                if: env.HANG_DEM == 'true'
+                uses: actions/cache/restore@v4
+                with:
+                  path: ${{ env.TTHC_CATALOG }}.dang-tai
+                  key: tthc-fetch-${{ github.run_id }}
+                  restore-keys: tthc-fetch-
+              # Mã 1: vài chi tiết lỗi (dùng bản lần trước, đã nêu tên); mã 2: bị chặn hoặc từ chối, không thay gì.
+              - name: Tải danh mục từ Cổng DVC quốc gia
+                id: tai
+                if: env.HANG_DEM == 'true'
+                run: |
+                  status=0
+                  tthc fetch || status=$?
+                  if [ "$status" = 1 ]; then echo "::warning::Một số chi tiết không tải được, dùng bản lần trước (xem nhật ký bước này)."; exit 0; fi
+                  exit "$status"
+              - name: Giữ nhật ký tải để lần sau tiếp tục
+                if: always() && env.HANG_DEM == 'true' && hashFiles(format('{0}.dang-tai', env.TTHC_CATALOG)) != ''
+                uses: actions/cache/save@v4
+                with:
+                  path: ${{ env.TTHC_CATALOG }}.dang-tai
+                  key: tthc-fetch-${{ github.run_id }}
+              # Mã 1 (xung đột, hồ sơ lỗi): các hồ sơ khác vẫn được đồng bộ và đăng; lần chạy này báo đỏ ở cuối.
+              - name: Đồng bộ hồ sơ với CSDL quốc gia
+                id: dong-bo
+                if: env.HANG_DEM == 'true'
+                run: |
+                  status=0
+                  tthc sync --catalog "$TTHC_CATALOG" || status=$?
+                  echo "ma=$status" >> "$GITHUB_OUTPUT"
+                  [ "$status" -le 1 ]
               - name: Trang có lệch khỏi CSDL quốc gia không
-                if: hashFiles(env.TTHC_CATALOG) != ''
+                if: env.HANG_DEM != 'true' && hashFiles(env.TTHC_CATALOG) != ''
                 run: tthc sync --check --catalog "$TTHC_CATALOG"
               - name: Kiểm tra hồ sơ
                 run: tthc check --format github
               - name: Tạo trang
                 run: tthc build
+              - name: Ghi lại các hồ sơ đã đồng bộ
+                if: env.HANG_DEM == 'true'
+                run: |
+                  git config user.name "github-actions[bot]"
+                  git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+                  git add content
+                  if git diff --cached --quiet; then echo "Không có thay đổi."; exit 0; fi
+                  git commit -q -m "Đồng bộ với CSDL quốc gia ngày $(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)"
+                  git pull -q --rebase origin "$GITHUB_REF_NAME"
+                  git push -q origin "HEAD:$GITHUB_REF_NAME"
               - uses: actions/upload-pages-artifact@v3
                 with:
                   path: public
+              - id: da-tao
+                run: echo "trang=co" >> "$GITHUB_OUTPUT"
+              - name: Báo xung đột khi đồng bộ
+                if: steps.dong-bo.outputs.ma == '1'
+                run: |
+                  echo "::error::tthc sync gặp xung đột hoặc hồ sơ không đọc được; các hồ sơ khác đã được đồng bộ và đăng. Xem bước 'Đồng bộ hồ sơ với CSDL quốc gia'."
+                  exit 1
           dang-trang:
-            if: github.ref == 'refs/heads/main' && github.event_name != 'pull_request'
+            # Also after a conflict was reported: the site built from everything else is published.
+            if: always() && needs.kiem-tra.outputs.trang == 'co' && github.ref == 'refs/heads/main' && github.event_name != 'pull_request'
             needs: kiem-tra
             runs-on: ubuntu-latest
             permissions:

@@ -19,7 +19,7 @@ import Testing
         let run = try CommandLineTests().tthc(["schema", "--format", "markdown"])
         #expect(run.status == 0)
         #expect(String(page[start.upperBound..<end.lowerBound]) + "\n" == run.output,
-                "docs/record-format.md is out of date: paste the output of `tthc schema --format markdown` between its markers")
+                "docs/record-format.md is out of date: run scripts/record-format-doc")
     }
 
     /// A user's clone has no `../shared`: nothing a reader is sent to may live there.

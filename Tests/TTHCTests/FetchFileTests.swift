@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// A fetch replaces only what it wrote itself: any other file at the export's place or beside it
+/// is refused (exit 2) before a single request, and left as it was.
+@Suite(.serialized) struct FetchFileTests {
+    let run = Fetcher()
+
+    /// The export named by --out, and what must be true of it after a refused run.
+    func expectRefused(_ site: TemporarySite, _ portal: ReplayPortal, out: String? = nil, _ message: String,
+                       journalWasThere: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let extra = out.map { ["--out", site.url($0).path] } ?? []
+        let refused = try run.fetch(site, portal, extra)
+        #expect(refused.status == 2, "\(refused.errors)", sourceLocation: sourceLocation)
+        #expect(refused.errors.contains(message), "\(refused.errors)", sourceLocation: sourceLocation)
+        #expect(try portal.stats().requests == 0, "refused before asking the portal anything", sourceLocation: sourceLocation)
+        let journal = (out ?? Fetcher.export) + ".dang-tai"
+        #expect(FileManager.default.fileExists(atPath: site.url(journal).path) == journalWasThere,
+                "no journal left behind", sourceLocation: sourceLocation)
+    }
+
+    @Test func aFileThatIsNotAnExportOfFetchIsNeverOverwritten() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let mine = "[{\"code\": \"OK\", \"data\": {\"id\": \"x\"}}]\n"
+        try site.write("xuat.json", mine)
+        try expectRefused(site, portal, out: "xuat.json", "không phải do tthc fetch ghi")
+        #expect(try site.read("xuat.json") == mine)
+        // Even JSON Lines of envelopes, like ours, without our state beside it.
+        try site.write(Fetcher.export, #"{"code":"OK","data":{"id":"x"},"message":"OK"}"# + "\n")
+        try expectRefused(site, portal, "không phải do tthc fetch ghi")
+    }
+
+    @Test func anExportEditedSinceFetchWroteItIsNotOverwritten() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        #expect(try run.fetch(site, portal).status == 0)
+        try portal.resetStats()
+        let edited = try #require(Fetcher.bytes(site)) + Data(#"{"code":"OK","data":{"id":"them-tay"}}"#.utf8) + Data([0x0A])
+        try site.write(Fetcher.export, edited)
+        try expectRefused(site, portal, "đã bị sửa sau lần tthc fetch trước")
+        #expect(Fetcher.bytes(site) == edited)
+    }
+
+    /// A checkout that turned LF into CRLF (Windows, core.autocrlf) has not edited the export.
+    @Test func anExportWithCRLFLineEndsIsStillOurs() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        #expect(try run.fetch(site, portal).status == 0)
+        let bytes = try #require(Fetcher.bytes(site))
+        var crlf = Data()
+        for byte in bytes {
+            if byte == 0x0A { crlf.append(0x0D) }
+            crlf.append(byte)
+        }
+        try site.write(Fetcher.export, crlf)
+        let again = try run.fetch(site, portal)
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(Fetcher.bytes(site) == bytes, "written again as fetch writes it")
+    }
+
+    @Test func aLinkAFolderOrAPipeInItsPlaceIsNeitherReadNorReplaced() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("elsewhere.jsonl", "giữ nguyên\n")
+        try FileManager.default.createDirectory(at: site.url("content/.dong-bo"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.url(Fetcher.export), withDestinationURL: site.url("elsewhere.jsonl"))
+        try expectRefused(site, portal, "không phải một tệp thường")
+        #expect(try site.read("elsewhere.jsonl") == "giữ nguyên\n")
+
+        try FileManager.default.createDirectory(at: site.url("thu-muc.jsonl"), withIntermediateDirectories: true)
+        try expectRefused(site, portal, out: "thu-muc.jsonl", "không phải một tệp thường")
+
+        #expect(mkfifo(site.url("ong.jsonl").path, 0o644) == 0)
+        try expectRefused(site, portal, out: "ong.jsonl", "không phải một tệp thường")
+    }
+
+    /// Not among the records (it would be read as one), the theme, or the built site (wiped by a build).
+    @Test(arguments: ["content/thu-tuc/1.000001.md", "content/thu-tuc/xuat.jsonl", "templates/x.jsonl", "public/x.jsonl"])
+    func anExportAmongOtherCommandsFilesIsRefused(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try expectRefused(site, portal, out: out, "Không ghi tệp xuất vào")
+        #expect(Fetcher.bytes(site, out) == nil)
+    }
+
+    @Test func aStateOrJournalThatIsNotFetchsIsRefused() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("a.jsonl.trang-thai.jsonl", "{\"khac\": 1}\n")
+        try expectRefused(site, portal, out: "a.jsonl", "không phải tệp trạng thái của tthc fetch")
+        #expect(try site.read("a.jsonl.trang-thai.jsonl") == "{\"khac\": 1}\n")
+
+        try site.write("keep.jsonl.dang-tai", "ghi chú của tôi\n")
+        try expectRefused(site, portal, out: "keep.jsonl", "không phải nhật ký của tthc fetch", journalWasThere: true)
+        #expect(try site.read("keep.jsonl.dang-tai") == "ghi chú của tôi\n")
+    }
+
+    @Test func aDamagedStateIsReportedAtItsLine() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        #expect(try run.fetch(site, portal).status == 0)
+        try portal.resetStats()
+        var lines = try site.read(Fetcher.state).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[2] = "{\"id\": \"cắt"
+        try site.write(Fetcher.state, lines.joined(separator: "\n"))
+        let export = Fetcher.bytes(site)
+        try expectRefused(site, portal, "bị hỏng ở dòng 3")
+        #expect(Fetcher.bytes(site) == export)
+    }
+
+    /// Two fetches of one export at once: the second is refused while the first runs.
+    @Test func aSecondFetchOfTheSameExportIsRefusedWhileOneRuns() throws {
+        guard let slow = try run.replay(latency: 0.2) else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let first = Process()
+        first.executableURL = CommandLineTests.executable
+        first.arguments = ["fetch", "--site", site.folder.path, "--api", slow.api, "--delay", "0"]
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        defer { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, ((try? slow.stats().detail) ?? 0) < 1 { Thread.sleep(forTimeInterval: 0.02) }
+        let second = try run.fetch(site, slow)
+        #expect(second.status == 2)
+        #expect(second.errors.contains("Một lần tthc fetch khác đang ghi"), "\(second.errors)")
+    }
+
+    /// Options that would press on the portal, or that name no API, are refused before anything runs.
+    @Test(arguments: [["--concurrency", "4"], ["--concurrency", "0"], ["--delay", "-1"], ["--timeout", "0"], ["--retries", "11"],
+                      ["--retry-wait", "-2"], ["--recheck-days", "0"], ["--api", "ftp://dichvucong.gov.vn"],
+                      ["--api", "dichvucong.gov.vn"], ["--api", "https://dichvucong.gov.vn/?x=1"]])
+    func anOptionOutOfBoundsIsRefused(option: [String]) throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let refused = try run.cli.tthc(["fetch", "--site", site.folder.path] + option + (option[0] == "--api" ? [] : ["--api", "http://127.0.0.1:9"]))
+        #expect(refused.status == 2, "\(option): \(refused.errors)")
+        #expect(refused.errors.contains(option[0]), "\(refused.errors)")
+        #expect(Fetcher.bytes(site) == nil)
+    }
+}
