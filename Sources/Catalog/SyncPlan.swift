@@ -1,3 +1,4 @@
+import FileSystem
 import Records
 
 /// What a sync would do to a site, computed without writing anything: `--dry-run` prints it,
@@ -46,6 +47,8 @@ public struct SyncPlan: Sendable {
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
     public var unreadableEntry: Int?
+    /// A file of the site's bookkeeping (the change log) that could not be read: nothing is applied.
+    public var unwritable: FileError?
 
     /// New fingerprints of record files whose national part equals the base after this sync.
     public var fingerprints: [String: String] = [:]

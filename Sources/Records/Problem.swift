@@ -258,6 +258,15 @@ extension Problem {
                                       en: "Copy the file into `content/thu-tuc/` instead of linking to it."))
     }
 
+    /// A folder tthc reads (`content/thu-tuc`, `templates` …) that a symbolic link leads out of the site.
+    public static func outsideSiteFolder(_ target: String) -> Problem {
+        Problem(.outsideSite, .error,
+                vi: "Thư mục này dẫn tới `\(target)` qua một liên kết tắt (symlink), nằm ngoài thư mục trang web; tthc không đọc, không ghi ngoài trang.",
+                en: "This folder leads to `\(target)` through a symbolic link, outside the site folder; tthc reads and writes nothing outside the site.",
+                suggestion: Localized(vi: "Thay liên kết tắt bằng một thư mục thật trong trang (sao chép các tệp vào).",
+                                      en: "Replace the link with a real folder inside the site (copy the files in)."))
+    }
+
     public static let notAFile = Problem(
         .notAFile, .error,
         vi: "Đây không phải một tệp văn bản thông thường (thư mục, thiết bị hoặc ống dẫn), nên không đọc được.",

@@ -20,7 +20,7 @@ public final class SitePreview: @unchecked Sendable {
         let prepared = try build.prepare()
         diagnostics = prepared.diagnostics
         if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
-            let output = SiteOutput(plan: plan, templates: try Templates(folder: site.appendingPathComponent("templates")))
+            let output = SiteOutput(plan: plan, templates: try Templates(site: site))
             self.output = output
             pages = output.pages
         } else {

@@ -1,3 +1,5 @@
+import Records
+
 /// The files `tthc init` writes: a site that builds at once, explained in Vietnamese, with the
 /// editor and CI set up for staff who are not programmers.
 public enum SiteScaffold {
@@ -5,7 +7,7 @@ public enum SiteScaffold {
         [
             ("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)),
             ("content/thu-tuc/.gitkeep", ""),
-            (".gitignore", "public/\n.build/\n"),
+            (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n"),
             (".vscode/tasks.json", tasks),
             (".vscode/settings.json", settings),
             (".github/workflows/tthc.yml", workflow),

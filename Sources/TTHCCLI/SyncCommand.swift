@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import FileSystem
 import Foundation
 import Records
 
@@ -20,6 +21,8 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Định dạng báo cáo: text hoặc json.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
+    @OptionGroup var lockOptions: LockOptions
+
     func run() throws {
         let site = siteOptions.url
         let configuration = try siteOptions.configuration(language: lang)
@@ -30,20 +33,28 @@ struct SyncCommand: ParsableCommand {
             printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         } catch {
-            printError("tthc sync: không đọc được \(catalog) (cannot read the export): \(error.localizedDescription)")
-            throw Exit.cannotRun
+            throw cannotRun("sync", error, lang)
         }
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
         sync.keepsOldTexts = dryRun
         sync.discardsNewTexts = check
-        CatalogSync.removeStaleStaging(in: site)
-        if !dryRun && !check {
+        let writes = !dryRun && !check
+        let lock: SiteLock?, staging: LockedFolder?
+        do {
+            // One writer at a time: the site is read and written whole by this run.
+            lock = writes ? try lockOptions.hold(site, command: "sync", language: lang) : nil
+            try sync.checkFolders()
             // Texts go to disk as they are planned, so memory does not grow with the site.
-            let staging = CatalogSync.stagingFolder(for: site)
-            sync.staging = staging
+            staging = writes ? try CatalogSync.makeStaging(in: site) : nil
+        } catch {
+            throw cannotRun("sync", error, lang)
         }
-        defer { sync.staging.map { try? FileManager.default.removeItem(at: $0) } }
+        defer {
+            staging?.remove()
+            lock?.release()
+        }
+        sync.staging = staging.map { URL(fileURLWithPath: $0.path) }
         let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
         if let bar {
             sync.progress = { @Sendable done, total in bar.update(done, of: total) }
@@ -52,6 +63,10 @@ struct SyncCommand: ParsableCommand {
         bar?.finish()
         if let position = plan.unreadableEntry {
             printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
+            throw Exit.cannotRun
+        }
+        if let unwritable = plan.unwritable {
+            printError("tthc sync: \(unwritable.explanation[lang]). " + (lang == .vi ? "Không ghi gì." : "Nothing written."))
             throw Exit.cannotRun
         }
 
@@ -75,8 +90,7 @@ struct SyncCommand: ParsableCommand {
             do {
                 try sync.apply(plan)
             } catch {
-                printError("tthc sync: \(error)")
-                throw Exit.cannotRun
+                throw cannotRun("sync", error, lang)
             }
         }
         if plan.needsAttention { throw Exit.problems }
