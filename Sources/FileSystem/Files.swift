@@ -72,6 +72,32 @@ public enum Files {
         }
     }
 
+    /// Everything a file or a pipe gives until its end (`--catalog /dev/stdin`, `<(…)`): waits for
+    /// a pipe's writer, as a pipe is meant to. A folder is EISDIR.
+    public static func readToEnd(_ path: String) throws -> [UInt8] {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw FileError(.read, path, error as? Errno ?? .ioError)
+        }
+        return try descriptor.closeAfter {
+            guard try stat(of: descriptor, path: path, for: .read).type != .directory else { throw FileError(.read, path, .isDirectory) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count: Int
+                do {
+                    count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+                } catch {
+                    throw FileError(.read, path, error as? Errno ?? .ioError)
+                }
+                guard count > 0 else { return bytes }
+                bytes += chunk[..<count]
+            }
+        }
+    }
+
     // MARK: - Writing
 
     /// Writes `bytes` as the whole content of `path` (created or truncated) with one open, write
