@@ -50,8 +50,8 @@ public final class SiteLock: @unchecked Sendable {
             let who = holder?.words ?? Localized(vi: "một lệnh tthc khác", en: "another tthc command")
             let seconds = Int(waited.rounded())
             return Localized(
-                vi: "\(who.vi) đang ghi vào trang này; đã chờ \(seconds) giây. Không ghi gì. Chờ lệnh đó xong rồi chạy lại, hoặc thêm --wait N để chờ N giây. (Khóa: \(lockFile); khóa tự mất khi lệnh kia kết thúc, kể cả khi bị dừng đột ngột.)",
-                en: "\(who.en) is writing to this site; waited \(seconds) s. Nothing written. Run again once it is done, or add --wait N to wait N seconds. (Lock: \(lockFile); it goes away when that command ends, even if it is killed.)")
+                vi: "\(who.vi) đang ghi vào trang này; đã chờ \(seconds) giây. Chờ lệnh đó xong rồi chạy lại, hoặc thêm --wait N để chờ N giây. (Khóa: \(lockFile); khóa tự mất khi lệnh kia kết thúc, kể cả khi bị dừng đột ngột.)",
+                en: "\(who.en) is writing to this site; waited \(seconds) s. Run again once it is done, or add --wait N to wait N seconds. (Lock: \(lockFile); it goes away when that command ends, even if it is killed.)")
         }
     }
 

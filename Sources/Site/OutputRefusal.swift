@@ -32,8 +32,7 @@ public struct OutputRefusal: ExplainedError, Equatable {
     public var explanation: Localized {
         let shown = requested == folder ? "`\(folder)`" : "`\(requested)` (\(folder))"
         let (vi, en) = words(shown)
-        return Localized(vi: "Không tạo trang vào \(shown): \(vi) Không ghi gì.",
-                         en: "Not building into \(shown): \(en) Nothing written.")
+        return Localized(vi: "Không tạo trang vào \(shown): \(vi)", en: "Not building into \(shown): \(en)")
     }
 
     private func words(_ shown: String) -> (String, String) {

@@ -24,7 +24,7 @@ struct OutputSwap {
             }
             staging.release()
             return []
-        case .empty(let identity), .replaceable(let identity):
+        case .empty(let identity), .earlierOutput(let identity), .forced(let identity):
             checked = identity
         }
         let previous: String

@@ -13,11 +13,20 @@ public struct OutputTarget: Sendable {
     /// The real folder replaced.
     public let folder: String
 
-    /// What the folder was when checked: nothing, an empty folder, or one the build may replace.
+    /// What the folder was when checked: nothing, an empty folder, an earlier output, or a folder
+    /// of other files that `--force` gave up.
     enum Found: Sendable, Equatable {
         case nothing
         case empty(Files.Identity)
-        case replaceable(Files.Identity)
+        case earlierOutput(Files.Identity)
+        case forced(Files.Identity)
+
+        var identity: Files.Identity? {
+            switch self {
+            case .nothing: return nil
+            case .empty(let identity), .earlierOutput(let identity), .forced(let identity): return identity
+            }
+        }
     }
 
     let found: Found
@@ -56,22 +65,27 @@ public struct OutputTarget: Sendable {
         let names = try Files.list(folder).sorted()
         if names.isEmpty { return OutputTarget(requested: requested, folder: folder, found: .empty(identity)) }
         if OutputMarker.isMarked(folder, names: names) {
-            return OutputTarget(requested: requested, folder: folder, found: .replaceable(identity))
+            return OutputTarget(requested: requested, folder: folder, found: .earlierOutput(identity))
         }
         guard force else { throw refuse(folder, .notMadeByTthc(examples: Array(names.prefix(3)))) }
         if let why = try protected(folder, names: names) { throw refuse(folder, .neverForced(why: why)) }
-        return OutputTarget(requested: requested, folder: folder, found: .replaceable(identity))
+        return OutputTarget(requested: requested, folder: folder, found: .forced(identity))
     }
 
-    /// Again just before the swap: the folder is still the one checked (or still absent), so a
-    /// folder put in its place meanwhile is never replaced.
+    /// Again just before the swap: the folder is still the one checked, and still what it was
+    /// (absent, empty, an earlier output), so a folder put in its place meanwhile, even one that
+    /// got the same inode number, is never replaced.
     func confirm() throws {
-        let now = try RealPath.resolve(requested)
-        let identity = Files.identity(folder, followingLinks: false)
         let same: Bool
-        switch found {
-        case .nothing: same = now == folder && identity == nil
-        case .empty(let checked), .replaceable(let checked): same = now == folder && identity == checked
+        if try RealPath.resolve(requested) != folder || Files.identity(folder, followingLinks: false) != found.identity {
+            same = false
+        } else {
+            switch found {
+            case .nothing: same = true
+            case .empty: same = try Files.list(folder).isEmpty
+            case .earlierOutput: same = OutputMarker.isMarked(folder, names: try Files.list(folder))
+            case .forced: same = true
+            }
         }
         guard same else { throw OutputRefusal(requested: requested, folder: folder, reason: .changedDuringBuild) }
     }

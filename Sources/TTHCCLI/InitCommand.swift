@@ -61,8 +61,8 @@ struct InitCommand: ParsableCommand {
                 return Localized(vi: "hãy ghi tên thư mục của trang mới, ví dụ: tthc init xa-hoa-ban", en: "name the new site's folder, for example: tthc init xa-hoa-ban")
             case .notEmpty(let path, let names):
                 let list = names.prefix(3).joined(separator: ", ")
-                return Localized(vi: "\(path) đã có tệp (\(list)…); hãy chọn thư mục mới hoặc trống. Không ghi gì.",
-                                 en: "\(path) is not empty (\(list)…); choose a new or empty folder. Nothing written.")
+                return Localized(vi: "\(path) đã có tệp (\(list)…); hãy chọn thư mục mới hoặc trống.",
+                                 en: "\(path) is not empty (\(list)…); choose a new or empty folder.")
             }
         }
     }

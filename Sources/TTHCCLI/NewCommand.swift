@@ -76,7 +76,11 @@ struct NewCommand: ParsableCommand {
             printError("tthc new: không thấy thủ tục \(code) đọc được trong \(catalog) (not found in the export). Không ghi gì.")
             throw Exit.cannotRun
         }
-        try sync.apply(plan)
+        do {
+            try sync.apply(plan)
+        } catch {
+            throw cannotRun("new", error, .vi, .partly)
+        }
         printError("Đã nhập \(path) từ \(catalog).")
     }
 }

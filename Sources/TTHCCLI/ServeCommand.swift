@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
         do {
             actual = try server.start(port: port)
         } catch {
-            throw cannotRun("serve", error, lang)
+            throw cannotRun("serve", error, lang, .notApplicable)
         }
         print("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
         fflush(nil)

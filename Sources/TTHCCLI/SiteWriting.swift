@@ -24,9 +24,30 @@ extension LockOptions {
     }
 }
 
-/// Prints why `command` cannot run, in the chosen language, and gives the exit status for it (2).
-func cannotRun(_ command: String, _ error: Error, _ language: Language) -> ExitCode {
+/// What a command that stopped has left on disk, said after the reason.
+enum Written {
+    /// The command writes nothing anyway (`check`, `serve`).
+    case notApplicable
+    /// Stopped before writing anything.
+    case nothing
+    /// Some files may have been replaced (each whole) before it stopped; running it again completes the work.
+    case partly
+
+    var sentence: Localized? {
+        switch self {
+        case .notApplicable: return nil
+        case .nothing: return Localized(vi: "Không ghi gì.", en: "Nothing written.")
+        case .partly: return Localized(vi: "Có thể một số tệp đã được ghi (mỗi tệp trọn vẹn, không tệp nào ghi dở); sửa lỗi rồi chạy lại lệnh để hoàn tất.",
+                                       en: "Some files may have been written (each whole, none half); fix the cause and run the command again to complete it.")
+        }
+    }
+}
+
+/// Prints why `command` cannot run, in the chosen language, and what it left, and gives the
+/// exit status for it (2).
+func cannotRun(_ command: String, _ error: Error, _ language: Language, _ written: Written = .nothing) -> ExitCode {
     if let exit = error as? ExitCode { return exit }
-    printError("tthc\(command.isEmpty ? "" : " " + command): \(Localized.of(error)[language])")
+    let after = written.sentence.map { " " + $0[language] } ?? ""
+    printError("tthc\(command.isEmpty ? "" : " " + command): \(Localized.of(error)[language])\(after)")
     return Exit.cannotRun
 }

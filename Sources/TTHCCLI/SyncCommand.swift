@@ -90,7 +90,7 @@ struct SyncCommand: ParsableCommand {
             do {
                 try sync.apply(plan)
             } catch {
-                throw cannotRun("sync", error, lang)
+                throw cannotRun("sync", error, lang, .partly)
             }
         }
         if plan.needsAttention { throw Exit.problems }

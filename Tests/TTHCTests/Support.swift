@@ -206,3 +206,44 @@ func synchronize(_ site: TemporarySite, with export: Data, at now: String = "202
     try sync.apply(plan)
     return plan
 }
+
+/// Every entry under a folder, as a test compares it before and after a command: a file by its
+/// bytes, a folder as such, a link by where it points (never followed).
+enum Tree {
+    static func of(_ folder: URL) -> [String: String] {
+        var entries: [String: String] = [:]
+        let root = folder.path
+        guard let names = FileManager.default.subpaths(atPath: root) else { return [:] }
+        for name in names {
+            let path = root + "/" + name
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                entries[name] = "link → " + target
+            } else if let data = FileManager.default.contents(atPath: path) {
+                entries[name] = "file " + String(decoding: data, as: UTF8.self)
+            } else {
+                entries[name] = "folder"
+            }
+        }
+        return entries
+    }
+}
+
+/// A folder of its own in the temporary folder, for what a test puts beside a site.
+struct TemporaryFolder {
+    let url: URL
+
+    init(_ name: String = "folder") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var path: String { url.path }
+
+    func write(_ name: String, _ text: String) throws {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
