@@ -53,7 +53,8 @@ public struct CatalogSync: Sendable {
         let paths = try folders.resolve([Self.recordsFolder, Self.bookkeepingFolder, Self.baseFolder])
         _ = try Files.listIfPresent(paths[0])
         for file in [ChangeLog.path, SyncedFiles.path] {
-            _ = try Files.readIfPresent(try folders.resolve(file), followingLinks: false)
+            _ = try folders.resolve(file)
+            _ = try Files.readIfPresent(site.path + "/" + file, followingLinks: false)
         }
     }
 

@@ -46,7 +46,9 @@ public struct ChangeLog: Sendable {
     /// The log of a site whose `content/.dong-bo/` leads where it should (`SiteFolders`): nothing
     /// when there is no log yet, a `FileError` when it is there and cannot be read.
     public static func read(in folders: SiteFolders) throws -> ChangeLog {
-        ChangeLog(bytes: Data(try Files.readIfPresent(try folders.resolve(path), followingLinks: false) ?? []))
+        _ = try folders.resolve(path)
+        // Read as spelled, the log itself never followed if it is a link (it is tthc's own file).
+        return ChangeLog(bytes: Data(try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? []))
     }
 
     public init(bytes data: Data) {

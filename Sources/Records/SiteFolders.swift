@@ -20,8 +20,20 @@ public struct SiteFolders: Sendable {
     /// exists yet or not; `OutsideSite` when it leads out.
     public func resolve(_ relative: String) throws -> String {
         let real = try RealPath.resolve(site.path + "/" + relative)
-        guard RealPath.isInside(real, root) else { throw OutsideSite(path: relative, target: real) }
+        guard RealPath.isInside(real, root) else { throw try outside(relative) }
         return real
+    }
+
+    /// The first part of `relative` that leads out (`content/.dong-bo` for its `nhat-ky.jsonl`), so
+    /// that the message names the link to replace.
+    private func outside(_ relative: String) throws -> OutsideSite {
+        let components = relative.split(separator: "/")
+        for count in 1...max(1, components.count) {
+            let prefix = components.prefix(count).joined(separator: "/")
+            let real = try RealPath.resolve(site.path + "/" + prefix)
+            if !RealPath.isInside(real, root) { return OutsideSite(path: prefix, target: real) }
+        }
+        return OutsideSite(path: relative, target: try RealPath.resolve(site.path + "/" + relative))
     }
 
     /// The real paths of several, checked in this order (the first refused is thrown).
@@ -38,12 +50,12 @@ public struct OutsideSite: ExplainedError, Equatable {
     public var target: String
 
     public var explanation: Localized {
-        Localized(vi: "\(path) dẫn tới \(target), nằm ngoài thư mục trang (liên kết tắt, symlink); tthc không đọc, không ghi ngoài trang. Hãy thay liên kết bằng một thư mục thật trong trang.",
-                  en: "\(path) leads to \(target), outside the site folder (a symbolic link); tthc reads and writes nothing outside the site. Replace the link with a real folder inside the site.")
+        Localized(vi: "\(path) dẫn tới \(target), nằm ngoài thư mục trang (liên kết tắt, symlink); tthc không đọc, không ghi ngoài trang. Hãy thay liên kết bằng thư mục (hoặc tệp) thật nằm trong trang.",
+                  en: "\(path) leads to \(target), outside the site folder (a symbolic link); tthc reads and writes nothing outside the site. Replace the link with a real folder (or file) inside the site.")
     }
 
     /// The same, as a diagnostic at the folder (a build or check reports it with the records' problems).
     public var diagnostic: Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, problem: .outsideSiteFolder(target))
+        Diagnostic(file: path, line: 1, column: 1, problem: Files.isFolder(target) ? .outsideSiteFolder(target) : .outsideSite(target))
     }
 }
