@@ -42,10 +42,9 @@ public enum Files {
         if !followingLinks { options.insert(.noFollow) }
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: options)
-        } catch let errno as Errno {
-            if errno == .noSuchFileOrDirectory { return nil }
-            throw FileError(.read, path, errno)
+            descriptor = try open(path, .readOnly, options, for: .read)
+        } catch let error as FileError where error.isMissing {
+            return nil
         }
         return try descriptor.closeAfter {
             let status = try stat(of: descriptor, path: path, for: .read)
@@ -75,12 +74,7 @@ public enum Files {
     /// Everything a file or a pipe gives until its end (`--catalog /dev/stdin`, `<(…)`): waits for
     /// a pipe's writer, as a pipe is meant to. A folder is EISDIR.
     public static func readToEnd(_ path: String) throws -> [UInt8] {
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
-        } catch {
-            throw FileError(.read, path, error as? Errno ?? .ioError)
-        }
+        let descriptor = try open(path, .readOnly, [.closeOnExec], for: .read)
         return try descriptor.closeAfter {
             guard try stat(of: descriptor, path: path, for: .read).type != .directory else { throw FileError(.read, path, .isDirectory) }
             var bytes: [UInt8] = []
@@ -110,13 +104,7 @@ public enum Files {
     }
 
     public static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
-                                                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        } catch let errno as Errno {
-            throw FileError(.write, path, errno)
-        }
+        let descriptor = try open(path, .writeOnly, [.create, .truncate, .closeOnExec], for: .write)
         do {
             _ = try descriptor.writeAll(buffer)
         } catch let errno as Errno {
@@ -143,6 +131,17 @@ public enum Files {
         } catch {
             _ = unlink(temporary)
             throw error
+        }
+    }
+
+    /// open(2), made files readable by all (0644), failing as `operation` on `path`.
+    static func open(_ path: String, _ mode: FileDescriptor.AccessMode, _ options: FileDescriptor.OpenOptions,
+                     for operation: FileError.Operation) throws -> FileDescriptor {
+        do {
+            return try FileDescriptor.open(FilePath(path), mode, options: options,
+                                           permissions: options.contains(.create) ? [.ownerReadWrite, .groupRead, .otherRead] : nil)
+        } catch {
+            throw FileError(operation, path, error as? Errno ?? .ioError)
         }
     }
 
@@ -181,7 +180,7 @@ public enum Files {
     /// Renames only if nothing is at `to` (EEXIST otherwise); where the file system cannot tell
     /// (no renameat2), checks first and renames.
     public static func moveWithoutReplacing(_ from: String, to: String) throws {
-        if tthc_rename_no_replace(from, to) == 0 { return }
+        if tthc_rename(from, to, TTHC_RENAME_NO_REPLACE) == 0 { return }
         let error = Glibc.errno
         guard error == EINVAL || error == ENOSYS else { throw FileError(.rename(from: from), to, Errno(rawValue: error)) }
         guard try kind(to) == nil else { throw FileError(.rename(from: from), to, .fileExists) }
@@ -190,7 +189,7 @@ public enum Files {
 
     /// Swaps two paths in one step; false where the file system cannot (then the caller moves twice).
     public static func exchange(_ first: String, _ second: String) throws -> Bool {
-        if tthc_exchange_paths(first, second) == 0 { return true }
+        if tthc_rename(first, second, TTHC_RENAME_EXCHANGE) == 0 { return true }
         let error = Glibc.errno
         if error == EINVAL || error == ENOSYS { return false }
         throw FileError(.rename(from: first), second, Errno(rawValue: error))

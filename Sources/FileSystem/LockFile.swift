@@ -30,13 +30,7 @@ public final class LockFile: @unchecked Sendable {
         let deadline = monotonicSeconds() + max(0, seconds)
         var told = false
         while true {
-            let descriptor: FileDescriptor
-            do {
-                descriptor = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .closeOnExec, .noFollow],
-                                                     permissions: [.ownerReadWrite, .groupRead, .otherRead])
-            } catch let errno as Errno {
-                throw FileError(.lock, path, errno)
-            }
+            let descriptor = try Files.open(path, .readWrite, [.create, .closeOnExec, .noFollow], for: .lock)
             if flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 {
                 // The previous holder removes the file as it lets go: a file opened before that is no
                 // longer the lock, so the lock is taken again on the file that is there now.

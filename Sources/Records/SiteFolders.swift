@@ -56,6 +56,6 @@ public struct OutsideSite: ExplainedError, Equatable {
 
     /// The same, as a diagnostic at the folder (a build or check reports it with the records' problems).
     public var diagnostic: Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, problem: Files.isFolder(target) ? .outsideSiteFolder(target) : .outsideSite(target))
+        Diagnostic(file: path, line: 1, column: 1, problem: .outsideSite(target, folder: Files.isFolder(target)))
     }
 }

@@ -247,3 +247,43 @@ struct TemporaryFolder {
 
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// `folder` mounted again at a fresh temporary path (`mount --bind`, read-only if asked): the
+/// same folder under another path. Nil, with `SKIPPED` printed, where the system does not allow it.
+struct BindMount {
+    let folder: TemporaryFolder
+    var path: String { folder.path }
+
+    static func of(_ source: URL, readOnly: Bool = false) throws -> BindMount? {
+        let folder = try TemporaryFolder("mount")
+        guard shell("mount", "--bind", source.path, folder.path) == 0 else {
+            print("SKIPPED: no bind mount here")
+            folder.remove()
+            return nil
+        }
+        let mount = BindMount(folder: folder)
+        if readOnly, shell("mount", "-o", "remount,bind,ro", folder.path) != 0 {
+            print("SKIPPED: cannot remount read-only here")
+            mount.remove()
+            return nil
+        }
+        return mount
+    }
+
+    func remove() {
+        _ = shell("umount", folder.path)
+        folder.remove()
+    }
+}
+
+/// Runs a system command (mount, chattr) and gives its exit status.
+func shell(_ arguments: String...) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+}
