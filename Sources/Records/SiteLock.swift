@@ -1,16 +1,17 @@
 import FileSystem
 import Foundation
 
-/// One writer at a time in a site. `tthc sync`, `build`, `new` and `init` hold `.tthc.lock` at
-/// the site's root while they run; a second one waits for it a bounded time, then stops with
-/// who holds it. The file exists only while a run holds it (and after a run killed outright,
-/// until the next one), and `tthc init` lists it in the site's `.gitignore`.
+/// One writer at a time in a site. `tthc sync`, `build`, `new` and `init` lock the site's folder
+/// while they run (flock on the folder itself), and note who they are in `.tthc.lock` beside
+/// `site.yml`; a second one waits a bounded time, then stops, saying who holds the lock. The note
+/// exists only while a run holds the lock (and after a run killed outright, until the next one),
+/// and `tthc init` lists it in the site's `.gitignore`.
 public final class SiteLock: @unchecked Sendable {
     public static let fileName = ".tthc.lock"
 
-    private let lock: LockFile
+    private let lock: FolderLock
 
-    private init(_ lock: LockFile) { self.lock = lock }
+    private init(_ lock: FolderLock) { self.lock = lock }
 
     /// The run that holds the lock, as it wrote itself into the file.
     public struct Holder: Sendable, Equatable {
@@ -42,6 +43,7 @@ public final class SiteLock: @unchecked Sendable {
 
     /// Another run kept the lock for longer than this one would wait.
     public struct Busy: ExplainedError, Equatable {
+        /// The note of the holder (`.tthc.lock`).
         public var lockFile: String
         public var holder: Holder?
         public var waited: Double
@@ -62,7 +64,7 @@ public final class SiteLock: @unchecked Sendable {
         let path = site.path + "/" + fileName
         let me = Holder(pid: getpid(), command: command,
                         since: CalendarDate.vietnamDateTime(epochSeconds: Int64(Date().timeIntervalSince1970)))
-        let outcome = try LockFile.acquire(path, holder: me.line, waitingUpTo: seconds) { line in
+        let outcome = try FolderLock.acquire(site.path, info: path, holder: me.line, waitingUpTo: seconds) { line in
             let who = Holder(line: line)?.words ?? Localized(vi: "một lệnh tthc khác", en: "another tthc command")
             waiting(Localized(vi: "Đang chờ \(who.vi) ghi xong vào trang này (tối đa \(Int(seconds.rounded())) giây)…",
                               en: "Waiting for \(who.en) to finish writing to this site (at most \(Int(seconds.rounded())) s)…"))

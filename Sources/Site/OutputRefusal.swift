@@ -21,7 +21,7 @@ public struct OutputRefusal: ExplainedError, Equatable {
     }
 
     public enum Protected: Equatable, Sendable {
-        case home, workingFolder, holdsASite(String)
+        case home, workingFolder, systemFolder, repository, holdsASite(String)
     }
 
     /// As given (`--output …`), and where it really leads.
@@ -66,6 +66,8 @@ public struct OutputRefusal: ExplainedError, Equatable {
             switch why {
             case .home: (vi, en) = ("đây là thư mục nhà (home) hoặc chứa nó", "it is the home folder or holds it")
             case .workingFolder: (vi, en) = ("đây là thư mục đang làm việc (cd) hoặc chứa nó", "it is the working folder or holds it")
+            case .systemFolder: (vi, en) = ("đây là một thư mục ở gốc của hệ thống", "it is a folder at the root of the system")
+            case .repository: (vi, en) = ("đây là (một phần của) kho git, xóa nó là mất lịch sử", "it is (part of) a git repository, whose history would be lost")
             case .holdsASite(let site): (vi, en) = ("nó chứa trang tthc \(site)", "it holds the tthc site \(site)")
             }
             return ("--force không áp dụng cho thư mục này: \(vi). \(elsewhere.0)", "--force does not apply here: \(en). \(elsewhere.1)")

@@ -55,10 +55,11 @@ public struct OutputTarget: Sendable {
                 throw refuse(folder, .insideSource(source: source))
             }
         }
-        for other in [existing] + RealPath.ancestors(of: existing) where isSite(other) {
-            if other == folder || ["content", "templates"].contains(where: { RealPath.isWithin(folder, other + "/" + $0) }) {
-                throw refuse(folder, .anotherSite(site: other))
-            }
+        // Another unit's site: none of it (its output neither), unless it holds this site too,
+        // and then none of what it reads.
+        for other in [existing] + RealPath.ancestors(of: existing) where other != siteRoot && isSite(other) {
+            let readByIt = ["content", "templates"].contains { RealPath.isWithin(folder, other + "/" + $0) }
+            if readByIt || !RealPath.isInside(siteRoot, other) { throw refuse(folder, .anotherSite(site: other)) }
         }
         guard existing == folder else { return OutputTarget(requested: requested, folder: folder, found: .nothing) }
         guard try Files.kind(folder) == .folder, let identity = Files.identity(folder) else { throw refuse(folder, .notAFolder) }
@@ -91,8 +92,11 @@ public struct OutputTarget: Sendable {
     }
 
     /// Folders `--force` never replaces, whoever asks: the home and working folders and their
-    /// parents, and a folder with a site in it (one level down is looked at).
+    /// parents, a folder at the root of the system (`/etc`, `/tmp` …), a git repository or a part
+    /// of one, and a folder with a site in it (one level down is looked at).
     private static func protected(_ folder: String, names: [String]) throws -> OutputRefusal.Protected? {
+        if Files.split(folder).folder == "/" { return .systemFolder }
+        if names.contains(".git") || folder.split(separator: "/").contains(".git") { return .repository }
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty,
            let real = try? RealPath.resolve(home), RealPath.isWithin(real, folder) {
             return .home

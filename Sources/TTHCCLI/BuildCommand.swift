@@ -25,9 +25,11 @@ struct BuildCommand: ParsableCommand {
         // The report is written while the pages render: thousands of warnings take a while to quote.
         let reportText = ReportInAdvance()
         do {
-            // The site is read whole while no other run writes it; the output is checked before anything is read.
-            let lock = try lockOptions.hold(site, command: "build", language: lang, readOnlySiteAllowed: true)
-            defer { lock?.release() }
+            // A tthc site (its site.yml there) is read whole while no other run writes it; the output
+            // is checked before anything else is read.
+            _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
+            let lock = try lockOptions.hold(site, command: "build", language: lang)
+            defer { lock.release() }
             let target = try OutputTarget.check(output ?? site.path + "/public", site: site, force: force)
             outputPath = target.folder
             var build = SiteBuild(site: site, baseURL: baseURL)

@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
             try Files.makeFolder(root.path)
             // Two inits into one folder: the second waits, then finds the first one's files.
             let lock = try lockOptions.hold(root, command: "init", language: .vi)
-            defer { lock?.release() }
+            defer { lock.release() }
             try mustBeEmpty()
             let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
             for file in files {

@@ -31,7 +31,7 @@ struct NewCommand: ParsableCommand {
             // `new` writes only into a tthc site (a `site.yml` there, valid or not yet).
             _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
             let lock = try lockOptions.hold(site, command: "new", language: .vi)
-            defer { lock?.release() }
+            defer { lock.release() }
             let folder = try SiteFolders(site: site).resolve("content/thu-tuc")
             let target = folder + "/\(code).md"
             guard try Files.kind(target) == nil else {

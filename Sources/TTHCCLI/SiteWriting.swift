@@ -1,5 +1,4 @@
 import ArgumentParser
-import FileSystem
 import Foundation
 import Records
 
@@ -7,19 +6,17 @@ import Records
 struct LockOptions: ParsableArguments {
     @Option(help: "Số giây chờ khi một lệnh tthc khác đang ghi vào trang (mặc định 60; 0: không chờ).")
     var wait: Double = 60
-}
 
-extension LockOptions {
-    /// Holds the site's lock for `command` (one writer at a time), telling the user once when it
-    /// waits. With `readOnlySiteAllowed` (a build, which only reads the site), a site that cannot be
-    /// written at all is read without the lock: nobody can write it then either.
-    func hold(_ site: URL, command: String, language: Language, readOnlySiteAllowed: Bool = false) throws -> SiteLock? {
-        do {
-            return try SiteLock.acquire(site: site, command: command, waitingUpTo: wait) { sentence in
-                printError("tthc \(command): \(sentence[language])")
-            }
-        } catch let error as FileError where readOnlySiteAllowed && error.isNotWritable {
-            return nil
+    func validate() throws {
+        guard wait.isFinite, wait >= 0 else {
+            throw ValidationError("--wait là số giây, từ 0 trở lên (seconds, 0 or more), không phải \(wait).")
+        }
+    }
+
+    /// Holds the site's lock for `command` (one writer at a time), telling the user once when it waits.
+    func hold(_ site: URL, command: String, language: Language) throws -> SiteLock {
+        try SiteLock.acquire(site: site, command: command, waitingUpTo: wait) { sentence in
+            printError("tthc \(command): \(sentence[language])")
         }
     }
 }

@@ -118,6 +118,16 @@ import Testing
         #expect(run.status == 2)
         #expect(run.errors.contains("thư mục đang làm việc"), "\(run.errors)")
         #expect(Tree.of(home.url) == before)
+        // A git repository, or a part of one (a gh-pages checkout would lose its history).
+        let repository = try TemporaryFolder("gh-pages")
+        defer { repository.remove() }
+        try repository.write(".git/HEAD", "ref: refs/heads/gh-pages\n")
+        try repository.write("index.html", "trang cũ")
+        for output in [repository.path, repository.path + "/.git"] {
+            try expectRefused(["--output", output, "--force"], in: site, saying: "kho git", beside: repository.url)
+        }
+        // A folder at the root of the system (/proc: replacing it would fail anyway, were it not refused first).
+        try expectRefused(["--output", "/proc", "--force"], in: site, saying: "thư mục ở gốc của hệ thống")
         // A folder holding a site one level down.
         let group = try TemporaryFolder("nhom")
         defer { group.remove() }
@@ -131,7 +141,9 @@ import Testing
         defer { site.remove() }
         let other = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
         defer { other.remove() }
-        for output in ["", "/content", "/content/thu-tuc", "/templates/assets", "/content/moi/sau"] {
+        #expect(try cli.tthc(["build"], in: other.folder).status == 0)
+        // Its own output too: a unit's pages never replace another unit's.
+        for output in ["", "/content", "/content/thu-tuc", "/templates/assets", "/content/moi/sau", "/public", "/docs"] {
             try expectRefused(["--output", other.folder.path + output, "--force"], in: site, saying: "thuộc một trang tthc khác", beside: other.folder)
         }
     }
