@@ -113,7 +113,14 @@ public struct CatalogSync: Sendable {
             for folder in [Self.recordsFolder, Self.baseFolder] { try? Files.makeFolder(staging.path + "/" + folder) }
         }
         let synced = SyncedFiles(site: site)
-        let existing = existingFiles(synced)
+        let existing: [String: ExistingFile]
+        do {
+            existing = try existingFiles(synced)
+        } catch {
+            // Never taken for a site without records: every record would then be written anew.
+            plan.unreadableSite = error as? FileError ?? FileError(.list, site.path + "/" + Self.recordsFolder, .ioError)
+            return plan
+        }
         plan.publishedBefore = existing.values.filter { $0.isNational }.count
 
         var chosen: [String: Choice] = [:]
@@ -185,7 +192,7 @@ public struct CatalogSync: Sendable {
                 let old = try Files.readIfPresent(site.path + "/" + path, followingLinks: false).map { String(decoding: $0, as: UTF8.self) }
                 plan.writes.append(planned(path, old: old, new: ChangeLog.appending(plan.log, to: old ?? "")))
             } catch {
-                plan.unwritable = error as? FileError
+                plan.unreadableSite = error as? FileError ?? FileError(.read, site.path + "/" + path, .ioError)
             }
         }
         return plan
@@ -252,9 +259,9 @@ public struct CatalogSync: Sendable {
     /// Every record file of the site by the code it stands for. A file whose front matter cannot
     /// be read stands for the code in its name: it must block that code, never be taken for a
     /// missing record and overwritten. A file filed under another name claims its own code.
-    private func existingFiles(_ synced: SyncedFiles) -> [String: ExistingFile] {
+    private func existingFiles(_ synced: SyncedFiles) throws -> [String: ExistingFile] {
         let folder = site.appendingPathComponent(Self.recordsFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        let names = (try Files.listIfPresent(folder.path) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
@@ -389,7 +396,7 @@ public struct CatalogSync: Sendable {
     /// then the log: a run interrupted in between leaves records that the next run recognizes as
     /// already synchronized (local equals catalog) and whose bases it then completes.
     public func apply(_ plan: SyncPlan) throws {
-        if let unwritable = plan.unwritable { throw unwritable }
+        if let unreadableSite = plan.unreadableSite { throw unreadableSite }
         try checkFolders()
         for folder in Set(plan.writes.map { Files.split($0.path).folder }).sorted() {
             try Files.makeFolder(site.path + "/" + folder)

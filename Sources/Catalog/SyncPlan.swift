@@ -47,8 +47,9 @@ public struct SyncPlan: Sendable {
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
     public var unreadableEntry: Int?
-    /// A file of the site's bookkeeping (the change log) that could not be read: nothing is applied.
-    public var unwritable: FileError?
+    /// The records folder or the change log could not be read: nothing is planned from a site
+    /// half seen, and nothing is applied.
+    public var unreadableSite: FileError?
 
     /// New fingerprints of record files whose national part equals the base after this sync.
     public var fingerprints: [String: String] = [:]

@@ -65,8 +65,8 @@ struct SyncCommand: ParsableCommand {
             printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
-        if let unwritable = plan.unwritable {
-            printError("tthc sync: \(unwritable.explanation[lang]). " + (lang == .vi ? "Không ghi gì." : "Nothing written."))
+        if let unreadableSite = plan.unreadableSite {
+            printError("tthc sync: \(unreadableSite.explanation[lang]). " + (lang == .vi ? "Không ghi gì." : "Nothing written."))
             throw Exit.cannotRun
         }
 

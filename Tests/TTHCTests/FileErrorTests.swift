@@ -1,3 +1,4 @@
+import Catalog
 import FileSystem
 import Foundation
 import Records
@@ -62,6 +63,23 @@ import Testing
         #expect(english.errors.contains("tthc build: cannot list the folder \(path): a part of the path is a file, not a folder (ENOTDIR) Nothing written."),
                 "\(english.errors)")
         #expect(Tree.of(site.url("public")) == published, "the published site is left as it was")
+    }
+
+    /// Below the command line too: a plan made over a records folder that cannot be listed plans
+    /// nothing, and applying it writes nothing (never "every record is new").
+    @Test func aSyncPlanOverARecordsFolderItCannotListWritesNothing() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.url("content/thu-tuc"))
+        try site.write("content/thu-tuc", "không phải thư mục")
+        let (configuration, _) = SiteConfiguration.read(bytes: Array(TemporarySite.configuration.utf8))
+        let sync = CatalogSync(site: site.folder, configuration: try #require(configuration), now: "2026-11-22T09:00:00+07:00")
+        let plan = sync.plan(try NationalExport(data: try Data(contentsOf: Repository.fixture("export-sample.json"))))
+        #expect(plan.unreadableSite == FileError(.list, site.url("content/thu-tuc").path, .notDirectory))
+        #expect(plan.created.isEmpty && plan.writes.isEmpty)
+        let before = Tree.of(site.folder)
+        #expect(throws: FileError.self) { try sync.apply(plan) }
+        #expect(Tree.of(site.folder) == before)
     }
 
     @Test func aFolderWhereAFileShouldBeIsNamed() throws {

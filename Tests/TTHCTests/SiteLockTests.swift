@@ -103,6 +103,30 @@ import Testing
         #expect(Tree.of(site.folder) == before, "\(arguments) wrote while another run held the lock")
     }
 
+    /// The lock is the site's folder, not the note: removing `.tthc.lock` under a running writer
+    /// lets no second one in.
+    @Test func removingTheNoteDoesNotFreeTheLock() throws {
+        let site = try siteWithExports(count: 3)
+        defer { site.remove() }
+        let held = try SiteLock.acquire(site: site.folder, command: "kiem-thu", waitingUpTo: 0)
+        defer { held.release() }
+        try FileManager.default.removeItem(at: site.url(SiteLock.fileName))
+        let run = try cli.tthc(["sync", "--site", site.folder.path, "--catalog", site.url("old.json").path, "--wait", "0.2"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("một lệnh tthc khác đang ghi vào trang này"), "\(run.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
+    }
+
+    @Test(arguments: ["-1", "nan", "inf", "mot-phut"])
+    func aWaitThatIsNotSecondsIsRefused(_ wait: String) throws {
+        let site = try siteWithExports(count: 3)
+        defer { site.remove() }
+        let run = try cli.tthc(["sync", "--site", site.folder.path, "--catalog", site.url("old.json").path, "--wait", wait])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--wait"), "\(run.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
+    }
+
     @Test func anInitIntoAFolderBeingInitializedWaitsThenRefuses() throws {
         let folder = try TemporaryFolder("init")
         defer { folder.remove() }
