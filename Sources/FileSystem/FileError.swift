@@ -47,8 +47,6 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isMissing: Bool { errno == .noSuchFileOrDirectory }
     /// Something already was there (EEXIST).
     public var alreadyExists: Bool { errno == .fileExists }
-    /// The place cannot be written by this process at all: a read-only disk, no permission.
-    public var isNotWritable: Bool { [.readOnlyFileSystem, .permissionDenied, .notPermitted].contains(errno) }
 
     public var vi: String { "\(action.vi) \(path): \(cause.vi)" }
     public var en: String { "\(action.en) \(path): \(cause.en)" }

@@ -277,10 +277,6 @@ public enum Files {
         (try? FilePath(path).stat(followTargetSymlink: followingLinks)).map(Identity.init)
     }
 
-    static func identity(of descriptor: FileDescriptor) -> Identity? {
-        (try? descriptor.stat()).map(Identity.init)
-    }
-
     private static func stat(of descriptor: FileDescriptor, path: String, for operation: FileError.Operation) throws -> Stat {
         do { return try descriptor.stat() } catch { throw FileError(operation, path, error) }
     }
