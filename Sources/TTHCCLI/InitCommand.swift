@@ -58,7 +58,7 @@ struct InitCommand: ParsableCommand {
         var explanation: Localized {
             switch self {
             case .noName:
-                return Localized(vi: "hãy ghi tên thư mục của trang mới, ví dụ: tthc init xa-hoa-ban", en: "name the new site's folder, for example: tthc init xa-hoa-ban")
+                return Localized(vi: "hãy ghi tên thư mục của trang mới, ví dụ: tthc init xa-hoa-ban.", en: "name the new site's folder, for example: tthc init xa-hoa-ban.")
             case .notEmpty(let path, let names):
                 let list = names.prefix(3).joined(separator: ", ")
                 return Localized(vi: "\(path) đã có tệp (\(list)…); hãy chọn thư mục mới hoặc trống.",
