@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -22,21 +23,23 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "CSystem"),
-        .target(name: "Records", dependencies: ["Yams"]),
-        .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
+        .target(name: "CFileSystem"),
+        // Every read and write of the file system, failing with the path and the cause.
+        .target(name: "FileSystem", dependencies: ["CFileSystem", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "Records", dependencies: ["Yams", "FileSystem"]),
+        .target(name: "Catalog", dependencies: ["Records", "Markdown", "FileSystem"]),
         .target(name: "Search"),
         // The first stage: the national catalogue from the portal's API (FoundationNetworking only).
         .target(name: "Fetch", dependencies: ["Records", "Catalog"]),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown", "Search", "CSystem",
+            "Records", "Markdown", "Search", "FileSystem",
         ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site", "Fetch",
+            "Records", "Catalog", "Site", "Fetch", "FileSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "TTHCCLI", "Yams"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "TTHCCLI", "FileSystem", "Yams"]),
     ]
 )

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -21,16 +22,56 @@ public struct CatalogSync: Sendable {
     /// Keep no new text at all (`--check` only needs to know what would change).
     public var discardsNewTexts = false
 
-    /// A staging folder inside the site (renames into place stay on one file system).
-    public static func stagingFolder(for site: URL) -> URL {
-        site.appendingPathComponent("content/.dong-bo/.dang-ghi-\(ProcessInfo.processInfo.processIdentifier)")
+    /// Makes this run's staging folder inside the site (renames into place stay on one file
+    /// system), locked while the process lives, after removing those of runs that are gone.
+    public static func makeStaging(in site: URL) throws -> LockedFolder {
+        let folders = try SiteFolders(site: site)
+        let bookkeeping = try folders.resolve(bookkeepingFolder)
+        try Files.makeFolder(bookkeeping)
+        removeStaleStaging(in: site)
+        return try LockedFolder.make(bookkeeping + "/" + stagingPrefix + "\(getpid())")
     }
 
-    /// Removes staging folders left by runs that were killed (one sync at a time per site).
+    static let bookkeepingFolder = "content/.dong-bo"
+    static let stagingPrefix = ".dang-ghi-"
+
+    /// Removes staging folders left by runs that were killed: only those no living process holds
+    /// (a running sync's folder is locked by it, whatever its name says).
     public static func removeStaleStaging(in site: URL) {
-        let folder = site.appendingPathComponent("content/.dong-bo")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".dang-ghi-") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        guard let folders = try? SiteFolders(site: site), let bookkeeping = try? folders.resolve(bookkeepingFolder),
+              let names = (try? Files.listIfPresent(bookkeeping)) ?? nil else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            LockedFolder.removeIfAbandoned(bookkeeping + "/" + name)
+        }
+    }
+
+    /// Every folder sync reads or writes leads where it should, inside the site, and the records
+    /// folder and the bookkeeping files can be read: otherwise an `ExplainedError` (`OutsideSite`,
+    /// a `FileError` with the path and cause) and nothing is planned or written.
+    public func checkFolders() throws {
+        // A file named `co-so` (say) where a folder of sync's belongs: every base would read as
+        // "cannot be read"; told in those words rather than as the system's ENOTDIR.
+        for folder in [Self.recordsFolder, Self.bookkeepingFolder, Self.baseFolder] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: site.path + "/" + folder, isDirectory: &isFolder), !isFolder.boolValue {
+                throw NotAFolder(folder: folder)
+            }
+        }
+        let folders = try SiteFolders(site: site)
+        let paths = try folders.resolve([Self.recordsFolder, Self.bookkeepingFolder, Self.baseFolder])
+        _ = try Files.listIfPresent(paths[0])
+        for file in [ChangeLog.path, SyncedFiles.path] {
+            _ = try folders.resolve(file)
+            _ = try Files.readIfPresent(site.path + "/" + file, followingLinks: false)
+        }
+    }
+
+    /// One of the folders sync keeps its state in is something else than a folder.
+    public struct NotAFolder: ExplainedError, Equatable {
+        public var folder: String
+        public var explanation: Localized {
+            Localized(vi: "\(folder) không phải là thư mục nên không đồng bộ được. Hãy đổi tên hoặc xóa mục đó (tthc tự tạo lại thư mục khi cần).",
+                      en: "\(folder) is not a folder, so sync cannot run. Rename or remove it (tthc makes the folder again when needed).")
         }
     }
 
@@ -38,17 +79,19 @@ public struct CatalogSync: Sendable {
     private func planned(_ path: String, old: String?, new: String) -> SyncPlan.FileWrite {
         if discardsNewTexts { return .init(path: path, old: old, new: nil) }
         guard let staging else { return .init(path: path, old: old, new: new) }
-        let url = staging.appendingPathComponent(path)
+        let target = staging.path + "/" + path
         do {
             // The folders exist in nearly every case (created once in `plan`): try the file first.
             // Staged texts need no write-then-rename each: `apply` moves them into place.
-            if !PlainFile.write(Data(new.utf8), toPath: url.path) {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard PlainFile.write(Data(new.utf8), toPath: url.path) else { throw CocoaError(.fileWriteUnknown) }
+            do {
+                try Files.write(new.utf8, to: target)
+            } catch let error as FileError where error.isMissing {
+                try Files.makeFolder(Files.split(target).folder)
+                try Files.write(new.utf8, to: target)
             }
             return .init(path: path, old: old, new: nil)
         } catch {
-            return .init(path: path, old: old, new: new)  // could not stage: kept, written directly
+            return .init(path: path, old: old, new: new)  // could not stage: kept, written directly (or failing there, with its cause)
         }
     }
 
@@ -82,17 +125,19 @@ public struct CatalogSync: Sendable {
 
     public func plan(_ export: NationalExport) -> SyncPlan {
         var plan = SyncPlan()
-        if let folder = unusableFolder() {
-            plan.unusableFolder = folder
-            return plan
-        }
         if let staging {
-            for folder in [Self.recordsFolder, Self.baseFolder] {
-                try? FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
+            // Where this fails, `planned` keeps the texts in memory instead.
+            for folder in [Self.recordsFolder, Self.baseFolder] { try? Files.makeFolder(staging.path + "/" + folder) }
         }
         let synced = SyncedFiles(site: site)
-        let existing = existingFiles(synced)
+        let existing: [String: ExistingFile]
+        do {
+            existing = try existingFiles(synced)
+        } catch {
+            // Never taken for a site without records: every record would then be written anew.
+            plan.unreadableSite = error as? FileError ?? FileError(.list, site.path + "/" + Self.recordsFolder, .ioError)
+            return plan
+        }
         plan.publishedBefore = existing.values.filter { $0.isNational }.count
 
         var chosen: [String: Choice] = [:]
@@ -159,23 +204,15 @@ public struct CatalogSync: Sendable {
         plan.writes.sort { $0.path < $1.path }
         if !plan.log.isEmpty {
             let path = ChangeLog.path
-            let old = FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
-            plan.writes.append(planned(path, old: old, new: ChangeLog.appending(plan.log, to: site)))
-        }
-        return plan
-    }
-
-    /// The first of the folders sync reads and writes that is there but is not a folder (a file
-    /// named `co-so`, say): every base would then read as "cannot be read", so sync cannot run.
-    func unusableFolder() -> String? {
-        for folder in [Self.recordsFolder, "content/.dong-bo", Self.baseFolder] {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: site.appendingPathComponent(folder).path, isDirectory: &isFolder),
-               !isFolder.boolValue {
-                return folder
+            do {
+                // Read, never assumed empty: a log that cannot be read must not be replaced by the new lines alone.
+                let old = try Files.readIfPresent(site.path + "/" + path, followingLinks: false).map { String(decoding: $0, as: UTF8.self) }
+                plan.writes.append(planned(path, old: old, new: ChangeLog.appending(plan.log, to: old ?? "")))
+            } catch {
+                plan.unreadableSite = error as? FileError ?? FileError(.read, site.path + "/" + path, .ioError)
             }
         }
-        return nil
+        return plan
     }
 
     /// One export entry, parsed and mapped (on any core).
@@ -239,9 +276,9 @@ public struct CatalogSync: Sendable {
     /// Every record file of the site by the code it stands for. A file whose front matter cannot
     /// be read stands for the code in its name: it must block that code, never be taken for a
     /// missing record and overwritten. A file filed under another name claims its own code.
-    private func existingFiles(_ synced: SyncedFiles) -> [String: ExistingFile] {
+    private func existingFiles(_ synced: SyncedFiles) throws -> [String: ExistingFile] {
         let folder = site.appendingPathComponent(Self.recordsFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        let names = (try Files.listIfPresent(folder.path) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"
@@ -446,37 +483,33 @@ public struct CatalogSync: Sendable {
     /// that cannot take its files fails the run before any record changes. Each planned file's
     /// own path was read while planning (a base that could not be read is not in the plan).
     public func apply(_ plan: SyncPlan) throws {
-        let folders = Set(plan.writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
+        if let unreadableSite = plan.unreadableSite { throw unreadableSite }
+        try checkFolders()
+        let folders = Set(plan.writes.map { Files.split($0.path).folder }).sorted()
         for folder in folders {
-            try FileManager.default.createDirectory(at: site.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Files.makeFolder(site.path + "/" + folder)
         }
-        if let folder = folders.first(where: { access(site.appendingPathComponent($0).path, W_OK | X_OK) != 0 }) {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [
-                NSLocalizedDescriptionKey: "\(folder): không được phép ghi vào thư mục này, không ghi gì (the folder is not writable, nothing written)",
-            ])
+        if let folder = folders.first(where: { access(site.path + "/" + $0, W_OK | X_OK) != 0 }) {
+            throw FileError.last(.write, site.path + "/" + folder)
         }
         // Within each stage files are independent: written on all cores.
         for stage in 0...2 {
             let writes = plan.writes.filter { order($0.path).0 == stage }
-            let failures = Parallel.map(writes.count) { index -> String? in
-                let write = writes[index], target = site.appendingPathComponent(write.path)
+            let failures = Parallel.map(writes.count) { index -> Error? in
+                let write = writes[index], target = site.path + "/" + write.path
                 do {
                     if let text = write.new {
-                        try AtomicFile.write(text, to: target)
+                        try Files.replace(text.utf8, at: target)
                     } else if let staging {
                         // Staged while planning: moved into place by one rename, old or new, never half.
-                        guard rename(staging.appendingPathComponent(write.path).path, target.path) == 0 else {
-                            throw CocoaError(.fileWriteUnknown)
-                        }
+                        try Files.move(staging.path + "/" + write.path, to: target)
                     }
                     return nil
                 } catch {
-                    return "\(writes[index].path): \(error.localizedDescription)"
+                    return error
                 }
             }
-            if let failure = failures.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
         }
     }
 

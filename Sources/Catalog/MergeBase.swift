@@ -23,7 +23,7 @@ enum MergeBase {
         let path = CatalogSync.basePath(code)
         var info = stat()
         guard lstat(site.path + "/" + path, &info) == 0 else {
-            // ENOTDIR: `co-so` (or `.dong-bo`) is a file, which `CatalogSync.unusableFolder` refuses.
+            // ENOTDIR: `co-so` (or `.dong-bo`) is a file, which `CatalogSync.checkFolders` refuses.
             return errno == ENOENT ? .missing : .unreadable(.notAFile)
         }
         // The same reader as a record's: no pipe waited on, no link followed out of the site.

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -52,7 +53,8 @@ public struct NationalExport: Sendable {
     /// Maps the file, so that only the entries being worked on are in memory.
     public init(contentsOf url: URL) throws {
         guard let mapped = ExportBytes(mapping: url) else {
-            try self.init(data: Data(contentsOf: url))
+            // Not mapped (empty, a pipe, or not readable at all): read, failing with the path and the cause.
+            try self.init(data: Data(try Files.readToEnd(url.path)))
             return
         }
         try self.init(bytes: mapped)

@@ -1,3 +1,4 @@
+import FileSystem
 import Records
 
 /// What a sync would do to a site, computed without writing anything: `--dry-run` prints it,
@@ -63,9 +64,9 @@ public struct SyncPlan: Sendable {
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
     public var unreadableEntry: Int?
-    /// A folder sync keeps its state in (`content/thu-tuc`, `content/.dong-bo`, its `co-so`) is
-    /// something else than a folder: sync cannot run, nothing is planned.
-    public var unusableFolder: String?
+    /// The records folder or the change log could not be read: nothing is planned from a site
+    /// half seen, and nothing is applied.
+    public var unreadableSite: FileError?
 
     /// New fingerprints of record files whose national part equals the base after this sync.
     public var fingerprints: [String: String] = [:]

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 
 /// The committed record of what each sync changed (`content/.dong-bo/nhat-ky.jsonl`): one JSON
@@ -42,7 +43,18 @@ public struct ChangeLog: Sendable {
 
     /// Reads the log; lines that cannot be read are skipped (the log is informative, never blocking).
     public init(site: URL) {
-        let data = FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()
+        self.init(bytes: FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data())
+    }
+
+    /// The log of a site whose `content/.dong-bo/` leads where it should (`SiteFolders`): nothing
+    /// when there is no log yet, a `FileError` when it is there and cannot be read.
+    public static func read(in folders: SiteFolders) throws -> ChangeLog {
+        _ = try folders.resolve(path)
+        // Read as spelled, the log itself never followed if it is a link (it is tthc's own file).
+        return ChangeLog(bytes: Data(try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? []))
+    }
+
+    public init(bytes data: Data) {
         entries = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let date = object["ngay"] as? String, let code = object["ma"] as? String,
@@ -51,10 +63,8 @@ public struct ChangeLog: Sendable {
         }
     }
 
-    /// The log's text with `new` appended.
-    public static func appending(_ new: [Entry], to site: URL) -> String {
-        let existing = FileManager.default.contents(atPath: site.appendingPathComponent(path).path)
-            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    /// The log's text `existing` with `new` appended.
+    public static func appending(_ new: [Entry], to existing: String) -> String {
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
         return existing + separator + new.map(\.line).joined()
     }

@@ -250,12 +250,17 @@ extension Problem {
                                       en: "Use a full web address (https://…) or a page of this site (/thu-tuc/…/)."))
     }
 
-    public static func outsideSite(_ target: String) -> Problem {
-        Problem(.outsideSite, .error,
-                vi: "Tệp này là liên kết tắt (symlink) tới `\(target)`, nằm ngoài thư mục trang web; tthc không đọc tệp ngoài trang.",
-                en: "This file is a symbolic link to `\(target)`, outside the site folder; tthc reads no file outside the site.",
-                suggestion: Localized(vi: "Sao chép tệp vào `content/thu-tuc/` thay cho liên kết tắt.",
-                                      en: "Copy the file into `content/thu-tuc/` instead of linking to it."))
+    /// A file (or, with `folder`, a folder tthc reads: `content/thu-tuc`, `templates` …) that a
+    /// symbolic link leads out of the site.
+    public static func outsideSite(_ target: String, folder: Bool = false) -> Problem {
+        let (vi, en) = folder ? ("Thư mục này là liên kết tắt (symlink) tới", "This folder is a symbolic link to") : ("Tệp này là liên kết tắt (symlink) tới", "This file is a symbolic link to")
+        let (fixVi, fixEn) = folder ? ("Thay liên kết tắt bằng một thư mục thật trong trang (sao chép các tệp vào).",
+                                       "Replace the link with a real folder inside the site (copy the files in).")
+                                    : ("Sao chép tệp vào `content/thu-tuc/` thay cho liên kết tắt.", "Copy the file into `content/thu-tuc/` instead of linking to it.")
+        return Problem(.outsideSite, .error,
+                       vi: "\(vi) `\(target)`, nằm ngoài thư mục trang web; tthc không đọc tệp ngoài trang.",
+                       en: "\(en) `\(target)`, outside the site folder; tthc reads no file outside the site.",
+                       suggestion: Localized(vi: fixVi, en: fixEn))
     }
 
     public static let notAFile = Problem(

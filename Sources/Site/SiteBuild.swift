@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 import Search
@@ -26,6 +27,8 @@ public struct SiteBuild {
         public var pagesWritten: Int
         /// Seconds spent reading and checking, rendering pages, indexing for search, writing.
         public var timings = Timings()
+        /// What could not be removed of the previous output (the new one is in place all the same).
+        public var leftovers: [FileError] = []
     }
 
     public struct Timings {
@@ -38,16 +41,22 @@ public struct SiteBuild {
     }
 
     /// Validates, renders every page, and replaces `output` only when there is no error
-    /// (with `strict`, no warning either). Files go to a staging folder as they are made, so
-    /// memory holds one batch of pages, not the site.
-    public func build(into output: URL, strict: Bool = false) throws -> Outcome {
+    /// (with `strict`, no warning either) and the folder is one a build may replace
+    /// (`OutputTarget`: checked before anything is read, `OutputRefusal` otherwise).
+    public func build(into output: URL, strict: Bool = false, force: Bool = false) throws -> Outcome {
+        try build(into: try OutputTarget.check(output.path, site: site, force: force), strict: strict)
+    }
+
+    /// As above, into an output already checked. Files go to a staging folder as they are made,
+    /// so memory holds one batch of pages, not the site.
+    public func build(into output: OutputTarget, strict: Bool = false) throws -> Outcome {
         var timings = Timings()
         var prepared = try measure(&timings.reading) { try prepare() }
         let diagnostics = prepared.diagnostics
         checked?(diagnostics)
         guard var plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: diagnostics, pagesWritten: 0) }
         prepared.plan = nil
-        let templates = try Templates(folder: site.appendingPathComponent("templates"))
+        let templates = try Templates(site: site)
         let staged = try StagedOutput(for: output)
         do {
             var pages = 0, writing = 0.0
@@ -59,9 +68,9 @@ public struct SiteBuild {
             // Every record is let go on a thread of its own while the output is swapped in and the
             // report printed: freeing 10,000 records one by one took a few tenths of a second.
             Retired(&plan).release()
-            try measure(&writing) { try staged.commit() }
+            let leftovers = try measure(&writing) { try staged.commit() }
             timings.writing = writing
-            return Outcome(diagnostics: diagnostics, pagesWritten: pages, timings: timings)
+            return Outcome(diagnostics: diagnostics, pagesWritten: pages, timings: timings, leftovers: leftovers)
         } catch {
             staged.discard()
             throw error
@@ -74,7 +83,7 @@ public struct SiteBuild {
         var timings = Timings()
         let prepared = try measure(&timings.reading) { try prepare() }
         guard let plan = usable(prepared, strict: strict) else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
-        let templates = try Templates(folder: site.appendingPathComponent("templates"))
+        let templates = try Templates(site: site)
         var files: [(path: String, data: Data)] = []
         try produce(plan, templates: templates, timings: &timings) { files += $0 }
         files.sort { $0.path < $1.path }
@@ -138,19 +147,22 @@ public struct SiteBuild {
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
         var templates: Templates??
         links += LinkCheck.anchorProblems(in: content.records) { url in
-            if templates == nil { templates = .some(try? Templates(folder: site.appendingPathComponent("templates"))) }
+            // A theme that cannot be read is reported by the build itself; here it only leaves anchors unchecked.
+            if templates == nil { templates = .some(try? Templates(site: site)) }
             guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
         return ((content.allDiagnostics + links).sortedForReport(), plan)
     }
 
-    /// `templates/assets/*` are copied as they are to `assets/`.
+    /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be
+    /// inside the site (`OutsideSite`: a link to `/etc/…` would publish it).
     func assets() throws -> [(path: String, data: Data)] {
-        let folder = site.appendingPathComponent("templates/assets")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let folders = try SiteFolders(site: site)
+        let folder = "\(Templates.folder)/assets"
+        let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).sorted()
         return try names.filter { !$0.hasPrefix(".") }.map { name in
-            ("assets/\(name)", try Data(contentsOf: folder.appendingPathComponent(name)))
+            ("assets/\(name)", Data(try Files.read(try folders.resolve("\(folder)/\(name)"))))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -13,31 +14,31 @@ public struct SiteContent: Sendable {
     /// Where records live, relative to the site.
     public static let recordsFolder = "content/thu-tuc"
 
-    public enum CannotRun: Error, CustomStringConvertible {
-        case noConfiguration(String)
-
-        public var description: String {
-            switch self {
-            case .noConfiguration(let path):
-                return "Không tìm thấy tệp cấu hình \(path): thư mục này chưa phải một trang tthc (dùng --site DIR). / No site.yml here."
-            }
-        }
-    }
-
     /// Reads `site.yml` and every `content/thu-tuc/*.md`, in path order, and runs the checks
-    /// that need all records at once.
+    /// that need all records at once. A folder that leads out of the site is reported
+    /// (`outside-site`) and not read; a site that cannot be read at all throws an `ExplainedError`
+    /// (no `site.yml`, a `FileError` with its path and cause).
     public static func load(from folder: URL, cache: RecordCache? = nil) throws -> SiteContent {
-        let configurationURL = folder.appendingPathComponent(SiteConfiguration.fileName)
-        guard let configurationBytes = FileManager.default.contents(atPath: configurationURL.path) else {
-            throw CannotRun.noConfiguration(configurationURL.path)
-        }
-        let (configuration, configurationDiagnostics) = SiteConfiguration.read(bytes: [UInt8](configurationBytes))
+        let folders = try SiteFolders(site: folder)
+        let (configuration, configurationDiagnostics) = try SiteConfiguration.load(in: folders)
         var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(site: folder))
-        let recordsURL = folder.appendingPathComponent(recordsFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(bytes: Data()))
+        do {
+            content.changeLog = try ChangeLog.read(in: folders)
+        } catch let outside as OutsideSite {
+            content.diagnostics.append(outside.diagnostic)
+        }
+        let names: [String]
+        do {
+            // An absent folder is a site with no records yet; one that cannot be listed is an error,
+            // never an empty site that would replace the published one.
+            names = (try Files.listIfPresent(try folders.resolve(recordsFolder)) ?? [])
+                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+                .sorted()
+        } catch let outside as OutsideSite {
+            content.diagnostics.append(outside.diagnostic)
+            return content
+        }
         guard names.count <= Record.maximumRecords else {
             // Refused before reading any: the limit exists so that time and memory stay bounded.
             content.diagnostics.append(Diagnostic(file: recordsFolder, line: 1, column: 1,

@@ -20,9 +20,11 @@ public final class SitePreview: @unchecked Sendable {
         let prepared = try build.prepare()
         diagnostics = prepared.diagnostics
         if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
-            let output = SiteOutput(plan: plan, templates: try Templates(folder: site.appendingPathComponent("templates")))
+            let output = SiteOutput(plan: plan, templates: try Templates(site: site))
             self.output = output
             pages = output.pages
+            // Read now (a few small files), so that one that cannot be read is said on the page, not a missing stylesheet.
+            groups[.assets] = Dictionary(try build.assets(), uniquingKeysWith: { $1 })
         } else {
             output = nil
             pages = [:]
@@ -47,7 +49,7 @@ public final class SitePreview: @unchecked Sendable {
         if groups[kind] == nil {
             let files: [(path: String, data: Data)]
             switch kind {
-            case .assets: files = (try? build.assets()) ?? []
+            case .assets: files = []  // read in `init`
             case .search: files = SearchEntries(output.plan).index.files
             case .others: files = output.otherFiles()
             }

@@ -7,7 +7,7 @@ public enum SiteScaffold {
         [
             ("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)),
             ("content/thu-tuc/.gitkeep", ""),
-            (".gitignore", "public/\n.build/\n"),
+            (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n"),
             (".vscode/tasks.json", tasks),
             (".vscode/settings.json", settings),
             (".github/workflows/tthc.yml", workflow),

@@ -1,4 +1,6 @@
+import FileSystem
 import Foundation
+import Records
 
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
@@ -6,37 +8,46 @@ struct Templates {
 
     let library: [String: Template]
 
-    enum Failure: Error, CustomStringConvertible {
-        case missing(String), unreadable(String, String)
+    enum Failure: ExplainedError {
+        case missing(String), invalid(String, String)
 
-        var description: String {
+        var explanation: Localized {
             switch self {
-            case .missing(let path): return "Thiếu mẫu trang \(path) (template missing)"
-            case .unreadable(let path, let detail): return "Mẫu trang \(path) có lỗi: \(detail) (template error)"
+            case .missing(let path):
+                return Localized(vi: "Thiếu mẫu trang \(path); chép lại từ một trang mới (tthc init) hoặc khôi phục tệp.",
+                                 en: "The template \(path) is missing; copy it from a new site (tthc init) or restore it.")
+            case .invalid(let path, let detail):
+                return Localized(vi: "Mẫu trang \(path) có lỗi: \(detail)", en: "The template \(path) has an error: \(detail)")
             }
         }
     }
 
-    init(folder: URL) throws {
+    /// The site's `templates/*.mustache`. The folder and each template must be inside the site
+    /// (`OutsideSite` otherwise); one that cannot be read fails with its path and cause.
+    init(site folders: SiteFolders) throws {
         var library: [String: Template] = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
+        let folder = try folders.resolve(Self.folder)
+        let names = (try Files.listIfPresent(folder) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
-            let path = folder.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: path, encoding: .utf8) else {
-                throw Failure.unreadable("templates/\(name)", "không đọc được")
-            }
+            let path = "\(Self.folder)/\(name)"
+            let text = String(decoding: try Files.read(try folders.resolve(path)), as: UTF8.self)
             do {
                 library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
-                throw Failure.unreadable("templates/\(name)", "\(error)")
+                throw Failure.invalid(path, "\(error)")
             }
         }
         for name in Self.required where library[name] == nil {
-            throw Failure.missing("templates/\(name).mustache")
+            throw Failure.missing("\(Self.folder)/\(name).mustache")
         }
         self.library = library
     }
+
+    init(site: URL) throws {
+        try self.init(site: try SiteFolders(site: site))
+    }
+
+    static let folder = "templates"
 
     func render(_ template: String, _ context: TemplateValue) -> String {
         String(decoding: renderBytes(template, context), as: UTF8.self)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileSystem
 import Foundation
 import Records
 import Site
@@ -13,37 +14,50 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Thay base_url của site.yml.") var baseURL: String?
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+    @Flag(help: "Thay cả thư mục kết quả dù nó có tệp không do tthc tạo ra (không bao giờ áp dụng cho thư mục trang, thư mục cha của trang, thư mục nhà).")
+    var force = false
+    @OptionGroup var lockOptions: LockOptions
 
     func run() throws {
-        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
-            ?? siteOptions.url.appendingPathComponent("public")
+        let site = siteOptions.url
         let outcome: SiteBuild.Outcome
+        let outputPath: String
         // The report is written while the pages render: thousands of warnings take a while to quote.
         let reportText = ReportInAdvance()
         do {
-            var build = SiteBuild(site: siteOptions.url, baseURL: baseURL)
-            let (language, strict, site) = (lang, strict, siteOptions.url)
+            // A tthc site (its site.yml there) is read whole while no other run writes it; the output
+            // is checked before anything else is read.
+            _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
+            let lock = try lockOptions.hold(site, command: "build", language: lang)
+            defer { lock.release() }
+            let target = try OutputTarget.check(output ?? site.path + "/public", site: site, force: force)
+            outputPath = target.folder
+            var build = SiteBuild(site: site, baseURL: baseURL)
+            let (language, strict) = (lang, strict)
             build.checked = { diagnostics in
                 reportText.start { DiagnosticReport(diagnostics: diagnostics, language: language, strict: strict, site: site).text }
             }
-            outcome = try build.build(into: outputURL, strict: strict)
+            outcome = try build.build(into: target, strict: strict)
         } catch {
-            printError("tthc build: \(error)")
-            throw Exit.cannotRun
+            throw cannotRun("build", error, lang)
         }
         let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,
                                       strict: strict, site: siteOptions.url)
         if !outcome.diagnostics.isEmpty { printError((reportText.result ?? report.text).trimmingCharacters(in: .newlines)) }
         if report.hasErrors {
-            printError(lang == .en ? "Nothing written: \(outputURL.path) is unchanged."
-                                    : "Không ghi gì: \(outputURL.path) giữ nguyên như trước.")
+            printError(lang == .en ? "Nothing written: \(outputPath) is unchanged."
+                                    : "Không ghi gì: \(outputPath) giữ nguyên như trước.")
             throw Exit.problems
+        }
+        for leftover in outcome.leftovers {
+            printError(lang == .en ? "Note: the previous output was replaced, but \(leftover.en)"
+                                    : "Lưu ý: trang cũ đã được thay, nhưng \(leftover.vi)")
         }
         let t = outcome.timings
         func s(_ seconds: Double) -> String { String(format: "%.1f s", seconds) }
         printError(lang == .en
-            ? "Wrote \(outcome.pagesWritten) pages to \(outputURL.path) (reading \(s(t.reading)), pages \(s(t.pages)), search index \(s(t.search)), writing \(s(t.writing)))."
-            : "Đã tạo \(outcome.pagesWritten) trang trong \(outputURL.path) (đọc \(s(t.reading)), trang \(s(t.pages)), chỉ mục tìm kiếm \(s(t.search)), ghi \(s(t.writing))).")
+            ? "Wrote \(outcome.pagesWritten) pages to \(outputPath) (reading \(s(t.reading)), pages \(s(t.pages)), search index \(s(t.search)), writing \(s(t.writing)))."
+            : "Đã tạo \(outcome.pagesWritten) trang trong \(outputPath) (đọc \(s(t.reading)), trang \(s(t.pages)), chỉ mục tìm kiếm \(s(t.search)), ghi \(s(t.writing))).")
     }
 }
 

@@ -36,8 +36,7 @@ struct CheckCommand: ParsableCommand {
         do {
             diagnostics = try SiteBuild(site: siteOptions.url).check()
         } catch {
-            printError("tthc check: \(error)")
-            throw Exit.cannotRun
+            throw cannotRun("check", error, lang, .notApplicable)
         }
         let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
         print(report.render(format), terminator: "")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileSystem
 import Foundation
 import Records
 import Site
@@ -15,13 +16,10 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("tinh-ten"), help: "Tên tỉnh, thành phố.") var provinceName = "Tỉnh Lai Châu"
     @Option(name: .customLong("base-url"), help: "Địa chỉ trang web.") var baseURL = "https://example.invalid/"
 
+    @OptionGroup var lockOptions: LockOptions
+
     func run() throws {
         let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        guard existing.isEmpty else {
-            printError("tthc init: \(root.path) đã có tệp; hãy chọn thư mục mới hoặc trống (not empty).")
-            throw Exit.cannotRun
-        }
         let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
         // What init writes must pass the check it tells the clerk to run: a name with a line
         // break or an address without http(s):// is refused here, before anything is written.
@@ -36,14 +34,24 @@ struct InitCommand: ParsableCommand {
             }
         }
         do {
+            guard !folder.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Refusal.noName }
+            func mustBeEmpty() throws {
+                let existing = try (Files.listIfPresent(root.path) ?? []).filter { $0 != SiteLock.fileName }
+                guard existing.isEmpty else { throw Refusal.notEmpty(root.path, existing.sorted()) }
+            }
+            try mustBeEmpty()
+            try Files.makeFolder(root.path)
+            // Two inits into one folder: the second waits, then finds the first one's files.
+            let lock = try lockOptions.hold(root, command: "init", language: .vi)
+            defer { lock.release() }
+            try mustBeEmpty()
             for file in files {
-                let url = root.appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(file.text, to: url)
+                let path = root.path + "/" + file.path
+                try Files.makeFolder(Files.split(path).folder)
+                try Files.replace(file.text.utf8, at: path)
             }
         } catch {
-            printError("tthc init: không ghi được (cannot write) \(root.path): \(error.localizedDescription)")
-            throw Exit.cannotRun
+            throw cannotRun("init", error, .vi)
         }
         printError("""
             Đã tạo trang mới trong \(root.path).
@@ -53,5 +61,21 @@ struct InitCommand: ParsableCommand {
                  hoặc tạo từng thủ tục: tthc new --site \(folder) <mã thủ tục>
               3. Kiểm tra và tạo trang: tthc check --site \(folder) && tthc build --site \(folder)
             """)
+    }
+
+    enum Refusal: ExplainedError {
+        case noName
+        case notEmpty(String, [String])
+
+        var explanation: Localized {
+            switch self {
+            case .noName:
+                return Localized(vi: "hãy ghi tên thư mục của trang mới, ví dụ: tthc init xa-hoa-ban.", en: "name the new site's folder, for example: tthc init xa-hoa-ban.")
+            case .notEmpty(let path, let names):
+                let list = names.prefix(3).joined(separator: ", ")
+                return Localized(vi: "\(path) đã có tệp (\(list)…); hãy chọn thư mục mới hoặc trống.",
+                                 en: "\(path) is not empty (\(list)…); choose a new or empty folder.")
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import FileSystem
 import Foundation
 import Records
 
@@ -22,24 +23,38 @@ struct NewCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var lockOptions: LockOptions
+
     func run() throws {
         let site = siteOptions.url
         let path = "content/thu-tuc/\(code).md"
-        let target = site.appendingPathComponent(path)
-        guard !FileManager.default.fileExists(atPath: target.path) else {
-            printError("tthc new: \(path) đã có; không ghi đè (already exists, not overwritten).")
-            throw Exit.cannotRun
-        }
-        if let catalog {
-            try importOne(from: catalog, site: site, path: path)
-            return
-        }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(RecordSkeleton.text(code: code), to: target)
+            // `new` writes only into a tthc site (a `site.yml` there, valid or not yet).
+            _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
+            let lock = try lockOptions.hold(site, command: "new", language: .vi)
+            defer { lock.release() }
+            let folder = try SiteFolders(site: site).resolve("content/thu-tuc")
+            let target = folder + "/\(code).md"
+            guard try Files.kind(target) == nil else {
+                printError("tthc new: \(path) đã có; không ghi đè (already exists, not overwritten).")
+                throw Exit.cannotRun
+            }
+            if let catalog {
+                try importOne(from: catalog, site: site, path: path)
+                return
+            }
+            try Files.makeFolder(folder)
+            // Moved into place only if nothing is there: a file made meanwhile is never overwritten.
+            let temporary = Files.beside(target, suffix: ".\(getpid()).tmp")
+            do {
+                try Files.write(RecordSkeleton.text(code: code).utf8, to: temporary)
+                try Files.moveWithoutReplacing(temporary, to: target)
+            } catch {
+                try? Files.removeEntry(temporary)
+                throw error
+            }
         } catch {
-            printError("tthc new: không ghi được \(path) (cannot write): \(error.localizedDescription)")
-            throw Exit.cannotRun
+            throw cannotRun("new", error, .vi)
         }
         printError("Đã tạo \(path). Điền các giá trị \"\" rồi chạy: tthc check")
     }
@@ -50,12 +65,13 @@ struct NewCommand: ParsableCommand {
         let export: NationalExport
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
-        } catch {
+        } catch let error as NationalExport.Unreadable {
             printError("tthc new: \(catalog): \(error). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
         var sync = CatalogSync(site: site, configuration: configuration, now: SyncCommand.now())
         sync.only = [code]
+        try sync.checkFolders()
         let plan = sync.plan(export)
         // A record the unit deleted comes back only this way, logged as brought back ("Đăng lại").
         guard plan.created + plan.restored == [path] else {
@@ -63,7 +79,11 @@ struct NewCommand: ParsableCommand {
             printError("tthc new: không thấy thủ tục \(code) đọc được trong \(catalog) (not found in the export). Không ghi gì.")
             throw Exit.cannotRun
         }
-        try sync.apply(plan)
+        do {
+            try sync.apply(plan)
+        } catch {
+            throw cannotRun("new", error, .vi, .partly)
+        }
         printError("Đã nhập \(path) từ \(catalog).")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Site
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ final class PreviewServer: @unchecked Sendable {
     /// Listens on 127.0.0.1:`port` (0: any free port) and answers on a thread of its own.
     func start(port: Int) throws -> Int {
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard listener >= 0 else { throw CannotListen(port: port, errno: errno) }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -37,8 +38,9 @@ final class PreviewServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bound == 0, listen(listener, 64) == 0 else {
+            let error = errno
             close(listener)
-            throw PortInUse(port: port)
+            throw CannotListen(port: port, errno: error)
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         withUnsafeMutablePointer(to: &address) {
@@ -49,9 +51,20 @@ final class PreviewServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    struct PortInUse: Error, CustomStringConvertible {
+    /// The port could not be opened: in use (the usual case: another `tthc serve`), or refused.
+    struct CannotListen: ExplainedError {
         var port: Int
-        var description: String { "cổng \(port) đang bận (port in use); dùng --port khác" }
+        var errno: Int32
+
+        var explanation: Localized {
+            if errno == EADDRINUSE {
+                return Localized(vi: "cổng \(port) đang bận (có thể một tthc serve khác đang chạy); dùng --port khác, hoặc --port 0 để chọn cổng còn trống",
+                                 en: "port \(port) is in use (perhaps by another tthc serve); use another --port, or --port 0 for any free one")
+            }
+            let cause = String(cString: strerror(errno))
+            return Localized(vi: "không mở được cổng \(port) trên 127.0.0.1: \(cause) (errno \(errno)); dùng --port khác",
+                             en: "cannot listen on 127.0.0.1:\(port): \(cause) (errno \(errno)); use another --port")
+        }
     }
 
     private func acceptLoop() {

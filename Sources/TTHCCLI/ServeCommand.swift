@@ -25,8 +25,7 @@ struct ServeCommand: ParsableCommand {
         do {
             actual = try server.start(port: port)
         } catch {
-            printError("tthc serve: \(error)")
-            throw Exit.cannotRun
+            throw cannotRun("serve", error, lang, .notApplicable)
         }
         print("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
         fflush(nil)
@@ -45,8 +44,8 @@ struct ServeCommand: ParsableCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
         } catch {
-            server.update(nil, problemsHTML: panel(message: "\(error)"))
-            print("tthc serve: \(error)")
+            server.update(nil, problemsHTML: panel(message: Localized.of(error)[lang]))
+            print("tthc serve: \(Localized.of(error)[lang])")
         }
         fflush(nil)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import FileSystem
 import Foundation
 import Records
 
@@ -20,6 +21,8 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Định dạng báo cáo: text hoặc json.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
+    @OptionGroup var lockOptions: LockOptions
+
     func run() throws {
         let site = siteOptions.url
         let configuration = try siteOptions.configuration(language: lang)
@@ -30,34 +33,40 @@ struct SyncCommand: ParsableCommand {
             printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         } catch {
-            printError("tthc sync: không đọc được \(catalog) (cannot read the export): \(error.localizedDescription)")
-            throw Exit.cannotRun
+            throw cannotRun("sync", error, lang)
         }
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
         sync.keepsOldTexts = dryRun
         sync.discardsNewTexts = check
-        CatalogSync.removeStaleStaging(in: site)
-        if !dryRun && !check {
+        let writes = !dryRun && !check
+        let lock: SiteLock?, staging: LockedFolder?
+        do {
+            // One writer at a time: the site is read and written whole by this run.
+            lock = writes ? try lockOptions.hold(site, command: "sync", language: lang) : nil
+            try sync.checkFolders()
             // Texts go to disk as they are planned, so memory does not grow with the site.
-            let staging = CatalogSync.stagingFolder(for: site)
-            sync.staging = staging
+            staging = writes ? try CatalogSync.makeStaging(in: site) : nil
+        } catch {
+            throw cannotRun("sync", error, lang)
         }
-        defer { sync.staging.map { try? FileManager.default.removeItem(at: $0) } }
+        defer {
+            staging?.remove()
+            lock?.release()
+        }
+        sync.staging = staging.map { URL(fileURLWithPath: $0.path) }
         let bar = ProgressBar(label: lang == .vi ? "Đang so sánh" : "Comparing")
         if let bar {
             sync.progress = { @Sendable done, total in bar.update(done, of: total) }
         }
         let plan = sync.plan(export)
         bar?.finish()
-        if let folder = plan.unusableFolder {
-            printError(lang == .vi
-                ? "tthc sync: \(folder) không phải là thư mục nên không đồng bộ được. Không ghi gì. Hãy đổi tên hoặc xóa mục đó (tthc tự tạo lại thư mục khi cần)."
-                : "tthc sync: \(folder) is not a folder, so sync cannot run. Nothing written. Rename or remove it (tthc makes the folder again when needed).")
-            throw Exit.cannotRun
-        }
         if let position = plan.unreadableEntry {
             printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
+            throw Exit.cannotRun
+        }
+        if let unreadableSite = plan.unreadableSite {
+            printError("tthc sync: \(unreadableSite.explanation[lang]). " + (lang == .vi ? "Không ghi gì." : "Nothing written."))
             throw Exit.cannotRun
         }
 
@@ -81,8 +90,7 @@ struct SyncCommand: ParsableCommand {
             do {
                 try sync.apply(plan)
             } catch {
-                printError("tthc sync: \(error)")
-                throw Exit.cannotRun
+                throw cannotRun("sync", error, lang, .partly)
             }
         }
         if plan.needsAttention { throw Exit.problems }

@@ -41,11 +41,12 @@ struct SiteOptions: ParsableArguments {
 
     /// The site's `site.yml`; a missing or invalid one is reported and the command cannot run.
     func configuration(language: Language = .vi) throws -> SiteConfiguration {
-        guard let bytes = FileManager.default.contents(atPath: url.appendingPathComponent(SiteConfiguration.fileName).path) else {
-            printError("tthc: không tìm thấy site.yml trong \(url.path) (no site.yml; use --site DIR)")
-            throw Exit.cannotRun
+        let configuration: SiteConfiguration?, problems: [Diagnostic]
+        do {
+            (configuration, problems) = try SiteConfiguration.load(in: try SiteFolders(site: url))
+        } catch {
+            throw cannotRun("", error, language)
         }
-        let (configuration, problems) = SiteConfiguration.read(bytes: [UInt8](bytes))
         guard let configuration else {
             printError(DiagnosticReport(diagnostics: problems, language: language, strict: false).text)
             throw Exit.cannotRun

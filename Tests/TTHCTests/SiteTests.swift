@@ -70,7 +70,7 @@ import Testing
         _ = try SiteBuild(site: site.folder).build(into: site.url("public"))
         let built = try files(under: site.url("public")).keys.sorted()
         #expect(built == [
-            "404.html", "api/thu-tuc.json", "api/thu-tuc/1.000080.json", "api/thu-tuc/1.001193.json",
+            ".tthc-output", "404.html", "api/thu-tuc.json", "api/thu-tuc/1.000080.json", "api/thu-tuc/1.001193.json",
             "api/thu-tuc/1.115563.json", "assets/style.css", "assets/tim-kiem.js", "bai-bo/index.html", "cap/xa/index.html",
             "co-quan/chi-nhanh-van-phong-dang-ky-dat-dai-khu-vuc/index.html", "co-quan/index.html",
             "co-quan/uy-ban-nhan-dan-cap-xa/index.html", "co-quan/uy-ban-nhan-dan-xa-phuong-thi-tran/index.html",

@@ -206,3 +206,84 @@ func synchronize(_ site: TemporarySite, with export: Data, at now: String = "202
     try sync.apply(plan)
     return plan
 }
+
+/// Every entry under a folder, as a test compares it before and after a command: a file by its
+/// bytes, a folder as such, a link by where it points (never followed).
+enum Tree {
+    static func of(_ folder: URL) -> [String: String] {
+        var entries: [String: String] = [:]
+        let root = folder.path
+        guard let names = FileManager.default.subpaths(atPath: root) else { return [:] }
+        for name in names {
+            let path = root + "/" + name
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                entries[name] = "link → " + target
+            } else if let data = FileManager.default.contents(atPath: path) {
+                entries[name] = "file " + String(decoding: data, as: UTF8.self)
+            } else {
+                entries[name] = "folder"
+            }
+        }
+        return entries
+    }
+}
+
+/// A folder of its own in the temporary folder, for what a test puts beside a site.
+struct TemporaryFolder {
+    let url: URL
+
+    init(_ name: String = "folder") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var path: String { url.path }
+
+    func write(_ name: String, _ text: String) throws {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// `folder` mounted again at a fresh temporary path (`mount --bind`, read-only if asked): the
+/// same folder under another path. Nil, with `SKIPPED` printed, where the system does not allow it.
+struct BindMount {
+    let folder: TemporaryFolder
+    var path: String { folder.path }
+
+    static func of(_ source: URL, readOnly: Bool = false) throws -> BindMount? {
+        let folder = try TemporaryFolder("mount")
+        guard shell("mount", "--bind", source.path, folder.path) == 0 else {
+            print("SKIPPED: no bind mount here")
+            folder.remove()
+            return nil
+        }
+        let mount = BindMount(folder: folder)
+        if readOnly, shell("mount", "-o", "remount,bind,ro", folder.path) != 0 {
+            print("SKIPPED: cannot remount read-only here")
+            mount.remove()
+            return nil
+        }
+        return mount
+    }
+
+    func remove() {
+        _ = shell("umount", folder.path)
+        folder.remove()
+    }
+}
+
+/// Runs a system command (mount, chattr) and gives its exit status.
+func shell(_ arguments: String...) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+}

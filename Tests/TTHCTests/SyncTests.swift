@@ -1,4 +1,5 @@
 import Catalog
+import FileSystem
 import Foundation
 import Records
 import Site
@@ -187,11 +188,12 @@ import Testing
             defer { site.remove() }
             let (configuration, _) = SiteConfiguration.read(bytes: Array(TemporarySite.configuration.utf8))
             var sync = CatalogSync(site: site.folder, configuration: try #require(configuration), now: "2026-11-22T09:00:00+07:00")
-            if staged { sync.staging = CatalogSync.stagingFolder(for: site.folder) }
+            let staging = staged ? try CatalogSync.makeStaging(in: site.folder) : nil
+            sync.staging = staging.map { URL(fileURLWithPath: $0.path) }
             let plan = sync.plan(try NationalExport(data: try export(try entries())))
             #expect(plan.writes.allSatisfy { ($0.new == nil) == staged })
             try sync.apply(plan)
-            if let staging = sync.staging { try FileManager.default.removeItem(at: staging) }
+            #expect(staging?.remove() ?? [] == [])
             results.append(try files(site))
         }
         #expect(results[0] == results[1])

@@ -1,0 +1,77 @@
+import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An operation on the file system that failed: what was tried, on which path, and why, told in
+/// Vietnamese and in English. Every read and write of tthc goes through `Files`, so no failure
+/// reaches a user as a bare "(null)" without its path.
+public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Operation: Sendable, Equatable {
+        case read, write, createFolder, list, rename(from: String), remove, inspect, lock
+    }
+
+    public enum Reason: Sendable, Equatable {
+        /// The system's error number.
+        case system(Errno)
+        /// Not a regular file: a device, a pipe or a socket, which tthc never reads or writes.
+        case notARegularFile
+    }
+
+    public var operation: Operation
+    public var path: String
+    public var reason: Reason
+
+    public init(_ operation: Operation, _ path: String, _ reason: Reason) {
+        self.operation = operation
+        self.path = path
+        self.reason = reason
+    }
+
+    public init(_ operation: Operation, _ path: String, _ errno: Errno) {
+        self.init(operation, path, .system(errno))
+    }
+
+    /// The error number the C library left after a failed call.
+    public static func last(_ operation: Operation, _ path: String) -> FileError {
+        FileError(operation, path, Errno(rawValue: Glibc.errno))
+    }
+
+    /// The system's error number, if the system gave one.
+    public var errno: Errno? {
+        if case .system(let errno) = reason { return errno }
+        return nil
+    }
+
+    /// Nothing was there (ENOENT).
+    public var isMissing: Bool { errno == .noSuchFileOrDirectory }
+    /// Something already was there (EEXIST).
+    public var alreadyExists: Bool { errno == .fileExists }
+
+    public var vi: String { "\(action.vi) \(path): \(cause.vi)" }
+    public var en: String { "\(action.en) \(path): \(cause.en)" }
+    public var description: String { vi }
+
+    private var cause: (vi: String, en: String) {
+        switch reason {
+        case .system(let errno):
+            let cause = Cause(errno)
+            return (cause.vi, cause.en)
+        case .notARegularFile:
+            return ("đây không phải tệp thông thường (thiết bị, ống dẫn hoặc socket)", "not a regular file (a device, pipe or socket)")
+        }
+    }
+
+    private var action: (vi: String, en: String) {
+        switch operation {
+        case .read: return ("không đọc được", "cannot read")
+        case .write: return ("không ghi được", "cannot write")
+        case .createFolder: return ("không tạo được thư mục", "cannot create the folder")
+        case .list: return ("không đọc được thư mục", "cannot list the folder")
+        case .rename(let source): return ("không chuyển được \(source) thành", "cannot move \(source) to")
+        case .remove: return ("không xóa được", "cannot remove")
+        case .inspect: return ("không xem được", "cannot look at")
+        case .lock: return ("không khóa được", "cannot lock")
+        }
+    }
+}

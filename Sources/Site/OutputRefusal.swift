@@ -1,0 +1,79 @@
+import Records
+
+/// Why a build will not write into the output folder it was given: the build replaces the whole
+/// folder, so it must be one that holds nothing but an earlier output. Nothing is written.
+public struct OutputRefusal: ExplainedError, Equatable {
+    public enum Reason: Equatable, Sendable {
+        case empty
+        case isTheSite
+        case containsTheSite(site: String)
+        /// Inside `content/` or `templates/` of this site (`source` is which).
+        case insideSource(source: String)
+        /// Another tthc site (a folder with `site.yml`), or inside its `content/` or `templates/`.
+        case anotherSite(site: String)
+        case notAFolder
+        /// Holds files no build made; `examples` are a few of their names.
+        case notMadeByTthc(examples: [String])
+        /// `--force` was given, but for a folder it never applies to (`why` says which).
+        case neverForced(why: Protected)
+        /// The folder was replaced or appeared while the build ran.
+        case changedDuringBuild
+    }
+
+    public enum Protected: Equatable, Sendable {
+        case home, workingFolder, systemFolder, repository, holdsASite(String)
+    }
+
+    /// As given (`--output …`), and where it really leads.
+    public var requested: String
+    public var folder: String
+    public var reason: Reason
+
+    public var explanation: Localized {
+        let shown = requested == folder ? "`\(folder)`" : "`\(requested)` (\(folder))"
+        let (vi, en) = words(shown)
+        return Localized(vi: "Không tạo trang vào \(shown): \(vi)", en: "Not building into \(shown): \(en)")
+    }
+
+    private func words(_ shown: String) -> (String, String) {
+        let elsewhere = ("Hãy chọn một thư mục riêng, ví dụ --output public (mặc định).",
+                         "Choose a folder of its own, for example --output public (the default).")
+        switch reason {
+        case .empty:
+            return ("tên thư mục kết quả trống. Hãy ghi tên một thư mục, ví dụ --output public.",
+                    "the output folder's name is empty. Name a folder, for example --output public.")
+        case .isTheSite:
+            return ("đây là chính thư mục trang; tạo trang vào đó sẽ xóa site.yml, content/ và templates/. \(elsewhere.0)",
+                    "this is the site folder itself; building into it would delete site.yml, content/ and templates/. \(elsewhere.1)")
+        case .containsTheSite(let site):
+            return ("thư mục này chứa trang \(site); thay nó sẽ xóa cả trang. \(elsewhere.0)",
+                    "this folder holds the site \(site); replacing it would delete the site. \(elsewhere.1)")
+        case .insideSource(let source):
+            return ("thư mục này nằm trong \(source)/ của trang, nơi tthc đọc \(source == "content" ? "hồ sơ thủ tục" : "mẫu trang"). \(elsewhere.0)",
+                    "this folder is inside the site's \(source)/, which tthc reads \(source == "content" ? "records" : "templates") from. \(elsewhere.1)")
+        case .anotherSite(let site):
+            return ("thư mục này thuộc một trang tthc khác (\(site), có site.yml); thay nó sẽ xóa dữ liệu của trang đó. \(elsewhere.0)",
+                    "this folder belongs to another tthc site (\(site), which has a site.yml); replacing it would delete that site's data. \(elsewhere.1)")
+        case .notAFolder:
+            return ("đây là một tệp, không phải thư mục. Hãy chọn tên một thư mục.",
+                    "this is a file, not a folder. Name a folder.")
+        case .notMadeByTthc(let examples):
+            let list = examples.joined(separator: ", ")
+            return ("thư mục đã có tệp không do tthc tạo ra (\(list)…); mỗi lần tạo trang, cả thư mục được thay mới nên các tệp đó sẽ bị xóa. Hãy chọn một thư mục mới hoặc trống, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ nội dung thư mục này.",
+                    "the folder holds files tthc did not make (\(list)…); each build replaces the whole folder, so they would be deleted. Choose a new or empty folder, or add --force if you really mean to replace everything in it.")
+        case .neverForced(let why):
+            let (vi, en): (String, String)
+            switch why {
+            case .home: (vi, en) = ("đây là thư mục nhà (home) hoặc chứa nó", "it is the home folder or holds it")
+            case .workingFolder: (vi, en) = ("đây là thư mục đang làm việc (cd) hoặc chứa nó", "it is the working folder or holds it")
+            case .systemFolder: (vi, en) = ("đây là một thư mục ở gốc của hệ thống", "it is a folder at the root of the system")
+            case .repository: (vi, en) = ("đây là (một phần của) kho git, xóa nó là mất lịch sử", "it is (part of) a git repository, whose history would be lost")
+            case .holdsASite(let site): (vi, en) = ("nó chứa trang tthc \(site)", "it holds the tthc site \(site)")
+            }
+            return ("--force không áp dụng cho thư mục này: \(vi). \(elsewhere.0)", "--force does not apply here: \(en). \(elsewhere.1)")
+        case .changedDuringBuild:
+            return ("thư mục đã bị thay hoặc được tạo bởi chương trình khác trong lúc tạo trang. Chạy lại lệnh.",
+                    "the folder was replaced or created by another program while the site was built. Run the command again.")
+        }
+    }
+}
