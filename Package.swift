@@ -3,6 +3,8 @@ import PackageDescription
 
 // One module per pipeline stage (see ../shared/design/DESIGN.md):
 // Records → Catalog (sync) and Site (render), Markdown owns cmark-gfm, TTHCCLI is the thin command layer.
+// Escaping is how a value is written into each output language (HTML, XML, JSON, robots.txt, a
+// terminal): every stage that writes output goes through it.
 let package = Package(
     name: "tthc",
     platforms: [.macOS(.v13)],
@@ -23,18 +25,19 @@ let package = Package(
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "CSystem"),
-        .target(name: "Records", dependencies: ["Yams"]),
-        .target(name: "Catalog", dependencies: ["Records", "Markdown"]),
-        .target(name: "Search"),
+        .target(name: "Escaping"),
+        .target(name: "Records", dependencies: ["Yams", "Escaping"]),
+        .target(name: "Catalog", dependencies: ["Records", "Markdown", "Escaping"]),
+        .target(name: "Search", dependencies: ["Records", "Escaping"]),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown", "Search", "CSystem",
+            "Records", "Markdown", "Search", "CSystem", "Escaping",
         ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site",
+            "Records", "Catalog", "Site", "Escaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI", "Yams"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Site", "Search", "TTHCCLI", "Escaping", "Yams"]),
     ]
 )

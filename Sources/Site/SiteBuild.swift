@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Records
 import Search
@@ -212,12 +213,30 @@ final class UncheckedOutput: @unchecked Sendable {
     }
 }
 
+/// `/sitemap.xml`, written through `XMLWriter` like the feed.
 enum Sitemap {
     static func xml(urls: [String], root: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml = XMLWriter()
+        xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
         for url in urls.sorted() {
-            xml += "  <url><loc>\(HTML.escape(root + url))</loc></url>\n"
+            xml.layout("  ")
+            xml.open("url", inline: true)
+            xml.element("loc", root + url, inline: true)
+            xml.close("url")
         }
-        return xml + "</urlset>\n"
+        xml.close("urlset")
+        return xml.text
+    }
+}
+
+/// `/robots.txt`: every crawler welcome, and where the sitemap is.
+enum Robots {
+    static func txt(root: String) -> String {
+        var robots = RobotsTxt()
+        robots.directive("User-agent", "*")
+        robots.directive("Allow", "/")
+        robots.blankLine()
+        robots.directive("Sitemap", root + "sitemap.xml")
+        return robots.text
     }
 }
