@@ -39,29 +39,39 @@ public enum TerminalText {
             || isBidirectionalControl(value)
     }
 
+    /// How each Unicode scalar of `text` is shown, in order (`escape` joins them): a caret under
+    /// a column (`tthc check`'s excerpts) counts the cells of what is shown before it.
+    public static func shownScalars(_ text: String) -> [String] {
+        var shown: [String] = []
+        shown.reserveCapacity(text.unicodeScalars.count)
+        visit(text, keepingLineFeeds: false, guardingCommands: true) { shown.append($0) }
+        return shown
+    }
+
     private static func escape(_ text: String, keepingLineFeeds: Bool, guardingCommands: Bool = true) -> String {
         // Most text holds nothing to escape: a byte scan decides (every escaped character is a C0
         // control or DEL, or starts with C2, D8 or E2 in UTF-8).
         let suspicious = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
-        let command = guardingCommands && startsWithCommand(text)
-        guard suspicious || command else { return text }
+        guard suspicious || (guardingCommands && startsWithCommand(text)) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        var leading = true
+        visit(text, keepingLineFeeds: keepingLineFeeds, guardingCommands: guardingCommands) { out += $0 }
+        return out
+    }
+
+    private static func visit(_ text: String, keepingLineFeeds: Bool, guardingCommands: Bool, _ emit: (String) -> Void) {
+        // The colon to escape: the first one, when the text starts with `::` past white space.
+        var commandColonPending = guardingCommands && startsWithCommand(text)
         for scalar in text.unicodeScalars {
-            if leading, command, scalar == ":" {
-                out += "\\u{3A}"
-                leading = false
-                continue
-            }
-            if !scalar.properties.isWhitespace || scalar == ":" { leading = false }
-            if mustEscape(scalar.value), !(keepingLineFeeds && scalar == "\n") {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            if commandColonPending, scalar == ":" {
+                emit("\\u{3A}")
+                commandColonPending = false
+            } else if mustEscape(scalar.value), !(keepingLineFeeds && scalar == "\n") {
+                emit("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}")
             } else {
-                out.unicodeScalars.append(scalar)
+                emit(String(scalar))
             }
         }
-        return out
     }
 
     /// True when the text, past any white space (as the runner trims it), starts with `::`.

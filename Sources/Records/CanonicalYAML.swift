@@ -1,7 +1,7 @@
 /// Writes front matter the one way tthc writes it, so that a sync that changes nothing changes
 /// no byte: keys in schema order, block style, LF, a one-line value on one line (never folded),
 /// multi-line text as a literal block, and quotes exactly where YAML would otherwise misread.
-enum CanonicalYAML {
+public enum CanonicalYAML {
     static func document(_ value: Value) -> String {
         guard case .object(let members) = value else { return "" }
         var lines: [String] = []
@@ -114,7 +114,9 @@ enum CanonicalYAML {
         return true
     }
 
-    static func quoted(_ text: String) -> String {
+    /// A double-quoted YAML scalar that reads back as `text`, whatever it holds (`tthc init` writes
+    /// its options into site.yml with it).
+    public static func quoted(_ text: String) -> String {
         // Most quoted values (codes, dates, text starting with a digit or a dash) need no escape.
         let plain = !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F
             || $0 == 0xC2 || $0 == 0xEF || $0 == 0xE2 }

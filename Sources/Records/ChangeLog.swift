@@ -36,16 +36,49 @@ public struct ChangeLog: Sendable {
     public static let path = "content/.dong-bo/nhat-ky.jsonl"
 
     public var entries: [Entry]
+    /// The lines that were skipped, each a warning at its line (the log is informative, never
+    /// blocking: a build goes on without them).
+    public var skipped: [Diagnostic] = []
 
-    /// Reads the log; lines that cannot be read are skipped (the log is informative, never blocking).
+    /// Reads the log. A line is used only when its date is an instant (`2026-11-22T09:00:00+07:00`),
+    /// its code a procedure code and its change one of the three: the feed and the home page
+    /// write these values, and a line edited by hand must not put anything else there.
     public init(site: URL) {
-        let data = FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()
-        entries = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let date = object["ngay"] as? String, let code = object["ma"] as? String,
-                  let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else { return nil }
-            return Entry(date: date, code: code, kind: kind)
+        self.init(bytes: FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path).map { [UInt8]($0) } ?? [])
+    }
+
+    public init(bytes: [UInt8]) {
+        entries = []
+        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
+            switch Self.entry(Data(line)) {
+            case .success(let entry): entries.append(entry)
+            case .failure(let unusable):
+                skipped.append(Diagnostic(file: Self.path, line: offset + 1, column: 1,
+                                          problem: .changeLogLine(offset + 1, reason: unusable.reason)))
+            }
         }
+    }
+
+    private struct Unusable: Error {
+        var reason: Localized
+    }
+
+    private static func entry(_ line: Data) -> Result<Entry, Unusable> {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+            return .failure(Unusable(reason: Localized(vi: "không phải một đối tượng JSON", en: "it is not a JSON object")))
+        }
+        guard let date = object["ngay"] as? String, CalendarDate.isValidInstant(date) else {
+            return .failure(Unusable(reason: Localized(vi: "`ngay` không phải thời điểm dạng 2026-11-22T09:00:00+07:00",
+                                      en: "`ngay` is not an instant like 2026-11-22T09:00:00+07:00")))
+        }
+        guard let code = object["ma"] as? String, Syntax.isProcedureCode(code) else {
+            return .failure(Unusable(reason: Localized(vi: "`ma` không phải mã thủ tục dạng 1.001193", en: "`ma` is not a procedure code like 1.001193")))
+        }
+        guard let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else {
+            return .failure(Unusable(reason: Localized(vi: "`thay_doi` phải là tao_moi, cap_nhat hoặc bai_bo", en: "`thay_doi` must be tao_moi, cap_nhat or bai_bo")))
+        }
+        return .success(Entry(date: date, code: code, kind: kind))
     }
 
     /// The log's text with `new` appended.

@@ -133,7 +133,11 @@ public struct SiteBuild {
     func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
         let content = try SiteContent.load(from: site, cache: cache)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
-        if let baseURL { configuration.baseURL = baseURL }
+        if let baseURL {
+            // The command line checks it first, for its message; a caller that did not still gets no forged output.
+            if let defect = BaseURL.defect(in: baseURL) { throw InvalidBaseURL(value: baseURL, defect: defect) }
+            configuration.baseURL = baseURL
+        }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
@@ -154,6 +158,26 @@ public struct SiteBuild {
             ("assets/\(name)", try Data(contentsOf: folder.appendingPathComponent(name)))
         }
     }
+}
+
+/// `--base-url` (or another caller's override of `base_url`) that no site can be published at.
+public struct InvalidBaseURL: Error, CustomStringConvertible {
+    public var value: String
+    public var defect: BaseURL.Defect
+
+    public init(value: String, defect: BaseURL.Defect) {
+        self.value = value
+        self.defect = defect
+    }
+
+    public func message(_ language: Language) -> String {
+        let suggestion = defect.suggestion.map { language == .vi ? " Có phải ý bạn là \($0)?" : " Did you mean \($0)?" } ?? ""
+        return language == .vi
+            ? "--base-url `\(value)` không dùng được: \(defect.reason.vi). Viết dạng https://ten-mien/ hoặc https://ten-mien/duong-dan/.\(suggestion)"
+            : "--base-url `\(value)` cannot be used: \(defect.reason.en). Write it like https://domain/ or https://domain/path/.\(suggestion)"
+    }
+
+    public var description: String { message(.vi) }
 }
 
 /// Work started now on a thread of its own, its result collected later.

@@ -32,8 +32,9 @@ public struct SiteContent: Sendable {
             throw CannotRun.noConfiguration(configurationURL.path)
         }
         let (configuration, configurationDiagnostics) = SiteConfiguration.read(bytes: [UInt8](configurationBytes))
+        let changeLog = ChangeLog(site: folder)
         var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(site: folder))
+                                  diagnostics: configurationDiagnostics + changeLog.skipped, changeLog: changeLog)
         let recordsURL = folder.appendingPathComponent(recordsFolder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Records
 import Site
@@ -14,6 +15,14 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
 
+    /// A site cannot be published at an address with a query, a fragment, a quote or a line
+    /// break: every canonical link, the feed, the sitemap and robots.txt would carry it.
+    func validate() throws {
+        if let baseURL, let defect = BaseURL.defect(in: baseURL) {
+            throw ValidationError(TerminalText.escape(InvalidBaseURL(value: baseURL, defect: defect).message(lang)))
+        }
+    }
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? siteOptions.url.appendingPathComponent("public")
@@ -28,7 +37,7 @@ struct BuildCommand: ParsableCommand {
             }
             outcome = try build.build(into: outputURL, strict: strict)
         } catch {
-            printError("tthc build: \(error)")
+            printError("tthc build: \(described(error, lang))")
             throw Exit.cannotRun
         }
         let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,

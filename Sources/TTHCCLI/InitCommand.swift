@@ -1,4 +1,5 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Records
 import Site
@@ -15,14 +16,29 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("tinh-ten"), help: "Tên tỉnh, thành phố.") var provinceName = "Tỉnh Lai Châu"
     @Option(name: .customLong("base-url"), help: "Địa chỉ trang web.") var baseURL = "https://example.invalid/"
 
+    func validate() throws {
+        if let defect = BaseURL.defect(in: baseURL) {
+            throw ValidationError(TerminalText.escape(InvalidBaseURL(value: baseURL, defect: defect).message(.vi)))
+        }
+    }
+
     func run() throws {
+        let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
+        // What init writes must pass its own check: a unit's name on two lines, or empty, is refused here.
+        if let configuration = files.first(where: { $0.path == SiteConfiguration.fileName }) {
+            let (read, problems) = SiteConfiguration.read(bytes: Array(configuration.text.utf8))
+            if read == nil || problems.hasErrors {
+                printError(DiagnosticReport(diagnostics: problems, language: .vi, strict: false).text.trimmingCharacters(in: .newlines))
+                printError("tthc init: các giá trị --ten, --tinh-ma, --tinh-ten, --base-url trên cho site.yml có lỗi; không ghi gì (nothing written).")
+                throw Exit.cannotRun
+            }
+        }
         let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         guard existing.isEmpty else {
             printError("tthc init: \(root.path) đã có tệp; hãy chọn thư mục mới hoặc trống (not empty).")
             throw Exit.cannotRun
         }
-        let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
         do {
             for file in files {
                 let url = root.appendingPathComponent(file.path)
@@ -30,7 +46,7 @@ struct InitCommand: ParsableCommand {
                 try AtomicFile.write(file.text, to: url)
             }
         } catch {
-            printError("tthc init: không ghi được (cannot write) \(root.path): \(error.localizedDescription)")
+            printError("tthc init: không ghi được (cannot write) \(root.path): \(TerminalText.escape(error.localizedDescription))")
             throw Exit.cannotRun
         }
         printError("""

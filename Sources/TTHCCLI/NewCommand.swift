@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Escaping
 import Foundation
 import Records
 
@@ -37,7 +38,7 @@ struct NewCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try AtomicFile.write(RecordSkeleton.text(code: code), to: target)
         } catch {
-            printError("tthc new: không ghi được \(path) (cannot write): \(error.localizedDescription)")
+            printError("tthc new: không ghi được \(path) (cannot write): \(TerminalText.escape(error.localizedDescription))")
             throw Exit.cannotRun
         }
         printError("Đã tạo \(path). Điền các giá trị \"\" rồi chạy: tthc check")
@@ -50,7 +51,7 @@ struct NewCommand: ParsableCommand {
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
         } catch {
-            printError("tthc new: \(catalog): \(error). Không ghi gì (nothing written).")
+            printError("tthc new: \(catalog): \(described(error, .vi)). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
         var sync = CatalogSync(site: site, configuration: configuration, now: SyncCommand.now())

@@ -7,6 +7,6 @@ struct SchemaCommand: ParsableCommand {
         abstract: "In JSON Schema của phần thông tin đầu tệp. (Print the record's JSON Schema.)")
 
     func run() {
-        print(JSONSchema.procedure().json(pretty: true))
+        printOutput(JSONSchema.procedure().json(pretty: true))
     }
 }

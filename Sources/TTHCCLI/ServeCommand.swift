@@ -26,10 +26,10 @@ struct ServeCommand: ParsableCommand {
         do {
             actual = try server.start(port: port)
         } catch {
-            printError("tthc serve: \(error)")
+            printError("tthc serve: \(described(error, lang))")
             throw Exit.cannotRun
         }
-        print("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
+        printOutput("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
         fflush(nil)
         while true {
             state = SiteWatch.waitForChange(after: state)
@@ -44,10 +44,10 @@ struct ServeCommand: ParsableCommand {
             let errors = preview.diagnostics.filter { $0.severity == .error }
             server.update(preview, problemsHTML: Self.panel(errors, language: lang))
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
+            printOutput(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
         } catch {
             server.update(nil, problemsHTML: Self.panel(message: "\(error)"))
-            print("tthc serve: \(TerminalText.escape("\(error)"))")
+            printOutput("tthc serve: \(described(error, lang))")
         }
         fflush(nil)
     }

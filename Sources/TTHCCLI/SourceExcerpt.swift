@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Records
 
@@ -45,14 +46,16 @@ struct SourceExcerpt {
             column = column - skipped + (skipped > 0 ? 1 : 0)
         }
         // Columns count Unicode scalars; the caret counts what a terminal shows: a combining mark
-        // (decomposed Vietnamese) takes no cell, a tab stays a tab.
+        // (decomposed Vietnamese) takes no cell, a tab stays a tab, and a control shown escaped
+        // (`\u{1B}`, TerminalText) takes the cells of its escape.
+        let shown = TerminalText.shownScalars(String(source))
         var caret = ""
-        for scalar in source.unicodeScalars.prefix(max(0, column - 1)) {
+        for (scalar, cells) in zip(source.unicodeScalars, shown).prefix(max(0, column - 1)) {
             if (0x0300...0x036F).contains(scalar.value) { continue }
-            caret.append(scalar == "\t" ? "\t" : " ")
+            caret += scalar == "\t" ? "\t" : String(repeating: " ", count: cells.unicodeScalars.count)
         }
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        return "    \(number) | \(source)\n    \(gutter) | \(caret)^\n"
+        return "    \(number) | \(shown.joined())\n    \(gutter) | \(caret)^\n"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Escaping
 import Foundation
 import Records
 
@@ -27,10 +28,10 @@ struct SyncCommand: ParsableCommand {
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
         } catch let error as NationalExport.Unreadable {
-            printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
+            printError("tthc sync: \(catalog): \(described(error, lang)). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         } catch {
-            printError("tthc sync: không đọc được \(catalog) (cannot read the export): \(error.localizedDescription)")
+            printError("tthc sync: không đọc được \(catalog) (cannot read the export): \(TerminalText.escape(error.localizedDescription))")
             throw Exit.cannotRun
         }
 
@@ -51,13 +52,13 @@ struct SyncCommand: ParsableCommand {
         let plan = sync.plan(export)
         bar?.finish()
         if let position = plan.unreadableEntry {
-            printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
+            printError("tthc sync: \(catalog): \(TerminalText.escape("\(export.unreadable(at: position))")). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
 
         let report = SyncReport(plan: plan, language: lang)
         if format == .json {
-            print(report.json.json(pretty: true))
+            printOutput(report.json.json(pretty: true))
         } else {
             printError(report.text(withDiffs: dryRun))
         }
@@ -75,7 +76,7 @@ struct SyncCommand: ParsableCommand {
             do {
                 try sync.apply(plan)
             } catch {
-                printError("tthc sync: \(error)")
+                printError("tthc sync: \(described(error, lang))")
                 throw Exit.cannotRun
             }
         }

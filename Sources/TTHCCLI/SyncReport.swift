@@ -1,4 +1,5 @@
 import Catalog
+import Escaping
 import Foundation
 import Records
 
@@ -26,22 +27,25 @@ struct SyncReport {
             let name = vi ? row.0 : row.1
             lines.append(name + String(repeating: " ", count: width - name.count) + "  " + String(row.2))
         }
-        for path in plan.created { lines.append("  + \(path)") }
-        for path in plan.updated { lines.append("  ~ \(path)") }
-        for path in plan.abolished { lines.append("  ✗ \(path) (\(vi ? "bãi bỏ" : "abolished"))") }
-        for path in plan.overrides {
+        // Every path, value and reason below comes from the site or the export: shown escaped.
+        let shown = TerminalText.escape
+        for path in plan.created { lines.append("  + \(shown(path))") }
+        for path in plan.updated { lines.append("  ~ \(shown(path))") }
+        for path in plan.abolished { lines.append("  ✗ \(shown(path)) (\(vi ? "bãi bỏ" : "abolished"))") }
+        for path in plan.overrides.map(shown) {
             lines.append(vi ? "  = \(path): phần quốc gia đã được sửa tại chỗ; giữ nguyên bản của đơn vị"
                             : "  = \(path): national part edited here; the unit's version is kept")
         }
-        for path in plan.localRecords {
+        for path in plan.localRecords.map(shown) {
             lines.append(vi ? "  · \(path): hồ sơ riêng của đơn vị (nguon khác csdlqg), không đồng bộ"
                             : "  · \(path): the unit's own record, not synchronized")
         }
         for conflict in plan.conflicts {
-            lines.append(vi ? "xung đột: \(conflict.path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
-                            : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
+            let path = shown(conflict.path)
+            lines.append(vi ? "xung đột: \(path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
+                            : "conflict: \(path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
             for field in conflict.fields {
-                lines.append("  \(field.key)")
+                lines.append("  \(shown(field.key))")
                 lines.append("    \(vi ? "tại chỗ: " : "here:    ") \(Self.short(field.local))")
                 lines.append("    \(vi ? "quốc gia:" : "catalog: ") \(Self.short(field.catalog))")
             }
@@ -50,18 +54,20 @@ struct SyncReport {
                 : "  → To resolve: make these fields match the catalog's version and run tthc sync again. Keep the unit's own wording in a \"## Ghi chú của đơn vị\" section (local, never overwritten).")
         }
         for failure in plan.failures {
-            lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(failure.code ?? "?")): \(failure.reason.vi)"
-                            : "error: record \(failure.position) (code \(failure.code ?? "?")): \(failure.reason.en)")
+            let code = shown(failure.code ?? "?")
+            lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(code)): \(shown(failure.reason.vi))"
+                            : "error: record \(failure.position) (code \(code)): \(shown(failure.reason.en))")
         }
         for blocked in plan.blocked {
-            lines.append(vi ? "lỗi: \(blocked.path) đang có lỗi nên không được đồng bộ; hãy sửa trước (chạy tthc check):"
-                            : "error: \(blocked.path) has errors and was left alone; fix it first (run tthc check):")
-            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \($0.message(language))" }
+            let path = shown(blocked.path)
+            lines.append(vi ? "lỗi: \(path) đang có lỗi nên không được đồng bộ; hãy sửa trước (chạy tthc check):"
+                            : "error: \(path) has errors and was left alone; fix it first (run tthc check):")
+            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \(shown($0.message(language)))" }
         }
         if !plan.duplicates.isEmpty {
             lines.append((vi ? "lưu ý: mã xuất hiện nhiều lần trong tệp xuất, dùng bản cập nhật mới nhất: "
                              : "note: codes repeated in the export, the latest update is used: ")
-                         + plan.duplicates.joined(separator: ", "))
+                         + plan.duplicates.map(shown).joined(separator: ", "))
         }
         if withDiffs {
             for write in plan.writes where write.path != SyncedFiles.path {
@@ -73,9 +79,10 @@ struct SyncReport {
         return lines.joined(separator: "\n")
     }
 
+    /// A field's value on one line: line breaks as ⏎, then escaped like any outside text.
     private static func short(_ text: String) -> String {
         let line = text.replacingOccurrences(of: "\n", with: " ⏎ ")
-        return line.count > 300 ? String(line.prefix(297)) + "…" : line
+        return TerminalText.escape(line.count > 300 ? String(line.prefix(297)) + "…" : line)
     }
 
     var json: Value {

@@ -61,7 +61,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let (outcome, files) = try SiteBuild(site: site).render()
         #expect(!outcome.diagnostics.contains { $0.severity == .error }, "\(outcome.diagnostics.filter { $0.severity == .error })")
-        // Codes, sector codes and agency names with `../`, `/` and NUL (1.900030) name no file outside the output.
+        // Codes, sector codes and agency names with `../`, `/`, U+2028 and U+202E (1.900030) name no file outside
+        // the output (NUL and other controls are errors now: `rejected/control-escapes.md`).
         for file in try #require(files) {
             #expect(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains("..") && !file.path.contains("\0"), "\(file.path)")
         }
