@@ -25,7 +25,9 @@ public struct TTHCCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                // The message quotes the argument that was wrong: a line break in it must not
+                // start a line of its own (a CI job may pass text it did not write).
+                printError(TerminalText.escapeLines(fullMessage(for: error)))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

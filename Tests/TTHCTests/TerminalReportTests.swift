@@ -94,6 +94,14 @@ import Testing
         #expect(text.dropFirst(column).hasPrefix("\\u{1B}[1m"), "\(text)\n\(lines[quoted + 1])")
     }
 
+    /// swift-argument-parser quotes the value it refused: its line break cannot start a command.
+    @Test(arguments: [["check", "--format"], ["check", "--lang"], ["build", "--strict", "--site", ".", "--bogus"]])
+    func aRefusedOptionValueIsQuotedWithoutStartingALine(arguments: [String]) throws {
+        let run = try CommandLineTests().tthc(arguments + ["x\n::error file=site.yml::giả\u{1B}[2J\r"])
+        #expect(run.status == 2)
+        #expect(Self.rawControls(run.errors).isEmpty && Self.commandLines(run.errors).isEmpty, "\(run.errors)")
+    }
+
     // MARK: - Sync
 
     /// Catalog text with a workflow command and a bidirectional override, imported, then changed
