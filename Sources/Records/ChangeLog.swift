@@ -60,23 +60,25 @@ public struct ChangeLog: Sendable {
         }
     }
 
+    /// Why a line is not used, for its warning.
     private struct Unusable: Error {
         var reason: Localized
+        init(_ vi: String, _ en: String) { reason = Localized(vi: vi, en: en) }
     }
 
     private static func entry(_ line: Data) -> Result<Entry, Unusable> {
         guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-            return .failure(Unusable(reason: Localized(vi: "không phải một đối tượng JSON", en: "it is not a JSON object")))
+            return .failure(Unusable("không phải một đối tượng JSON", "it is not a JSON object"))
         }
         guard let date = object["ngay"] as? String, CalendarDate.isValidInstant(date) else {
-            return .failure(Unusable(reason: Localized(vi: "`ngay` không phải thời điểm dạng 2026-11-22T09:00:00+07:00",
-                                      en: "`ngay` is not an instant like 2026-11-22T09:00:00+07:00")))
+            return .failure(Unusable("`ngay` không phải thời điểm dạng 2026-11-22T09:00:00+07:00",
+                                     "`ngay` is not an instant like 2026-11-22T09:00:00+07:00"))
         }
         guard let code = object["ma"] as? String, Syntax.isProcedureCode(code) else {
-            return .failure(Unusable(reason: Localized(vi: "`ma` không phải mã thủ tục dạng 1.001193", en: "`ma` is not a procedure code like 1.001193")))
+            return .failure(Unusable("`ma` không phải mã thủ tục dạng 1.001193", "`ma` is not a procedure code like 1.001193"))
         }
         guard let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else {
-            return .failure(Unusable(reason: Localized(vi: "`thay_doi` phải là tao_moi, cap_nhat hoặc bai_bo", en: "`thay_doi` must be tao_moi, cap_nhat or bai_bo")))
+            return .failure(Unusable("`thay_doi` phải là tao_moi, cap_nhat hoặc bai_bo", "`thay_doi` must be tao_moi, cap_nhat or bai_bo"))
         }
         return .success(Entry(date: date, code: code, kind: kind))
     }
