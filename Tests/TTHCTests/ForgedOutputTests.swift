@@ -203,6 +203,16 @@ import Testing
         #expect(throws: InvalidBaseURL.self) { try SiteBuild(site: site.folder, baseURL: "https://x.invalid/\nDisallow: /").render() }
     }
 
+    /// A record's address (a form, the online service) that would read as another: refused where it is written.
+    @Test(arguments: ["https://dichvucong.gov.vn/\\u202Egpj.exe", "https://dichvucong.gov.vn/\\u200B", "https://dichvucong.gov.vn/\\x85",
+                      "https://dichvucong.gov.vn/\\t", "https://dichvucong.gov.vn/\\L", "https://dichvucong.gov.vn/\\u2066x"])
+    func aRecordAddressWithAnInvisibleCharacterIsAnError(escaped: String) {
+        let text = SampleRecord.text(frontMatter: SampleRecord.frontMatter + "\ndvc_truc_tuyen:\n  muc_do: toan_trinh\n  url: \"\(escaped)\"")
+        let record = SampleRecord.read(text)
+        #expect(record.diagnostics(.wrongType).contains { $0.line == 39 && $0.column == 8 }, "\(record.diagnostics)")
+        #expect(record.procedure == nil)
+    }
+
     // MARK: - tthc init
 
     @Test(arguments: badAddresses.indices.filter { $0 % 3 == 0 })

@@ -1,5 +1,6 @@
 import Escaping
 import Foundation
+import Records
 import Testing
 
 /// Issue 14, point 5: each output language has one escaping function, and every value, whatever
@@ -81,6 +82,11 @@ import Testing
             if inScript { #expect(!quoted.contains(">") && !quoted.contains("&")) }
             #expect(!quoted.unicodeScalars.contains { TerminalTextTests.mustBeEscaped($0) })
         }
+    }
+
+    /// JSON has no NaN or infinity; no valid record holds one, and none can make a file unreadable.
+    @Test func aNumberJSONCannotHoldIsNull() {
+        #expect(Value.list([.number(.nan), .number(.infinity), .number(-.infinity), .number(0.5)]).json() == "[null,null,null,0.5]")
     }
 
     @Test(arguments: [
