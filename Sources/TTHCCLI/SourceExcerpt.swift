@@ -48,14 +48,18 @@ struct SourceExcerpt {
         // Columns count Unicode scalars; the caret counts what a terminal shows: a combining mark
         // (decomposed Vietnamese) takes no cell, a tab stays a tab, and a control shown escaped
         // (`\u{1B}`, TerminalText) takes the cells of its escape.
-        let shown = TerminalText.shownScalars(String(source))
+        // A report may quote thousands of lines: the scalars' shown forms are made only for a
+        // line that holds something to escape.
+        let text = String(source)
+        let shownLine = TerminalText.escape(text)
+        let shown = shownLine == text ? nil : TerminalText.shownScalars(text)
         var caret = ""
-        for (scalar, cells) in zip(source.unicodeScalars, shown).prefix(max(0, column - 1)) {
+        for (offset, scalar) in source.unicodeScalars.prefix(max(0, column - 1)).enumerated() {
             if (0x0300...0x036F).contains(scalar.value) { continue }
-            caret += scalar == "\t" ? "\t" : String(repeating: " ", count: cells.unicodeScalars.count)
+            caret += scalar == "\t" ? "\t" : String(repeating: " ", count: shown?[offset].unicodeScalars.count ?? 1)
         }
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        return "    \(number) | \(shown.joined())\n    \(gutter) | \(caret)^\n"
+        return "    \(number) | \(shownLine)\n    \(gutter) | \(caret)^\n"
     }
 }
