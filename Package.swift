@@ -3,6 +3,8 @@ import PackageDescription
 
 // One module per pipeline stage (see ../shared/design/DESIGN.md):
 // Records → Catalog (sync) and Site (render), Markdown owns cmark-gfm, TTHCCLI is the thin command layer.
+// Escaping is how a value is written into each output language (HTML, XML, JSON, robots.txt, a
+// terminal): every stage that writes output goes through it.
 let package = Package(
     name: "tthc",
     platforms: [.macOS(.v13)],
@@ -26,20 +28,22 @@ let package = Package(
         .target(name: "CFileSystem"),
         // Every read and write of the file system, failing with the path and the cause.
         .target(name: "FileSystem", dependencies: ["CFileSystem", .product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "Records", dependencies: ["Yams", "FileSystem"]),
-        .target(name: "Catalog", dependencies: ["Records", "Markdown", "FileSystem"]),
-        .target(name: "Search"),
+        // How a value is written into each output language (HTML, XML, JSON, robots.txt, a terminal).
+        .target(name: "Escaping"),
+        .target(name: "Records", dependencies: ["Yams", "FileSystem", "Escaping"]),
+        .target(name: "Catalog", dependencies: ["Records", "Markdown", "FileSystem", "Escaping"]),
+        .target(name: "Search", dependencies: ["Records", "Escaping"]),
         // The first stage: the national catalogue from the portal's API (FoundationNetworking only).
-        .target(name: "Fetch", dependencies: ["Records", "Catalog"]),
+        .target(name: "Fetch", dependencies: ["Records", "Catalog", "Escaping"]),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown", "Search", "FileSystem",
+            "Records", "Markdown", "Search", "FileSystem", "Escaping",
         ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site", "Fetch", "FileSystem",
+            "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "TTHCCLI", "FileSystem", "Yams"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "TTHCCLI", "FileSystem", "Escaping", "Yams"]),
     ]
 )

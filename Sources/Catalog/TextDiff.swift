@@ -1,9 +1,12 @@
+import Escaping
+
 /// A unified diff of two texts, line by line, for `tthc sync --dry-run`.
 public enum TextDiff {
     public static func unified(old: String?, new: String, path: String, context: Int = 3) -> String {
         let a = old.map(lines) ?? [], b = lines(new)
         let edits = script(a, b)
         guard edits.contains(where: { $0.kind != .same }) else { return "" }
+        let path = TerminalText.escape(path)
         var out = "--- \(old == nil ? "/dev/null" : "a/" + path)\n+++ b/\(path)\n"
         // Group edits into hunks with `context` unchanged lines around each change.
         var index = 0
@@ -23,15 +26,19 @@ public enum TextDiff {
             let oldCount = hunk.filter { $0.kind != .added }.count, newCount = hunk.filter { $0.kind != .removed }.count
             out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
             for edit in hunk {
-                switch edit.kind {
-                case .same: out += " " + edit.text + "\n"
-                case .removed: out += "-" + edit.text + "\n"
-                case .added: out += "+" + edit.text + "\n"
-                }
+                let marker = edit.kind == .same ? " " : edit.kind == .removed ? "-" : "+"
+                out += Self.shown(marker, edit.text) + "\n"
             }
             index = end
         }
         return out
+    }
+
+    /// A line of a record as a terminal or CI log may show it: every control escaped, and no
+    /// line of the file read as a workflow command (a context line starts with a space, which
+    /// the runner trims).
+    private static func shown(_ marker: String, _ text: Substring) -> String {
+        TerminalText.escape(marker + text)
     }
 
     struct Edit {
@@ -43,8 +50,10 @@ public enum TextDiff {
         var newLine: Int
     }
 
+    /// Lines without their ends: CRLF is one `Character` in Swift, so splitting on "\n" alone
+    /// left a CRLF file in one piece.
     private static func lines(_ text: String) -> [Substring] {
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if result.last == "" { result.removeLast() }
         return result
     }

@@ -8,9 +8,11 @@ public enum CalendarDate {
 
     static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let bytes = Array(text.utf8)
+        // ASCII digits only: `Int("+1")` is 1, and `\.isNumber` holds for every script's digits.
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.indices.allSatisfy({ $0 == 4 || $0 == 7 || Syntax.isDigit(bytes[$0]) }),
               let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
-              let day = Int(text.suffix(2)), text.prefix(4).allSatisfy(\.isNumber) else { return nil }
+              let day = Int(text.suffix(2)) else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return (year, month, day)
     }
@@ -23,13 +25,44 @@ public enum CalendarDate {
         }
     }
 
-    private static let dateTimePattern = try? NSRegularExpression(
-        pattern: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#)
-
+    /// `YYYY-MM-DDTHH:MM[:SS[.fraction]]` and `Z` or `±HH:MM`, in ASCII digits, every field in
+    /// its range (a day that exists, 00–23 hours, 00–59 minutes and seconds).
     public static func isValidDateTime(_ text: String) -> Bool {
-        guard let dateTimePattern, dateTimePattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-        else { return false }
-        return isValid(String(text.prefix(10)))
+        isInstant(text, secondsRequired: false)
+    }
+
+    /// As `isValidDateTime`, with the seconds: RFC 3339's date-time, what `tthc sync` logs and an
+    /// Atom feed's `<updated>` must be.
+    public static func isValidInstant(_ text: String) -> Bool {
+        isInstant(text, secondsRequired: true)
+    }
+
+    private static func isInstant(_ text: String, secondsRequired: Bool) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 17, bytes[10] == UInt8(ascii: "T"), isValid(String(decoding: bytes[0..<10], as: UTF8.self)) else { return false }
+        func number(_ start: Int, maximum: Int) -> Bool {
+            guard start + 2 <= bytes.count, Syntax.isDigit(bytes[start]), Syntax.isDigit(bytes[start + 1]) else { return false }
+            return Int(bytes[start] - 48) * 10 + Int(bytes[start + 1] - 48) <= maximum
+        }
+        guard number(11, maximum: 23), bytes[13] == UInt8(ascii: ":"), number(14, maximum: 59) else { return false }
+        var index = 16
+        if bytes[index] == UInt8(ascii: ":") {
+            guard number(index + 1, maximum: 59) else { return false }
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                let digits = bytes[index...].prefix(while: Syntax.isDigit).count
+                guard digits > 0 else { return false }
+                index += digits
+            }
+        } else if secondsRequired {
+            return false
+        }
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "Z") { return index + 1 == bytes.count }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
+              number(index + 1, maximum: 23), bytes[index + 3] == UInt8(ascii: ":"), number(index + 4, maximum: 59) else { return false }
+        return true
     }
 
     /// "15/01/2026" (how dates are written in Vietnam) suggests `2026-01-15`.

@@ -114,11 +114,9 @@ public enum CanonicalYAML {
         return true
     }
 
-    /// A double-quoted YAML scalar that reads back as `text` whatever it holds (quotes,
-    /// backslashes, control characters): what `tthc init` writes the unit's name with.
-    public static func quotedScalar(_ text: String) -> String { quoted(text) }
-
-    static func quoted(_ text: String) -> String {
+    /// A double-quoted YAML scalar that reads back as `text`, whatever it holds (`tthc init` writes
+    /// its options into site.yml with it).
+    public static func quoted(_ text: String) -> String {
         // Most quoted values (codes, dates, text starting with a digit or a dash) need no escape.
         let plain = !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F
             || $0 == 0xC2 || $0 == 0xEF || $0 == 0xE2 }

@@ -40,10 +40,15 @@ public struct ChangeLog: Sendable {
     public static let path = "content/.dong-bo/nhat-ky.jsonl"
 
     public var entries: [Entry]
+    /// The lines that were skipped, each a warning at its line (the log is informative, never
+    /// blocking: a build goes on without them).
+    public var skipped: [Diagnostic] = []
 
-    /// Reads the log; lines that cannot be read are skipped (the log is informative, never blocking).
+    /// Reads the log. A line is used only when its date is an instant (`2026-11-22T09:00:00+07:00`),
+    /// its code a procedure code and its change one of the three: the feed and the home page
+    /// write these values, and a line edited by hand must not put anything else there.
     public init(site: URL) {
-        self.init(bytes: FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data())
+        self.init(bytes: FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path).map { [UInt8]($0) } ?? [])
     }
 
     /// The log of a site whose `content/.dong-bo/` leads where it should (`SiteFolders`): nothing
@@ -51,16 +56,44 @@ public struct ChangeLog: Sendable {
     public static func read(in folders: SiteFolders) throws -> ChangeLog {
         _ = try folders.resolve(path)
         // Read as spelled, the log itself never followed if it is a link (it is tthc's own file).
-        return ChangeLog(bytes: Data(try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? []))
+        return ChangeLog(bytes: try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? [])
     }
 
-    public init(bytes data: Data) {
-        entries = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let date = object["ngay"] as? String, let code = object["ma"] as? String,
-                  let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else { return nil }
-            return Entry(date: date, code: code, kind: kind)
+    public init(bytes: [UInt8]) {
+        entries = []
+        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
+            switch Self.entry(Data(line)) {
+            case .success(let entry): entries.append(entry)
+            case .failure(let unusable):
+                skipped.append(Diagnostic(file: Self.path, line: offset + 1, column: 1,
+                                          problem: .changeLogLine(offset + 1, reason: unusable.reason)))
+            }
         }
+    }
+
+    /// Why a line is not used, for its warning.
+    private struct Unusable: Error {
+        var reason: Localized
+        init(_ vi: String, _ en: String) { reason = Localized(vi: vi, en: en) }
+    }
+
+    private static func entry(_ line: Data) -> Result<Entry, Unusable> {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+            return .failure(Unusable("không phải một đối tượng JSON", "it is not a JSON object"))
+        }
+        guard let date = object["ngay"] as? String, CalendarDate.isValidInstant(date) else {
+            return .failure(Unusable("`ngay` không phải thời điểm dạng 2026-11-22T09:00:00+07:00",
+                                     "`ngay` is not an instant like 2026-11-22T09:00:00+07:00"))
+        }
+        guard let code = object["ma"] as? String, Syntax.isProcedureCode(code) else {
+            return .failure(Unusable("`ma` không phải mã thủ tục dạng 1.001193", "`ma` is not a procedure code like 1.001193"))
+        }
+        guard let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else {
+            let kinds = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            return .failure(Unusable("`thay_doi` phải là một trong: \(kinds)", "`thay_doi` must be one of: \(kinds)"))
+        }
+        return .success(Entry(date: date, code: code, kind: kind))
     }
 
     /// The log's text `existing` with `new` appended.

@@ -35,6 +35,9 @@ public enum JSONSchema {
         case .url:
             return .object([.init("type", .string("string")), .init("format", .string("uri")),
                             .init("pattern", .string("^https?://"))])
+        case .baseURL:
+            return .object([.init("type", .string("string")), .init("format", .string("uri")),
+                            .init("pattern", .string(#"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?$"#))])
         case .list(let item, let minItems):
             var members: [Value.Member] = [.init("type", .string("array")), .init("items", schema(for: item))]
             if minItems > 0 { members.append(.init("minItems", .integer(minItems))) }

@@ -17,6 +17,8 @@ public struct Problem: Sendable, Equatable {
         case notInVocabulary = "not-in-vocabulary"
         case malformedCode = "malformed-code"
         case malformedDate = "malformed-date"
+        case malformedURL = "malformed-url"
+        case controlCharacter = "control-character"
         case negativeAmount = "negative-amount"
         case duplicateCode = "duplicate-code"
         case brokenLink = "broken-link"
@@ -38,6 +40,7 @@ public struct Problem: Sendable, Equatable {
         case durationWithoutDescription = "duration-without-description"
         case unpublishedRelated = "unpublished-related"
         case fileNameMismatch = "file-name-mismatch"
+        case changeLogLine = "change-log-line"
     }
 
     public var code: Code
@@ -155,6 +158,23 @@ extension Problem {
                 vi: "Ngày `\(value)` ở `\(key)` sai dạng hoặc không có thật: viết theo dạng \(expected).",
                 en: "Date `\(value)` in `\(key)` is malformed or does not exist: expected \(expected).",
                 suggestion: suggestion.map { Localized(vi: "Viết `\"\($0)\"`.", en: "Write `\"\($0)\"`.") })
+    }
+
+    public static func malformedURL(_ key: String, value: String, defect: BaseURL.Defect) -> Problem {
+        Problem(.malformedURL, .error,
+                vi: "Địa chỉ trang `\(quoted(value))` ở `\(key)` không dùng được: \(defect.reason.vi). Địa chỉ trang có dạng https://ten-mien/ hoặc https://ten-mien/duong-dan/.",
+                en: "The site address `\(quoted(value))` in `\(key)` cannot be used: \(defect.reason.en). A site address looks like https://domain/ or https://domain/path/.",
+                suggestion: defect.suggestion.map { Localized(vi: "Viết `\"\($0)\"`.", en: "Write `\"\($0)\"`.") })
+    }
+
+    /// `scalar` is the first character a page, a feed or a terminal cannot carry as text.
+    static func controlCharacter(_ key: String, scalar: Unicode.Scalar) -> Problem {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return Problem(.controlCharacter, .error,
+                vi: "`\(key)` có ký tự điều khiển vô hình (\(code)), thường do dán từ Word, PDF hoặc viết `\\e`, `\\x…` trong dấu ngoặc kép; trang web, nguồn tin và báo cáo không hiển thị được ký tự này.",
+                en: "`\(key)` holds an invisible control character (\(code)), often pasted from Word or PDF or written as `\\e`, `\\x…` in double quotes; no page, feed or report can show it.",
+                suggestion: Localized(vi: "Gõ lại đoạn văn bản này, hoặc xóa phần `\\…` trong dấu ngoặc kép.",
+                                      en: "Retype the text, or remove the `\\…` escape."))
     }
 
     static func belowMinimum(_ key: String, value: String) -> Problem {
@@ -317,6 +337,15 @@ extension Problem {
                 en: "Procedure `\(code)` is not published on this site, so it cannot be linked.",
                 suggestion: Localized(vi: "Xóa mã này khỏi danh sách, hoặc đăng thủ tục đó bằng `chon.them` trong site.yml.",
                                       en: "Remove the code, or publish that procedure with `chon.them` in site.yml."))
+    }
+
+    /// `reason` says which part of the line is wrong.
+    public static func changeLogLine(_ line: Int, reason: Localized) -> Problem {
+        Problem(.changeLogLine, .warning,
+                vi: "Dòng \(line) của nhật ký đồng bộ bị bỏ qua: \(reason.vi). Dòng này không hiện trên trang chủ và trong nguồn tin (feed.xml).",
+                en: "Line \(line) of the sync log is skipped: \(reason.en). It is not shown on the home page or in the feed.",
+                suggestion: Localized(vi: "Nhật ký do `tthc sync` ghi, không sửa tay: lấy lại bản cũ (`git checkout -- content/.dong-bo/nhat-ky.jsonl`) hoặc xóa dòng này.",
+                                      en: "The log is written by `tthc sync`, not by hand: restore it (`git checkout -- content/.dong-bo/nhat-ky.jsonl`) or delete the line."))
     }
 
     static func fileNameMismatch(expected: String) -> Problem {

@@ -78,7 +78,7 @@ public enum RecordSkeleton {
         case .boolean: return "true"
         case .date: return "\"\"  # dạng YYYY-MM-DD, ví dụ 2026-01-16"
         case .dateTime: return "\"\"  # dạng 2026-01-16T08:00:00+07:00"
-        case .url: return "https://"
+        case .url, .baseURL: return "https://"
         default: return "\"\""
         }
     }

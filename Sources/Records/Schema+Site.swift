@@ -13,7 +13,7 @@ extension Schema {
         Field("dien_thoai", .text(lines: .one), .optional, "điện thoại"),
         Field("email", .text(lines: .one), .optional, "thư điện tử"),
         Field("gio_lam_viec", .text(lines: .many), .optional, "giờ làm việc"),
-        Field("base_url", .url, .required, "địa chỉ trang web, có thể có đường dẫn con"),
+        Field("base_url", .baseURL, .required, "địa chỉ trang web, có thể có đường dẫn con"),
         Field("chon", .object(ObjectShape([
             Field("cap_thuc_hien", .list(.enumeration(["trung_uong", "tinh", "xa", "co_quan_khac"]), minItems: 1),
                   .required, "các cấp thực hiện mà đơn vị đăng"),

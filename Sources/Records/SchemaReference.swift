@@ -43,6 +43,7 @@ public enum SchemaReference {
         case .dateTime: return "date and time, ISO 8601 with offset"
         case .procedureCode: return "procedure code `d.dddddd`"
         case .url: return "web address, `http(s)://…`"
+        case .baseURL: return "the site's address: `http(s)://` a host, an optional path; no query or fragment"
         case .list(let item, let minItems):
             return "list of " + (nestedObject(item) == nil ? kind(item) : "objects") + (minItems > 0 ? ", at least \(minItems)" : "")
         case .object: return "object"

@@ -146,6 +146,10 @@ struct SchemaValidator {
         let text = raw.nfc
         switch shape {
         case .text(let lines):
+            if let control = text.firstControlCharacter {
+                report(.controlCharacter(key, scalar: control), at: node)
+                return nil
+            }
             if text.allSatisfy(\.isWhitespace) {
                 report(.emptyValue(key), at: node)
                 return .string(text)
@@ -215,6 +219,12 @@ struct SchemaValidator {
                 return nil
             }
             return .string(text)
+        case .baseURL:
+            if let defect = BaseURL.defect(in: text) {
+                report(.malformedURL(key, value: text, defect: defect), at: node)
+                return nil
+            }
+            return .string(text)
         case .list, .object, .nullable:
             return nil
         }
@@ -280,6 +290,7 @@ extension Shape {
         case .procedureCode: return Localized(vi: "mã thủ tục", en: "a procedure code")
         case .url: return Localized(vi: "địa chỉ web bắt đầu bằng https://, không có dấu cách, dấu ngoặc kép hay dấu < >",
                                     en: "a web address starting with https://, without spaces, quotes or < >")
+        case .baseURL: return Localized(vi: "địa chỉ trang dạng https://ten-mien/duong-dan/", en: "a site address like https://domain/path/")
         case .list: return Localized(vi: "một danh sách", en: "a list")
         case .object: return Localized(vi: "một khối các trường", en: "a mapping")
         case .nullable(let inner): return inner.expectation

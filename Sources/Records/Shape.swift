@@ -16,6 +16,8 @@ public indirect enum Shape: Sendable {
     case procedureCode
     /// An absolute `http` or `https` address.
     case url
+    /// Where a site is published: `http(s)://`, a host, an optional port and path (`BaseURL`).
+    case baseURL
     case list(Shape, minItems: Int = 0)
     case object(ObjectShape)
     /// The value may also be `null` (written `null` or left empty).

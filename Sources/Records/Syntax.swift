@@ -38,10 +38,15 @@ public enum Syntax {
     }
 
     /// An absolute `http(s)` address without the characters no web address holds unescaped: a
-    /// `"` or `<` in one is an attempt to leave the attribute it is written into.
+    /// `"` or `<` in one is an attempt to leave the attribute it is written into; a control or
+    /// format character (a bidirectional override) makes it read as another address.
     public static func isWebAddress(_ text: String) -> Bool {
         (text.hasPrefix("https://") || text.hasPrefix("http://"))
-            && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || "\"<>`\\{}|^".unicodeScalars.contains($0) }
+            && !text.unicodeScalars.contains { scalar in
+                let category = scalar.properties.generalCategory
+                return scalar.properties.isWhitespace || category == .control || category == .format
+                    || "\"<>`\\{}|^".unicodeScalars.contains(scalar)
+            }
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

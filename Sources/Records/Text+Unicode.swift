@@ -59,3 +59,20 @@ extension Substring {
         return String(self[start..<end])
     }
 }
+
+extension String {
+    /// The first control character other than tab and line feed (C0, DEL, C1): no page, feed or
+    /// terminal shows one as text, and a YAML escape (`"\e[2J"`, `"\x85"`) writes any of them.
+    /// Nil for nearly every value after one look at its bytes.
+    var firstControlCharacter: Unicode.Scalar? {
+        var text = self
+        let suspicious = text.withUTF8 { bytes in
+            for byte in bytes where (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 { return true }
+            return false
+        }
+        guard suspicious else { return nil }
+        return unicodeScalars.first { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+        }
+    }
+}

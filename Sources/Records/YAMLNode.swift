@@ -1,17 +1,17 @@
 /// A position in YAML text: 1-based line, and column counted in Unicode scalars, as libyaml does.
-struct YAMLMark: Equatable {
+struct YAMLMark: Equatable, Sendable {
     var line: Int
     var column: Int
 }
 
 /// Front matter as libyaml reads it (`YAMLReader`): text, lists and mappings with their positions,
 /// nothing typed yet. The schema decides every type (`SchemaValidator`), never YAML 1.1's guesses.
-enum YAMLNode {
+enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping([(key: YAMLNode, value: YAMLNode)], YAMLMark)
     case sequence([YAMLNode], YAMLMark)
 
-    struct Scalar {
+    struct Scalar: Sendable {
         var string: String
         /// Written without quotes or a block indicator: only then can it mean "nothing" (`null`, `~`).
         var plain: Bool

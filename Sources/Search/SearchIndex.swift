@@ -1,4 +1,6 @@
+import Escaping
 import Foundation
+import Records
 
 /// The files of the search index under `tim-kiem/` (SEARCH.md), written by `tthc build`:
 ///
@@ -60,16 +62,22 @@ public struct SearchIndex {
                 documents.indices.filter { documents[$0].facets[facet.key]?.contains(value) ?? false }
                     .map { (document: Int32($0), score: UInt8(0)) }
             }
-            return ("loc/\(facet.key).json", Self.json(lists.map { String(decoding: PostingCode.encode($0, withScores: false), as: UTF8.self) }))
+            return ("loc/\(facet.key).json",
+                    Self.json(.list(lists.map { .string(String(decoding: PostingCode.encode($0, withScores: false), as: UTF8.self)) })))
         }
         version = Self.hash(shards)
-        var manifest: [String: Any] = [
-            "v": version, "n": documents.count, "tl": Self.documentsPerFile,
-            "f": facets.map { ["key": $0.key, "label": $0.label, "values": $0.values] },
-        ]
-        // The primary tier's keys come with the manifest; the others only when a query needs them.
-        manifest["t"] = keys["t"]
-        shards += [("b.json", Self.json(keys["b"] ?? [])), ("x.json", Self.json(keys["x"] ?? []))]
+        let strings = { (items: [String]) in Value.list(items.map(Value.string)) }
+        let manifest = Value.object([
+            .init("f", .list(facets.map { facet in
+                .object([.init("key", .string(facet.key)), .init("label", .string(facet.label)), .init("values", strings(facet.values))])
+            })),
+            .init("n", .integer(documents.count)),
+            // The primary tier's keys come with the manifest; the others only when a query needs them.
+            .init("t", strings(keys["t"] ?? [])),
+            .init("tl", .integer(Self.documentsPerFile)),
+            .init("v", .string(version)),
+        ])
+        shards += [("b.json", Self.json(strings(keys["b"] ?? []))), ("x.json", Self.json(strings(keys["x"] ?? [])))]
         files = ([("chi-muc.json", Self.json(manifest))] + shards)
             .map { (Self.folder + "/" + $0.path, $0.data) }
             .sorted { $0.path < $1.path }
@@ -86,10 +94,11 @@ public struct SearchIndex {
             var out: [UInt8] = [UInt8(ascii: "{")]
             for (position, term) in shard.terms.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                // Terms are word characters and spaces: nothing JSON escapes.
+                // Terms are word characters and spaces, posting codes printable ASCII without
+                // quote or backslash: written through the string writer all the same.
+                JSONText.write(term, to: &out)
+                out.append(UInt8(ascii: ":"))
                 out.append(UInt8(ascii: "\""))
-                out += term.utf8
-                out += Array("\":\"".utf8)
                 out += encoded[term, default: []]
                 out.append(UInt8(ascii: "\""))
             }
@@ -103,17 +112,17 @@ public struct SearchIndex {
     private static func documentFiles(_ documents: [SearchDocument], facets: [SearchFacet]) -> [(String, Data)] {
         stride(from: 0, to: documents.count, by: documentsPerFile).map { start in
             let slice = documents[start..<min(start + documentsPerFile, documents.count)]
-            let rows: [[Any]] = slice.map { document in
-                [document.code, document.name, document.abolished ? 1 : 0]
-                    + facets.map { document.facets[$0.key]?.first ?? -1 }
+            let rows: [Value] = slice.map { document in
+                .list([.string(document.code), .string(document.name), .integer(document.abolished ? 1 : 0)]
+                    + facets.map { .integer(document.facets[$0.key]?.first ?? -1) })
             }
-            return ("tl/\(start / documentsPerFile).json", json(rows))
+            return ("tl/\(start / documentsPerFile).json", json(.list(rows)))
         }
     }
 
-    private static func json(_ value: Any) -> Data {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
-        return data + Data("\n".utf8)
+    /// Compact JSON and a line break, written by the one JSON writer (`Value`, `JSONText`).
+    private static func json(_ value: Value) -> Data {
+        Data(value.jsonBytes() + [UInt8(ascii: "\n")])
     }
 
     /// FNV-1a over paths and contents: a version that changes whenever any file does.

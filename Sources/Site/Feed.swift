@@ -1,7 +1,9 @@
+import Escaping
 import Records
 
 /// `/feed.xml`: the change log as an Atom feed, newest first, so that a province's portal, a
-/// newsroom or a citizen's reader learns of new, changed and abolished procedures.
+/// newsroom or a citizen's reader learns of new, changed and abolished procedures. Written through
+/// `XMLWriter`: no value (a name, the unit, a date of the log) reaches the document unescaped.
 enum Feed {
     static let limit = 50
 
@@ -9,31 +11,28 @@ enum Feed {
         let entries = changes.filter { names[$0.code] != nil }.prefix(limit)
         // No clock in the output: the feed is as new as its newest change (or the epoch, with none).
         let updated = entries.first.map { $0.date } ?? "1970-01-01T00:00:00Z"
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
-            <title>\(HTML.escape("Thủ tục hành chính mới cập nhật – \(unitName)"))</title>
-            <id>\(HTML.escape(root))feed.xml</id>
-            <link rel="self" href="\(HTML.escape(root))feed.xml"/>
-            <link rel="alternate" type="text/html" href="\(HTML.escape(root))"/>
-            <updated>\(updated)</updated>
-            <author><name>\(HTML.escape(unitName))</name></author>
-
-            """
+        var xml = XMLWriter()
+        xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
+        xml.element("title", "Thủ tục hành chính mới cập nhật – \(unitName)")
+        xml.element("id", root + "feed.xml")
+        xml.empty("link", ["rel": "self", "href": root + "feed.xml"])
+        xml.empty("link", ["rel": "alternate", "type": "text/html", "href": root])
+        xml.element("updated", updated)
+        xml.open("author", inline: true)
+        xml.element("name", unitName, inline: true)
+        xml.close("author")
         for change in entries {
             let url = root + "thu-tuc/\(change.code)/"
             let name = names[change.code] ?? change.code
-            xml += """
-                <entry>
-                <title>\(HTML.escape("\(change.kind.label): \(name)"))</title>
-                <id>\(HTML.escape(url))#\(change.kind.rawValue)-\(HTML.escape(change.date))</id>
-                <link rel="alternate" type="text/html" href="\(HTML.escape(url))"/>
-                <updated>\(HTML.escape(change.date))</updated>
-                <summary>\(HTML.escape("\(change.kind.label) ngày \(Labels.date(change.date) ?? change.date): \(name) (mã \(change.code))."))</summary>
-                </entry>
-
-                """
+            xml.open("entry")
+            xml.element("title", "\(change.kind.label): \(name)")
+            xml.element("id", "\(url)#\(change.kind.rawValue)-\(change.date)")
+            xml.empty("link", ["rel": "alternate", "type": "text/html", "href": url])
+            xml.element("updated", change.date)
+            xml.element("summary", "\(change.kind.label) ngày \(Labels.date(change.date) ?? change.date): \(name) (mã \(change.code)).")
+            xml.close("entry")
         }
-        return xml + "</feed>\n"
+        xml.close("feed")
+        return xml.text
     }
 }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Markdown
 import Records
@@ -41,7 +42,7 @@ struct ProcedureView {
                             "name": .text(Self.withoutListMarker(document.name)),
                             "originals": TemplateValue(document.originals),
                             "copies": TemplateValue(document.copies),
-                            "forms": .list((document.forms ?? []).map { ["formName": .text($0.name), "formURL": TemplateValue($0.url)] }),
+                            "forms": .list((document.forms ?? []).map { ["formName": .text($0.name), "formURL": TemplateValue($0.url.flatMap(HTML.address))] }),
                         ]
                     }),
                 ]
@@ -67,7 +68,7 @@ struct ProcedureView {
             "decision": p.decision.map {
                 ["number": .text($0.number), "date": .text(Labels.date($0.date) ?? $0.date), "issuer": .text($0.issuer)]
             } ?? nil,
-            "sourceURL": TemplateValue(p.source?.url),
+            "sourceURL": TemplateValue(p.source?.url.flatMap(HTML.address)),
             "synchronizedAt": TemplateValue(Labels.date(p.source?.synchronizedAt)),
             "steps": TemplateValue(rendered.steps),
             "conditions": TemplateValue(rendered.conditions),
@@ -101,7 +102,7 @@ struct ProcedureView {
         var fees: [String] = main.map { $0.fees.map(Labels.fee) } ?? []
         if let local = p.local?.fees { fees = [local] }
         var submitURL: String?
-        if let service = p.onlineService, service.level != .none, p.status != .abolished { submitURL = service.url }
+        if let service = p.onlineService, service.level != .none, p.status != .abolished { submitURL = service.url.flatMap(HTML.address) }
         return [
             "fees": TemplateValue(fees.isEmpty ? ["Không quy định"] : fees),
             "time": .text(Labels.duration(main?.duration)),

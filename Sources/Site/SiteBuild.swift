@@ -1,4 +1,5 @@
 import FileSystem
+import Escaping
 import Foundation
 import Records
 import Search
@@ -141,7 +142,11 @@ public struct SiteBuild {
     func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
         let content = try SiteContent.load(from: site, cache: cache)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
-        if let baseURL { configuration.baseURL = baseURL }
+        if let baseURL {
+            // The command line checks it first, for its message; a caller that did not still gets no forged output.
+            if let defect = BaseURL.defect(in: baseURL) { throw InvalidBaseURL(value: baseURL, defect: defect) }
+            configuration.baseURL = baseURL
+        }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
@@ -165,6 +170,26 @@ public struct SiteBuild {
             ("assets/\(name)", Data(try Files.read(try folders.resolve("\(folder)/\(name)"))))
         }
     }
+}
+
+/// `--base-url` (or another caller's override of `base_url`) that no site can be published at.
+public struct InvalidBaseURL: Error, CustomStringConvertible {
+    public var value: String
+    public var defect: BaseURL.Defect
+
+    public init(value: String, defect: BaseURL.Defect) {
+        self.value = value
+        self.defect = defect
+    }
+
+    public func message(_ language: Language) -> String {
+        let suggestion = defect.suggestion.map { language == .vi ? " Có phải ý bạn là \($0)?" : " Did you mean \($0)?" } ?? ""
+        return language == .vi
+            ? "--base-url `\(value)` không dùng được: \(defect.reason.vi). Viết dạng https://ten-mien/ hoặc https://ten-mien/duong-dan/.\(suggestion)"
+            : "--base-url `\(value)` cannot be used: \(defect.reason.en). Write it like https://domain/ or https://domain/path/.\(suggestion)"
+    }
+
+    public var description: String { message(.vi) }
 }
 
 /// Work started now on a thread of its own, its result collected later.
@@ -224,12 +249,34 @@ final class UncheckedOutput: @unchecked Sendable {
     }
 }
 
+/// `/sitemap.xml`, written through `XMLWriter` like the feed.
 enum Sitemap {
     static func xml(urls: [String], root: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml = XMLWriter()
+        xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
         for url in urls.sorted() {
-            xml += "  <url><loc>\(HTML.escape(root + url))</loc></url>\n"
+            xml.layout("  ")
+            xml.open("url", inline: true)
+            xml.element("loc", root + url, inline: true)
+            xml.close("url")
         }
-        return xml + "</urlset>\n"
+        xml.close("urlset")
+        return xml.text
     }
+}
+
+/// `/robots.txt`: every crawler welcome, and where the sitemap is.
+enum Robots {
+    static func txt(root: String) -> String {
+        var robots = RobotsTxt()
+        robots.directive("User-agent", "*")
+        robots.directive("Allow", "/")
+        robots.blankLine()
+        robots.directive("Sitemap", root + "sitemap.xml")
+        return robots.text
+    }
+}
+
+extension InvalidBaseURL: ExplainedError {
+    public var explanation: Localized { Localized(vi: message(.vi), en: message(.en)) }
 }

@@ -22,9 +22,10 @@ public struct SiteContent: Sendable {
         let folders = try SiteFolders(site: folder)
         let (configuration, configurationDiagnostics) = try SiteConfiguration.load(in: folders)
         var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(bytes: Data()))
+                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(bytes: []))
         do {
             content.changeLog = try ChangeLog.read(in: folders)
+            content.diagnostics += content.changeLog.skipped
         } catch let outside as OutsideSite {
             content.diagnostics.append(outside.diagnostic)
         }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Records
 
@@ -28,7 +29,7 @@ struct SiteOutput {
         // The 404 page is served at any depth, so its links start from the base path.
         context["root"] = .text(page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
         context["title"] = .text(page.title)
-        context["canonical"] = .text(configuration.rootURL + (page.url == "404.html" ? "" : page.url))
+        context["canonical"] = .text(HTML.address(configuration.rootURL + (page.url == "404.html" ? "" : page.url)) ?? "")
         context["description"] = .text(page.description
             ?? "Thủ tục hành chính của \(configuration.unitName), \(configuration.province.name): hồ sơ, phí, thời hạn, nộp trực tuyến.")
         context["ogType"] = .text(page.template == "thu-tuc" ? "article" : "website")
@@ -50,7 +51,7 @@ struct SiteOutput {
                                         unitName: configuration.unitName, root: configuration.rootURL).utf8)),
             ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
                                                     root: configuration.rootURL)),
-            ("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)),
+            ("robots.txt", Data(Robots.txt(root: configuration.rootURL).utf8)),
         ]
     }
 

@@ -14,27 +14,29 @@ public enum SiteScaffold {
         ] + DefaultTheme.files.map { ("templates/" + $0.path, $0.text) }
     }
 
+    /// The options are written quoted (a `"` or a line break in a unit's name stays text), and the
+    /// result is read back by `tthc init` before anything is written: it must pass its own check.
     static func siteConfiguration(unitName: String, provinceCode: String, provinceName: String, baseURL: String) -> String {
         """
         # Cấu hình trang công khai thủ tục hành chính của đơn vị (tthc).
         # Sửa xong, chạy `tthc check` để kiểm tra; lỗi chỉ rõ dòng và cách sửa.
 
         # Tên đơn vị, đúng như trên con dấu, ví dụ "UBND xã Hoa Ban".
-        ten_don_vi: \(CanonicalYAML.quotedScalar(unitName))
+        ten_don_vi: \(CanonicalYAML.quoted(unitName))
         # Cấp của đơn vị: xa (xã, phường, đặc khu) hoặc tinh.
         cap: xa
         # Tỉnh, thành phố: mã UBND tỉnh trên CSDL quốc gia (ví dụ H35) và tên.
         # Thủ tục đặc thù của tỉnh khác không bao giờ được đăng nhầm.
         tinh:
-          ma: \(CanonicalYAML.quotedScalar(provinceCode))
-          ten: \(CanonicalYAML.quotedScalar(provinceName))
+          ma: \(CanonicalYAML.quoted(provinceCode))
+          ten: \(CanonicalYAML.quoted(provinceName))
         # Địa chỉ, điện thoại, thư điện tử, giờ làm việc: hiện ở cuối mỗi trang (không bắt buộc).
         # dia_chi: "Số 1, đường …"
         # dien_thoai: "0200 000 0000"
         # email: mot-cua@example.gov.vn
         # gio_lam_viec: "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"
         # Địa chỉ trang web; có thể là một đường dẫn con trên cổng của tỉnh.
-        base_url: \(CanonicalYAML.quotedScalar(baseURL))
+        base_url: \(CanonicalYAML.quoted(baseURL))
         # Những thủ tục đơn vị đăng: theo cấp thực hiện, và nếu cần, thêm hoặc bỏ từng mã.
         chon:
           cap_thuc_hien:

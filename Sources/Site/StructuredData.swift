@@ -25,10 +25,7 @@ enum StructuredData {
         if let online = p.onlineService, online.level != .none, let serviceURL = online.url, p.status != .abolished {
             service.append(.init("availableChannel", object("ServiceChannel", [("name", Labels.online(online.level)), ("serviceUrl", serviceURL)])))
         }
-        // Inside <script>, "</" would end the element: `<` is escaped by the JSON writer, and
-        // `>` and `&` here, so that no markup can be read into it either.
-        let json = Value.object(service).json()
-        guard json.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
-        return json.replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        // Inside <script>, "</" would end the element: the JSON writer escapes `<`, `>` and `&` there.
+        return Value.object(service).json(inScript: true)
     }
 }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Renders compiled templates into bytes: values escaped for HTML by `HTML.escape` unless the tag
 /// says otherwise, sections over lists and values, partials, and inherited blocks.
 struct TemplateRendering {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileSystem
+import Escaping
 import Foundation
 import Records
 import Site
@@ -17,6 +18,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Thay cả thư mục kết quả dù nó có tệp không do tthc tạo ra (không bao giờ áp dụng cho thư mục trang, thư mục cha của trang, thư mục nhà).")
     var force = false
     @OptionGroup var lockOptions: LockOptions
+
+    /// A site cannot be published at an address with a query, a fragment, a quote or a line
+    /// break: every canonical link, the feed, the sitemap and robots.txt would carry it.
+    func validate() throws {
+        if let baseURL, let defect = BaseURL.defect(in: baseURL) {
+            throw ValidationError(TerminalText.escape(InvalidBaseURL(value: baseURL, defect: defect).message(lang)))
+        }
+    }
 
     func run() throws {
         let site = siteOptions.url

@@ -22,9 +22,9 @@ struct CheckCommand: ParsableCommand {
         // The editor's problem matcher reads one report between these two lines, after every save.
         var seen = SiteWatch.State(site: siteOptions.url)
         while true {
-            print("tthc: đang kiểm tra…")
+            printOutput("tthc: đang kiểm tra…")
             _ = try? checkOnce()
-            print("tthc: kiểm tra xong")
+            printOutput("tthc: kiểm tra xong")
             fflush(nil)
             seen = SiteWatch.waitForChange(after: seen)
         }
@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             throw cannotRun("check", error, lang, .notApplicable)
         }
         let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
-        print(report.render(format), terminator: "")
+        printOutput(report.render(format), terminator: "")
         return report.hasErrors
     }
 }

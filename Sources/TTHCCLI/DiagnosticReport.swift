@@ -1,4 +1,5 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Records
 
@@ -74,6 +75,9 @@ struct DiagnosticReport {
         return (root.hasPrefix(prefix) ? String(root.dropFirst(prefix.count)) : root) + "/"
     }
 
+    /// One workflow command per diagnostic. File names and messages quote records: each is shown
+    /// as a terminal shows outside text (no line break, no control is left in it), then escaped
+    /// as GitHub's commands escape data, so a record cannot end the annotation or start another.
     var github: String {
         let folder = githubFolder
         return shown.diagnostics.map { diagnostic in
@@ -90,14 +94,17 @@ struct DiagnosticReport {
         var out = kept.map { diagnostic in
             let label = severity(diagnostic) == .error
                 ? (language == .vi ? "lỗi" : "error") : (language == .vi ? "cảnh báo" : "warning")
-            var line = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(label) [\(diagnostic.code)] \(diagnostic.message(language))\n"
+            // File names and messages (which quote values) come from the site: shown escaped.
+            let file = TerminalText.escape(diagnostic.file), message = TerminalText.escape(diagnostic.message(language))
+            var line = "\(file):\(diagnostic.line):\(diagnostic.column): \(label) [\(diagnostic.code)] \(message)\n"
             if let excerpt = excerpts?.excerpt(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column) {
                 line += excerpt
             }
-            if let suggestion = diagnostic.suggestion(language) { line += "    → \(suggestion)\n" }
+            if let suggestion = diagnostic.suggestion(language) { line += "    → \(TerminalText.escape(suggestion))\n" }
             return line
         }.joined()
         for (file, count) in hidden {
+            let file = TerminalText.escape(file)
             out += language == .vi ? "\(file): … và \(count) lỗi, cảnh báo khác trong tệp này (sửa các lỗi trên rồi chạy lại).\n"
                                    : "\(file): … and \(count) more in this file (fix the ones above and run again).\n"
         }
@@ -108,9 +115,9 @@ struct DiagnosticReport {
     }
 
     // GitHub workflow commands: https://docs.github.com/actions (escaping of data and properties).
+    // Line breaks are already `\u{A}`, `\u{D}` (TerminalText), so only `%` remains to escape.
     private func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        TerminalText.escape(text).replacingOccurrences(of: "%", with: "%25")
     }
 
     private func escapeProperty(_ text: String) -> String {

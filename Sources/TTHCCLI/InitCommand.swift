@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileSystem
+import Escaping
 import Foundation
 import Records
 import Site
@@ -18,21 +19,24 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var lockOptions: LockOptions
 
+    func validate() throws {
+        if let defect = BaseURL.defect(in: baseURL) {
+            throw ValidationError(TerminalText.escape(InvalidBaseURL(value: baseURL, defect: defect).message(.vi)))
+        }
+    }
+
     func run() throws {
-        let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         let files = SiteScaffold.files(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)
-        // What init writes must pass the check it tells the clerk to run: a name with a line
-        // break or an address without http(s):// is refused here, before anything is written.
+        // What init writes must pass its own check: a unit's name on two lines, or empty, is refused here.
         if let configuration = files.first(where: { $0.path == SiteConfiguration.fileName }) {
-            let problems = SiteConfiguration.read(bytes: Array(configuration.text.utf8)).1.filter { $0.severity == .error }
-            guard problems.isEmpty else {
-                printError("tthc init: các giá trị đã cho không dùng được trong site.yml (the values given would make an invalid site.yml); không ghi gì:")
-                for problem in problems {
-                    printError("  \(problem.message(.vi))" + (problem.suggestion(.vi).map { " \($0)" } ?? ""))
-                }
+            let (read, problems) = SiteConfiguration.read(bytes: Array(configuration.text.utf8))
+            if read == nil || problems.hasErrors {
+                printError(DiagnosticReport(diagnostics: problems, language: .vi, strict: false).text.trimmingCharacters(in: .newlines))
+                printError("tthc init: các giá trị --ten, --tinh-ma, --tinh-ten, --base-url trên cho site.yml có lỗi; không ghi gì (nothing written).")
                 throw Exit.cannotRun
             }
         }
+        let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         do {
             guard !folder.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Refusal.noName }
             func mustBeEmpty() throws {
@@ -57,7 +61,8 @@ struct InitCommand: ParsableCommand {
             Đã tạo trang mới trong \(root.path).
             Tiếp theo:
               1. Sửa site.yml (tên đơn vị, tỉnh, địa chỉ trang web).
-              2. Nhập thủ tục: tthc sync --site \(folder) --catalog <tệp xuất CSDL quốc gia>
+              2. Tải danh mục từ Cổng DVC quốc gia rồi nhập thủ tục:
+                 tthc fetch --site \(folder) && tthc sync --site \(folder) --catalog \(folder)/content/.dong-bo/csdl-quoc-gia.jsonl
                  hoặc tạo từng thủ tục: tthc new --site \(folder) <mã thủ tục>
               3. Kiểm tra và tạo trang: tthc check --site \(folder) && tthc build --site \(folder)
             """)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import FileSystem
+import Escaping
 import Foundation
 import Records
 

@@ -16,12 +16,12 @@ struct SchemaCommand: ParsableCommand {
     func run() {
         switch format {
         case .json:
-            print(JSONSchema.procedure().json(pretty: true))
+            printOutput(JSONSchema.procedure().json(pretty: true))
         case .markdown:
-            print("### Hồ sơ thủ tục (`content/thu-tuc/<ma_thu_tuc>.md`)\n")
-            print(SchemaReference.markdown(Schema.procedure))
-            print("### `site.yml`\n")
-            print(SchemaReference.markdown(Schema.site), terminator: "")
+            printOutput("### Hồ sơ thủ tục (`content/thu-tuc/<ma_thu_tuc>.md`)\n")
+            printOutput(SchemaReference.markdown(Schema.procedure))
+            printOutput("### `site.yml`\n")
+            printOutput(SchemaReference.markdown(Schema.site), terminator: "")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Records
 import Site
@@ -27,7 +28,7 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw cannotRun("serve", error, lang, .notApplicable)
         }
-        print("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
+        printOutput("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
         fflush(nil)
         while true {
             state = SiteWatch.waitForChange(after: state)
@@ -40,31 +41,37 @@ struct ServeCommand: ParsableCommand {
         do {
             let preview = try SitePreview(site: site, baseURL: "http://127.0.0.1/", cache: cache)
             let errors = preview.diagnostics.filter { $0.severity == .error }
-            server.update(preview, problemsHTML: panel(errors))
+            server.update(preview, problemsHTML: Self.panel(errors, language: lang))
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
+            printOutput(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
         } catch {
-            server.update(nil, problemsHTML: panel(message: Localized.of(error)[lang]))
-            print("tthc serve: \(Localized.of(error)[lang])")
+            server.update(nil, problemsHTML: Self.panel(message: Localized.of(error)[lang]))
+            printOutput("tthc serve: \(Localized.of(error)[lang])")
         }
         fflush(nil)
     }
 
-    private func panel(_ errors: [Diagnostic]) -> String {
+    /// The red panel over the last good build. Its texts come from records and templates: shown
+    /// as a terminal shows them (controls and bidirectional overrides visible), then escaped for HTML.
+    static func panel(_ errors: [Diagnostic], language: Language) -> String {
         guard !errors.isEmpty else { return "" }
         let items = errors.prefix(50).map { d -> String in
-            let fix = d.suggestion(lang).map { " → " + HTML.escape($0) } ?? ""
-            return "<li><code>\(HTML.escape(d.file))</code>, dòng \(d.line), cột \(d.column): \(HTML.escape(d.message(lang)))\(fix)</li>"
+            let fix = d.suggestion(language).map { " → " + shown($0) } ?? ""
+            return "<li><code>\(shown(d.file))</code>, dòng \(d.line), cột \(d.column): \(shown(d.message(language)))\(fix)</li>"
         }
         return panel(message: "\(errors.count) lỗi cần sửa; trang dưới đây là bản tạo thành công gần nhất.",
                      items: items.joined(separator: "\n"))
     }
 
-    private func panel(message: String, items: String = "") -> String {
+    static func panel(message: String, items: String = "") -> String {
         """
         <div role="alert" id="tthc-loi" style="border:3px solid #8a1c1c;background:#fdf2f2;color:#5a1010;\
         padding:.75rem 1rem;font:16px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem"><strong>Chưa cập nhật được trang: \
-        \(HTML.escape(message))</strong></p><ul style="margin:0;padding-left:1.2rem">\(items)</ul></div>
+        \(shown(message))</strong></p><ul style="margin:0;padding-left:1.2rem">\(items)</ul></div>
         """
+    }
+
+    private static func shown(_ text: String) -> String {
+        HTML.escape(TerminalText.escape(text))
     }
 }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Records
 
@@ -45,14 +46,20 @@ struct SourceExcerpt {
             column = column - skipped + (skipped > 0 ? 1 : 0)
         }
         // Columns count Unicode scalars; the caret counts what a terminal shows: a combining mark
-        // (decomposed Vietnamese) takes no cell, a tab stays a tab.
+        // (decomposed Vietnamese) takes no cell, a tab stays a tab, and a control shown escaped
+        // (`\u{1B}`, TerminalText) takes the cells of its escape.
+        // A report may quote thousands of lines: the scalars' shown forms are made only for a
+        // line that holds something to escape.
+        let text = String(source)
+        let shownLine = TerminalText.escape(text)
+        let shown = shownLine == text ? nil : TerminalText.shownScalars(text)
         var caret = ""
-        for scalar in source.unicodeScalars.prefix(max(0, column - 1)) {
+        for (offset, scalar) in source.unicodeScalars.prefix(max(0, column - 1)).enumerated() {
             if (0x0300...0x036F).contains(scalar.value) { continue }
-            caret.append(scalar == "\t" ? "\t" : " ")
+            caret += scalar == "\t" ? "\t" : String(repeating: " ", count: shown?[offset].unicodeScalars.count ?? 1)
         }
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        return "    \(number) | \(source)\n    \(gutter) | \(caret)^\n"
+        return "    \(number) | \(shownLine)\n    \(gutter) | \(caret)^\n"
     }
 }

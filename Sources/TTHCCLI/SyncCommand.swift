@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import FileSystem
+import Escaping
 import Foundation
 import Records
 
@@ -30,7 +31,7 @@ struct SyncCommand: ParsableCommand {
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
         } catch let error as NationalExport.Unreadable {
-            printError("tthc sync: \(catalog): \(error). Không ghi gì (nothing written).")
+            printError("tthc sync: \(catalog): \(described(error, lang)). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         } catch {
             throw cannotRun("sync", error, lang)
@@ -62,7 +63,7 @@ struct SyncCommand: ParsableCommand {
         let plan = sync.plan(export)
         bar?.finish()
         if let position = plan.unreadableEntry {
-            printError("tthc sync: \(catalog): \(export.unreadable(at: position)). Không ghi gì (nothing written).")
+            printError("tthc sync: \(catalog): \(TerminalText.escape("\(export.unreadable(at: position))")). Không ghi gì (nothing written).")
             throw Exit.cannotRun
         }
         if let unreadableSite = plan.unreadableSite {
@@ -72,7 +73,7 @@ struct SyncCommand: ParsableCommand {
 
         let report = SyncReport(plan: plan, language: lang)
         if format == .json {
-            print(report.json.json(pretty: true))
+            printOutput(report.json.json(pretty: true))
         } else {
             printError(report.text(withDiffs: dryRun))
         }

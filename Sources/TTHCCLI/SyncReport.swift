@@ -1,4 +1,5 @@
 import Catalog
+import Escaping
 import Foundation
 import Records
 
@@ -27,29 +28,32 @@ struct SyncReport {
             let name = vi ? row.0 : row.1
             lines.append(name + String(repeating: " ", count: width - name.count) + "  " + String(row.2))
         }
-        for path in plan.created { lines.append("  + \(path)") }
-        for path in plan.restored { lines.append("  + \(path) (\(vi ? "đăng lại" : "restored"))") }
-        for path in plan.updated { lines.append("  ~ \(path)") }
-        for path in plan.abolished { lines.append("  ✗ \(path) (\(vi ? "bãi bỏ" : "abolished"))") }
-        for path in plan.overrides {
+        // Every path, value and reason below comes from the site or the export: shown escaped.
+        let shown = TerminalText.escape
+        for path in plan.created { lines.append("  + \(shown(path))") }
+        for path in plan.restored { lines.append("  + \(shown(path)) (\(vi ? "đăng lại" : "restored"))") }
+        for path in plan.updated { lines.append("  ~ \(shown(path))") }
+        for path in plan.abolished { lines.append("  ✗ \(shown(path)) (\(vi ? "bãi bỏ" : "abolished"))") }
+        for path in plan.overrides.map(shown) {
             lines.append(vi ? "  = \(path): phần quốc gia đã được sửa tại chỗ; giữ nguyên bản của đơn vị"
                             : "  = \(path): national part edited here; the unit's version is kept")
         }
-        for path in plan.localRecords {
+        for path in plan.localRecords.map(shown) {
             lines.append(vi ? "  · \(path): hồ sơ riêng của đơn vị (nguon khác csdlqg), không đồng bộ"
                             : "  · \(path): the unit's own record, not synchronized")
         }
         for conflict in plan.conflicts {
+            let path = shown(conflict.path)
             if conflict.withoutBase {
-                let base = "content/.dong-bo/co-so/" + (conflict.path as NSString).lastPathComponent
-                lines.append(vi ? "xung đột: \(conflict.path) khác bản trong CSDL quốc gia và không có tệp cơ sở \(base) để biết bên nào đã sửa; tệp giữ nguyên (coi như đơn vị đã sửa). Các trường khác nhau:"
-                                : "conflict: \(conflict.path) differs from the catalog and there is no merge base \(base) to tell which side changed; the file is left alone (taken as edited here). Differing fields:")
+                let base = shown("content/.dong-bo/co-so/" + (conflict.path as NSString).lastPathComponent)
+                lines.append(vi ? "xung đột: \(path) khác bản trong CSDL quốc gia và không có tệp cơ sở \(base) để biết bên nào đã sửa; tệp giữ nguyên (coi như đơn vị đã sửa). Các trường khác nhau:"
+                                : "conflict: \(path) differs from the catalog and there is no merge base \(base) to tell which side changed; the file is left alone (taken as edited here). Differing fields:")
             } else {
-                lines.append(vi ? "xung đột: \(conflict.path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
-                                : "conflict: \(conflict.path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
+                lines.append(vi ? "xung đột: \(path) đã được sửa tại chỗ và cũng thay đổi trong CSDL quốc gia; tệp giữ nguyên. Các trường khác nhau:"
+                                : "conflict: \(path) was edited here and also changed in the catalog; the file is left alone. Differing fields:")
             }
             for field in conflict.fields {
-                lines.append("  \(field.key)")
+                lines.append("  \(shown(field.key))")
                 lines.append("    \(vi ? "tại chỗ: " : "here:    ") \(Self.short(field.local))")
                 lines.append("    \(vi ? "quốc gia:" : "catalog: ") \(Self.short(field.catalog))")
             }
@@ -70,18 +74,20 @@ struct SyncReport {
                 : "error: cannot read the merge base \(base.path): \(base.problem.message.en) Procedure \(base.code) is not synchronized; nothing was written for it.\n  → Remove or rename \(base.path) (tthc writes it); the next run compares \(record) with the catalog: equal, the base is written again; different, a conflict is reported, nothing overwritten.")
         }
         for failure in plan.failures {
-            lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(failure.code ?? "?")): \(failure.reason.vi)"
-                            : "error: record \(failure.position) (code \(failure.code ?? "?")): \(failure.reason.en)")
+            let code = shown(failure.code ?? "?")
+            lines.append(vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(code)): \(shown(failure.reason.vi))"
+                            : "error: record \(failure.position) (code \(code)): \(shown(failure.reason.en))")
         }
         for blocked in plan.blocked {
-            lines.append(vi ? "lỗi: \(blocked.path) đang có lỗi nên không được đồng bộ; hãy sửa trước (chạy tthc check):"
-                            : "error: \(blocked.path) has errors and was left alone; fix it first (run tthc check):")
-            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \($0.message(language))" }
+            let path = shown(blocked.path)
+            lines.append(vi ? "lỗi: \(path) đang có lỗi nên không được đồng bộ; hãy sửa trước (chạy tthc check):"
+                            : "error: \(path) has errors and was left alone; fix it first (run tthc check):")
+            lines += blocked.diagnostics.map { "    \($0.line):\($0.column) \(shown($0.message(language)))" }
         }
         if !plan.duplicates.isEmpty {
             lines.append((vi ? "lưu ý: mã xuất hiện nhiều lần trong tệp xuất, dùng bản cập nhật mới nhất: "
                              : "note: codes repeated in the export, the latest update is used: ")
-                         + plan.duplicates.joined(separator: ", "))
+                         + plan.duplicates.map(shown).joined(separator: ", "))
         }
         if withDiffs {
             for write in plan.writes where write.path != SyncedFiles.path {
@@ -93,9 +99,10 @@ struct SyncReport {
         return lines.joined(separator: "\n")
     }
 
+    /// A field's value on one line: line breaks as ⏎, then escaped like any outside text.
     private static func short(_ text: String) -> String {
         let line = text.replacingOccurrences(of: "\n", with: " ⏎ ")
-        return line.count > 300 ? String(line.prefix(297)) + "…" : line
+        return TerminalText.escape(line.count > 300 ? String(line.prefix(297)) + "…" : line)
     }
 
     var json: Value {

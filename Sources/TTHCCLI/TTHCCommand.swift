@@ -1,6 +1,8 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Records
+import Site
 
 /// `tthc`: publishes a unit's administrative procedures consistently with the national catalog.
 public struct TTHCCommand: ParsableCommand {
@@ -24,7 +26,9 @@ public struct TTHCCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                // The message quotes the argument that was wrong: a line break in it must not
+                // start a line of its own (a CI job may pass text it did not write).
+                printError(TerminalText.escapeLines(fullMessage(for: error)))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)
@@ -62,6 +66,19 @@ enum Exit {
 }
 
 /// Prints a line to standard error, where progress and logs go (standard output may hold JSON).
+/// Whatever a message quotes, no control reaches the terminal or CI log (`TerminalText.report`).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.report(text) + "\n").utf8))
+}
+
+/// Prints to standard output, made safe the same way.
+func printOutput(_ text: String, terminator: String = "\n") {
+    print(TerminalText.report(text), terminator: terminator)
+}
+
+/// An error's text for a message: one line, shown as outside text (an error may quote a
+/// template's tag or an export), in the chosen language where the error has one.
+func described(_ error: Error, _ language: Language) -> String {
+    if let invalid = error as? InvalidBaseURL { return TerminalText.escape(invalid.message(language)) }
+    return TerminalText.escape("\(error)")
 }

@@ -61,10 +61,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let (outcome, files) = try SiteBuild(site: site).render()
         #expect(!outcome.diagnostics.contains { $0.severity == .error }, "\(outcome.diagnostics.filter { $0.severity == .error })")
-        // Codes, sector codes and agency names with `../`, `/` and NUL (1.900030) name no file outside the output.
+        // Codes, sector codes and agency names with `../`, `/`, U+2028 and U+202E (1.900030) name no file outside
+        // the output (NUL and other controls are errors now: `rejected/control-escapes.md`).
         for file in try #require(files) {
             #expect(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains("..") && !file.path.contains("\0"), "\(file.path)")
         }
+        // site.yml's keys and the change log's lines carry payloads too: the feed, the sitemap, the
+        // API, the search index and robots.txt read back as what they are (ForgedOutputTests).
+        let outputs = ForgedOutputTests.problems(in: try #require(files), root: "https://example.invalid/")
+        #expect(outputs.isEmpty, "\(outputs)")
         let pages = try #require(files).filter { $0.path.hasSuffix(".html") }
         #expect(pages.count >= 20)
         for page in pages {

@@ -1,5 +1,8 @@
 import Catalog
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Records
 import Testing
 
@@ -286,4 +289,49 @@ func shell(_ arguments: String...) -> Int32 {
     do { try process.run() } catch { return -1 }
     process.waitUntilExit()
     return process.terminationStatus
+}
+
+/// An XML document as a parser reads it (the feed, the sitemap), every element in document
+/// order with its attributes and its own text; nil when the document is not well-formed.
+struct ParsedXML {
+    struct Element {
+        var name: String
+        var namespace: String?
+        var attributes: [String: String]
+        var text: String
+    }
+
+    var elements: [Element]
+
+    init?(_ data: Data) {
+        let parser = XMLParser(data: data)
+        let reader = Reader()
+        parser.delegate = reader
+        parser.shouldProcessNamespaces = true
+        guard parser.parse() else { return nil }
+        elements = reader.elements
+    }
+
+    func texts(_ name: String) -> [String] {
+        elements.filter { $0.name == name }.map(\.text)
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        var elements: [Element] = []
+        var open: [Int] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            open.append(elements.count)
+            elements.append(Element(name: name, namespace: namespaceURI, attributes: attributes, text: ""))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if let current = open.last { elements[current].text += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            open.removeLast()
+        }
+    }
 }
