@@ -196,7 +196,8 @@ public enum CatalogMapping {
               let instant = proposal["decisionDate"] as? NSNumber,
               let issuer = CatalogText.oneLine((proposal["issuingAgency"] as? [String: Any])?["name"]) else { return nil }
         return Procedure.Decision(number: number, date: CalendarDate.vietnamDay(epochMilliseconds: instant.int64Value),
-                                  issuer: issuer)
+                                  issuer: issuer, publishedOn: (proposal["publicationDate"] as? NSNumber)
+                                      .map { CalendarDate.vietnamDay(epochMilliseconds: $0.int64Value) })
     }
 
     private static func onlineService(_ data: [String: Any], channels: [Procedure.Channel], id: String?) -> Procedure.OnlineService {

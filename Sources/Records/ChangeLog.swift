@@ -36,15 +36,23 @@ public struct ChangeLog: Sendable {
     public static let path = "content/.dong-bo/nhat-ky.jsonl"
 
     public var entries: [Entry]
+    /// The 1-based numbers of the lines that hold something other than an entry (a merge
+    /// conflict's markers, a hand edit), so that a report can say what it did not count.
+    public var unreadableLines: [Int] = []
 
     /// Reads the log; lines that cannot be read are skipped (the log is informative, never blocking).
     public init(site: URL) {
         let data = FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()
-        entries = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
+        entries = []
+        for (offset, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let date = object["ngay"] as? String, let code = object["ma"] as? String,
-                  let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else { return nil }
-            return Entry(date: date, code: code, kind: kind)
+                  let kind = (object["thay_doi"] as? String).flatMap(Kind.init(rawValue:)) else {
+                unreadableLines.append(offset + 1)
+                continue
+            }
+            entries.append(Entry(date: date, code: code, kind: kind))
         }
     }
 

@@ -24,9 +24,16 @@ struct SiteOutput {
             "phone": TemplateValue(configuration.phone),
             "email": TemplateValue(configuration.email),
             "hours": TemplateValue(configuration.openingHours),
+            "feedback": configuration.feedback.map { feedback in
+                ["address": TemplateValue(feedback.address), "phone": TemplateValue(feedback.phone),
+                 "email": TemplateValue(feedback.email), "url": TemplateValue(feedback.url)]
+            } ?? nil,
+            "satisfaction": TemplateValue(configuration.satisfactionURL),
+            "report": plan.report != nil && configuration.publishesReport ? true : nil,
         ]
         // The 404 page is served at any depth, so its links start from the base path.
-        context["root"] = .text(page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        context["root"] = .text(page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        if page.standalone { context["standalone"] = true }
         context["title"] = .text(page.title)
         context["canonical"] = .text(configuration.rootURL + (page.url == "404.html" ? "" : page.url))
         context["description"] = .text(page.description
@@ -51,7 +58,7 @@ struct SiteOutput {
             ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
                                                     root: configuration.rootURL)),
             ("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)),
-        ]
+        ] + (plan.report.flatMap { configuration.publishesReport ? [(ReportPage.jsonFile, ReportPage.json($0))] : nil } ?? [])
     }
 
     /// `/api/thu-tuc/<code>.json`.
