@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Foundation
 import Records
+import Site
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,6 +78,10 @@ struct SyncCommand: ParsableCommand {
             } catch {
                 printError("tthc sync: \(error)")
                 throw Exit.cannotRun
+            }
+            // The compliance report as it stands after this sync, kept for its trend (tthc bao-cao).
+            if !plan.log.isEmpty, let problem = ReportKeeping.append(site: site, at: sync.now) {
+                printError("tthc sync: " + (lang == .vi ? "chưa lưu được báo cáo: " : "report not kept: ") + problem[lang])
             }
         }
         if plan.needsAttention { throw Exit.problems }

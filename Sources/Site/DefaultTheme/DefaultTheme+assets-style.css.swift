@@ -85,7 +85,8 @@ ol.priorities li { margin-bottom: .6rem; }
 figure.trend { margin: 0; }
 svg.trend-chart { display: block; width: 100%; height: auto; max-width: 24rem; }
 figure.trend figcaption { font-size: .9rem; }
-section.indicator { break-inside: auto; }
+.report dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
+.report p, .report li, .report dd { overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm 15mm 18mm; }
 @media print {
   header.site nav, .skip, .button, footer.site, form.search, .breadcrumb, noscript { display: none; }

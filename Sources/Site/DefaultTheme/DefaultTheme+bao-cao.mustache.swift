@@ -36,7 +36,7 @@ extension DefaultTheme {
 <h2 id="can-lam">Việc cần làm trước</h2>
 {{#priorities}}
 <ol class="priorities">
-{{#items}}<li><a href="#chi-so-{{code}}">{{name}}</a>: {{result}}, ngưỡng {{threshold}}{{#pointsAtStake}}; có thể thêm {{.}} điểm{{/pointsAtStake}}.{{#action}} {{.}}{{/action}} <span class="meta">{{count}} thủ tục cần sửa.</span></li>
+{{#items}}<li><a href="#chi-so-{{code}}">{{name}}</a>: {{result}}, ngưỡng {{threshold}}{{#pointsAtStake}}; có thể thêm {{.}} điểm{{/pointsAtStake}}.{{#action}} {{{.}}}{{/action}} <span class="meta">{{count}} mục cần sửa.</span></li>
 {{/items}}
 </ol>
 {{/priorities}}
@@ -44,7 +44,7 @@ extension DefaultTheme {
 {{#worst}}
 <h3>Thủ tục cần sửa trước</h3>
 <ul class="procedures">
-{{#items}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}} <span class="meta">Mã {{code}} · {{count}} chỉ số chưa đạt: {{reasons}}</span></li>
+{{#items}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}} <span class="meta">Mã {{code}} · {{count}} chỉ số chưa đạt: {{{reasons}}}</span></li>
 {{/items}}
 </ul>
 {{/worst}}
@@ -81,17 +81,17 @@ extension DefaultTheme {
 <dl class="facts">
 <dt>Căn cứ</dt><dd>{{reference}}{{#confidence}} ({{.}}){{/confidence}}</dd>
 {{#quote}}<dt>Nội dung</dt><dd>{{.}}</dd>{{/quote}}
-<dt>Cách tính</dt><dd>{{formula}}</dd>
-{{#reason}}<dt>Ghi chú</dt><dd>{{.}}</dd>{{/reason}}
+<dt>Cách tính</dt><dd>{{{formula}}}</dd>
+{{#reason}}<dt>Ghi chú</dt><dd>{{{.}}}</dd>{{/reason}}
 </dl>
-{{#notes}}<p class="note">{{.}}</p>{{/notes}}
+{{#notes}}<p class="note">{{{.}}}</p>{{/notes}}
 {{#lists}}
 <h3 id="{{id}}">{{heading}} ({{count}})</h3>
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="{{id}}">
 <table>
 <thead><tr><th scope="col">Mã</th><th scope="col">Thủ tục</th><th scope="col">Lý do</th></tr></thead>
 <tbody>
-{{#items}}<tr><td>{{code}}</td><td>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</td><td>{{reason}}</td></tr>
+{{#items}}<tr><td>{{code}}</td><td>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</td><td>{{{reason}}}</td></tr>
 {{/items}}
 </tbody>
 </table>
@@ -101,10 +101,26 @@ extension DefaultTheme {
 </section>
 {{/details}}
 
+{{#uncomputable}}
+<section aria-labelledby="chua-tinh-duoc">
+<h2 id="chua-tinh-duoc">Chưa tính được từ hồ sơ thủ tục</h2>
+<p>Các chỉ số sau cần số liệu ở hệ thống khác (một cửa điện tử, thanh toán, đánh giá) hoặc văn bản dữ liệu quốc gia chưa có: báo cáo ghi "chưa tính được", không ghi 0.</p>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="chua-tinh-duoc">
+<table>
+<thead><tr><th scope="col">Chỉ số</th><th scope="col">Căn cứ</th><th scope="col">Lý do</th></tr></thead>
+<tbody>
+{{#items}}<tr><th scope="row" id="chi-so-{{code}}">{{name}}{{#points}}<span class="meta">tối đa {{.}} điểm</span>{{/points}}</th><td>{{reference}}</td><td>{{{reason}}}</td></tr>
+{{/items}}
+</tbody>
+</table>
+</div>
+</section>
+{{/uncomputable}}
+
 {{#warnings}}
 <section aria-labelledby="canh-bao">
 <h2 id="canh-bao">Cảnh báo</h2>
-<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>
+<ul>{{#items}}<li>{{{.}}}</li>{{/items}}</ul>
 </section>
 {{/warnings}}
 </article>

@@ -24,7 +24,8 @@ struct ReportView {
         ]
         let sections: [(String, TemplateValue)] = [
             ("bars", bars), ("figures", figures), ("priorities", priorities), ("worst", worst), ("trend", trend),
-            ("details", .list(report.figures.map(details))), ("warnings", warnings),
+            ("details", .list(report.figures.filter { $0.state != .notComputable }.map(details))),
+            ("uncomputable", uncomputable), ("warnings", warnings),
         ]
         return .object([(name: "report", value: .object((header + sections).map { (name: $0.0, value: $0.1) }))])
     }
@@ -68,7 +69,7 @@ struct ReportView {
             return [
                 "code": .text(figure.indicator.code), "name": .text(figure.indicator.name), "result": .text(Self.result(figure)),
                 "threshold": .text(figure.threshold.map(ReportNumbers.threshold) ?? "—"), "pointsAtStake": TemplateValue(stake),
-                "action": TemplateValue(figure.indicator.action), "count": TemplateValue(figure.findings.count),
+                "action": TemplateValue(figure.indicator.action.map(Self.html)), "count": TemplateValue(figure.findings.count),
             ]
         })
     }
@@ -79,14 +80,26 @@ struct ReportView {
             return [
                 "code": .text(entry.code), "name": .text(entry.name ?? entry.code),
                 "url": TemplateValue(entry.file == nil ? nil : procedures + "thu-tuc/\(entry.code)/"),
-                "count": TemplateValue(entry.failures.count), "reasons": .text(reasons),
+                "count": TemplateValue(entry.failures.count), "reasons": .text(Self.html(reasons)),
+            ]
+        })
+    }
+
+    /// What records cannot tell, in one table: said so, with the reason.
+    private var uncomputable: TemplateValue {
+        .section(report.figures.filter { $0.state == .notComputable }.map { figure -> TemplateValue in
+            let maximum = figure.indicator.points?.maximum.map(ReportNumbers.points)
+            let reason = (figure.denominator.map { "Mẫu số: \($0) thủ tục. " } ?? "") + (figure.reason?.vi ?? "")
+            return [
+                "code": .text(figure.indicator.code), "name": .text(figure.indicator.name),
+                "reference": .text(figure.indicator.reference), "reason": .text(Self.html(reason)), "points": TemplateValue(maximum),
             ]
         })
     }
 
     private var warnings: TemplateValue {
         let unreadable = report.unreadable.map { "\($0.file ?? ""): \($0.reason.vi)" }
-        return .section((report.warnings.map(\.vi) + unreadable).map(TemplateValue.text))
+        return .section((report.warnings.map(\.vi) + unreadable).map { .text(Self.html($0)) })
     }
 
     private func details(_ figure: Figure) -> TemplateValue {
@@ -98,13 +111,13 @@ struct ReportView {
         return [
             "code": .text(indicator.code), "name": .text(indicator.name), "reference": .text(indicator.reference),
             "confidence": TemplateValue(indicator.confidence.map(Self.label)),
-            "quote": TemplateValue(indicator.quote), "formula": .text(indicator.formula),
-            "reason": TemplateValue(figure.reason?.vi),
+            "quote": TemplateValue(indicator.quote), "formula": .text(Self.html(indicator.formula)),
+            "reason": TemplateValue(figure.reason.map { Self.html($0.vi) }),
             "state": .text(figure.state.rawValue), "stateLabel": .text(Self.label(figure.state)),
             "result": .text(Self.result(figure)),
             "threshold": TemplateValue(figure.threshold.map(ReportNumbers.threshold)),
             "points": TemplateValue(Self.points(figure)),
-            "notes": TemplateValue(figure.notes.map(\.vi)),
+            "notes": TemplateValue(figure.notes.map { Self.html($0.vi) }),
             "lists": .list(lists.filter { !$0.items.isEmpty }.map { list in
                 [
                     "id": .text("\(indicator.code)-\(list.id)"), "heading": .text(list.heading), "count": TemplateValue(list.items.count),
@@ -112,7 +125,7 @@ struct ReportView {
                         [
                             "code": .text(finding.code ?? "—"), "name": .text(finding.name ?? finding.file ?? ""),
                             "url": TemplateValue(finding.code != nil && finding.file != nil ? procedures + "thu-tuc/\(finding.code ?? "")/" : nil),
-                            "reason": .text(finding.reason.vi),
+                            "reason": .text(Self.html(finding.reason.vi)),
                         ]
                     }),
                     "more": list.items.count > Self.shownPerList ? TemplateValue(list.items.count - Self.shownPerList) : nil,
@@ -157,6 +170,19 @@ struct ReportView {
                 ]
             }),
         ]
+    }
+
+    /// Text as HTML, escaped, with its `code` spans (keys such as `nguon.url`) as `<code>`: the
+    /// template writes these values unescaped, so everything goes through `HTML.escape` here.
+    static func html(_ text: String) -> String {
+        let parts = HTML.escape(text).split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return HTML.escape(text) }
+        var out = ""
+        for (index, part) in parts.enumerated() {
+            let closed = index % 2 == 1 && index < parts.count - 1
+            if index % 2 == 1 { out += closed ? "<code>" + part + "</code>" : "`" + part } else { out += part }
+        }
+        return out
     }
 
     static func result(_ figure: Figure) -> String {
