@@ -16,6 +16,8 @@ extension IndicatorTable {
                 document.report(TableProblem.notMonthAndDay(text), at: [.key("ngay_nghi"), .key("hang_nam"), .index(index)])
             }
         }
+        // (A list's `minItems` is not enforced by every validator this table has been read with.)
+        if value["chi_so"]?.list?.isEmpty == true { document.report(TableProblem.noIndicator, at: [.key("chi_so")]) }
         var seen: Set<String> = []
         for (index, indicator) in (value["chi_so"]?.list ?? []).enumerated() {
             let place: [ValidatedYAML.Step] = [.key("chi_so"), .index(index)]

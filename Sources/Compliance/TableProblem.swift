@@ -42,6 +42,12 @@ enum TableProblem {
                 en: "`\(key)` is missing: the measure `\(measure)` needs it.")
     }
 
+    static let noIndicator = Problem(
+        .missingKey, .error,
+        vi: "Bảng chưa có chỉ số nào trong `chi_so`.", en: "The table lists no indicator under `chi_so`.",
+        suggestion: Localized(vi: "Chép các chỉ số từ bảng có sẵn của tthc (`tthc bao-cao` dùng bảng đó khi trang không có chi-so.yml).",
+                              en: "Copy the indicators of tthc's default table (used when the site has no chi-so.yml)."))
+
     static func unusedParameter(_ key: String, measure: String) -> Problem {
         Problem(.unknownKey, .error,
                 vi: "Cách tính `\(measure)` không dùng tham số `\(key)`.",
