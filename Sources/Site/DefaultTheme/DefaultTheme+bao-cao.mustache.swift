@@ -30,6 +30,7 @@ extension DefaultTheme {
 </tbody>
 </table>
 </div>
+{{#uncomputableCount}}<p class="note">{{.}} chỉ số khác chưa tính được từ hồ sơ thủ tục: xem <a href="#chua-tinh-duoc">phần cuối báo cáo</a>.</p>{{/uncomputableCount}}
 </section>
 
 <section aria-labelledby="can-lam">

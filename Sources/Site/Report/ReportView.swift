@@ -26,6 +26,7 @@ struct ReportView {
             ("bars", bars), ("figures", figures), ("priorities", priorities), ("worst", worst), ("trend", trend),
             ("details", .list(report.figures.filter { $0.state != .notComputable }.map(details))),
             ("uncomputable", uncomputable), ("warnings", warnings),
+            ("uncomputableCount", TemplateValue(report.figures.filter { $0.state == .notComputable }.count).nonZero),
         ]
         return .object([(name: "report", value: .object((header + sections).map { (name: $0.0, value: $0.1) }))])
     }
@@ -50,8 +51,9 @@ struct ReportView {
         })
     }
 
+    /// The summary table: what is computed (what is not has a table of its own).
     private var figures: TemplateValue {
-        .list(report.figures.map { figure -> TemplateValue in
+        .list(report.figures.filter { $0.state != .notComputable }.map { figure -> TemplateValue in
             [
                 "code": .text(figure.indicator.code), "name": .text(figure.indicator.name),
                 "reference": .text(figure.indicator.reference), "result": .text(Self.result(figure)),
@@ -218,5 +220,13 @@ struct ReportView {
         case .secondary: return "tài liệu không chính thức, khớp số liệu của Cổng"
         case .tthcAim: return "mục tiêu của tthc, không văn bản nào quy định"
         }
+    }
+}
+
+private extension TemplateValue {
+    /// Nothing for "0", so that a section about none is not shown.
+    var nonZero: TemplateValue {
+        if case .text("0") = self { return .null }
+        return self
     }
 }
