@@ -79,6 +79,6 @@ public struct Figure: Sendable {
     /// Points the unit would gain by meeting the indicator fully (nil when the source gives none).
     var pointsAtStake: Double? {
         guard let maximum = indicator.points?.maximum, let points else { return nil }
-        return maximum - points
+        return ((maximum - points) * 100).rounded() / 100
     }
 }
