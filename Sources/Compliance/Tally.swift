@@ -42,7 +42,15 @@ struct Outcome {
     var outside: [Finding] = []
     var notes: [Localized] = []
 
-    init(_ count: Count) { self.count = count }
+    init(_ count: Count, findings: [Finding] = [], excluded: [Finding] = [], pending: [Finding] = [],
+         outside: [Finding] = [], notes: [Localized] = []) {
+        self.count = count
+        self.findings = findings
+        self.excluded = excluded
+        self.pending = pending
+        self.outside = outside
+        self.notes = notes
+    }
 }
 
 extension Localized {

@@ -17,16 +17,10 @@ import Testing
 
     /// Two records: one complete, one without documents (component d).
     func twoRecordSite(configuration: String = TemporarySite.configuration, extra: String = "") throws -> TemporarySite {
-        let incomplete = SampleRecord.frontMatter.replacingOccurrences(of: "\"1.001193\"", with: "\"1.000002\"")
-            .replacingOccurrences(of: """
-                thanh_phan_ho_so:
-                  - ten_nhom: Giấy tờ phải nộp
-                    giay_to:
-                      - ten: Tờ khai đăng ký khai sinh
-                        ban_chinh: 1
-                        ban_sao: 0
-
-                """, with: "")
+        var incomplete = SampleRecord.frontMatter.replacingOccurrences(of: "\"1.001193\"", with: "\"1.000002\"")
+        if let documents = incomplete.range(of: "thanh_phan_ho_so:"), let next = incomplete.range(of: "can_cu_phap_ly:") {
+            incomplete.removeSubrange(documents.lowerBound..<next.lowerBound)
+        }
         return try TemporarySite("""
             -- content/thu-tuc/1.001193.md --
             \(SampleRecord.text())

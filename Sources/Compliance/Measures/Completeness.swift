@@ -42,9 +42,7 @@ struct Completeness: Tally {
     }
 
     func outcome(in context: MeasureContext) -> Outcome {
-        var outcome = Outcome(.counted(numerator: complete, denominator: counted))
-        outcome.findings = findings
-        return outcome
+        Outcome(.counted(numerator: complete, denominator: counted), findings: findings)
     }
 }
 

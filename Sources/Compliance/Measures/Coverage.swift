@@ -47,9 +47,6 @@ struct Coverage: Tally {
                                         : "the unit's own procedure, not in the national catalogue")))
             }
         }
-        var outcome = Outcome(.counted(numerator: published, denominator: must.count + abolishedShown))
-        outcome.findings = findings
-        outcome.outside = outside
-        return outcome
+        return Outcome(.counted(numerator: published, denominator: must.count + abolishedShown), findings: findings, outside: outside)
     }
 }

@@ -24,8 +24,6 @@ struct OnlineShare: Tally {
     }
 
     func outcome(in context: MeasureContext) -> Outcome {
-        var outcome = Outcome(.counted(numerator: online, denominator: handled))
-        outcome.findings = findings
-        return outcome
+        Outcome(.counted(numerator: online, denominator: handled), findings: findings)
     }
 }

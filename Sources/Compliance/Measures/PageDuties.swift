@@ -58,9 +58,7 @@ struct PageDuties: Tally {
                 }
             }
         }
-        var outcome = Outcome(.counted(numerator: complete, denominator: counted))
-        outcome.findings = findings
-        return outcome
+        return Outcome(.counted(numerator: complete, denominator: counted), findings: findings)
     }
 
     /// Forms per document, by the document's name.

@@ -64,14 +64,9 @@ struct PublicationDelay: Tally {
                 vi: "Chưa hồ sơ nào có ngày công khai trên CSDL quốc gia (`quyet_dinh_cong_bo.ngay_cong_khai`): chạy lại `tthc sync` để ghi ngày này.",
                 en: "No record holds its national publication date (`quyet_dinh_cong_bo.ngay_cong_khai`): run `tthc sync` again to add it.")))
         }
-        var outcome = Outcome(.counted(numerator: onTime, denominator: counted))
-        outcome.findings = findings
-        outcome.excluded = excluded
-        if undated > 0 {
-            outcome.notes.append(Localized(
-                vi: "\(undated) thủ tục chưa có ngày công khai hoặc ngày ký quyết định: không tính.",
-                en: "\(undated) procedures lack the publication or decision date: not counted."))
-        }
-        return outcome
+        let notes = undated == 0 ? [] : [Localized(
+            vi: "\(undated) thủ tục chưa có ngày công khai hoặc ngày ký quyết định: không tính.",
+            en: "\(undated) procedures lack the publication or decision date: not counted.")]
+        return Outcome(.counted(numerator: onTime, denominator: counted), findings: findings, excluded: excluded, notes: notes)
     }
 }

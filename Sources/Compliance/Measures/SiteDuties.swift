@@ -19,8 +19,6 @@ struct SiteDuties: Tally {
                 vi: "chưa có nơi đánh giá mức độ hài lòng (`danh_gia_hai_long`)",
                 en: "no way to rate satisfaction (`danh_gia_hai_long`)"), missing: ["danh_gia_hai_long"]))
         }
-        var outcome = Outcome(.counted(numerator: 2 - findings.count, denominator: 2))
-        outcome.findings = findings
-        return outcome
+        return Outcome(.counted(numerator: 2 - findings.count, denominator: 2), findings: findings)
     }
 }

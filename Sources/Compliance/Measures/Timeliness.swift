@@ -58,10 +58,8 @@ struct Timeliness: Tally {
                 }
             }
         }
-        var outcome = Outcome(.counted(numerator: onTime, denominator: counted + behind))
-        outcome.findings = late
-        outcome.excluded = excluded
-        outcome.pending = waiting
+        var outcome = Outcome(.counted(numerator: onTime, denominator: counted + behind), findings: late, excluded: excluded,
+                              pending: waiting)
         if beforeFirstSync > 0 {
             outcome.notes.append(Localized(
                 vi: "\(beforeFirstSync) thủ tục có thay đổi trước lần đồng bộ đầu tiên của trang (lần nhập đầu): không tính.",
