@@ -29,7 +29,7 @@ struct SiteOutput {
                  "email": TemplateValue(feedback.email), "url": TemplateValue(feedback.url)]
             } ?? nil,
             "satisfaction": TemplateValue(configuration.satisfactionURL),
-            "report": plan.report != nil && configuration.publishesReport ? true : nil,
+            "report": plan.report != nil ? true : nil,
         ]
         // The 404 page is served at any depth, so its links start from the base path.
         context["root"] = .text(page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
@@ -58,7 +58,7 @@ struct SiteOutput {
             ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
                                                     root: configuration.rootURL)),
             ("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(configuration.rootURL)sitemap.xml\n".utf8)),
-        ] + (plan.report.flatMap { configuration.publishesReport ? [(ReportPage.jsonFile, ReportPage.json($0))] : nil } ?? [])
+        ] + (plan.report.map { [(ReportPage.jsonFile, ReportPage.json($0))] } ?? [])
     }
 
     /// `/api/thu-tuc/<code>.json`.

@@ -56,8 +56,11 @@ struct SitePlan {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
-        report = compliance.flatMap { ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
-                                                        sources: $0, sourceDateEpoch: sourceDateEpoch) }
+        // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
+        report = compliance.flatMap { sources in
+            configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
+                                                              sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
+        }
         let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
@@ -82,8 +85,8 @@ struct SitePlan {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
         pages += sectorPages + levelPages + agencyPages + [online]
-        // Only a public report is a page of the site (and so in its sitemap).
-        if let report, configuration.publishesReport { pages.append(ReportPage.page(report)) }
+        // A page of the site, and so in its sitemap.
+        if let report { pages.append(ReportPage.page(report)) }
         return pages
     }
 
@@ -91,7 +94,7 @@ struct SitePlan {
     var urls: Set<String> {
         Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/thu-tuc.json", "assets/style.css"]
             + procedures.map { "api/thu-tuc/\($0.procedure.code).json" }
-            + (report != nil && configuration.publishesReport ? [ReportPage.jsonFile] : []))
+            + (report != nil ? [ReportPage.jsonFile] : []))
     }
 
     // MARK: - Pages

@@ -7,7 +7,8 @@ struct Coverage: Tally {
     private var shown: [String: ReportedProcedure] = [:]
 
     mutating func count(_ procedure: ReportedProcedure, in context: MeasureContext) {
-        shown[procedure.code] = procedure
+        // Kept only to compare with a catalogue (a build has none).
+        if context.catalogue != nil { shown[procedure.code] = procedure }
     }
 
     func outcome(in context: MeasureContext) -> Outcome {

@@ -12,7 +12,7 @@ struct PageDuties: Tally {
     mutating func count(_ procedure: ReportedProcedure, in context: MeasureContext) {
         guard procedure.isInForce else { return }
         counted += 1
-        shown[procedure.code] = procedure
+        if context.catalogue != nil { shown[procedure.code] = procedure }
         let p = procedure.procedure
         var missing: [(key: String, vi: String, en: String)] = []
         if p.decision == nil { missing.append(("quyet_dinh", "quyết định công bố (`quyet_dinh_cong_bo`)", "the announcing decision")) }

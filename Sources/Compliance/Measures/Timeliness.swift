@@ -17,7 +17,7 @@ struct Timeliness: Tally {
     mutating func count(_ procedure: ReportedProcedure, in context: MeasureContext) {
         let changedText = procedure.procedure.source?.catalogUpdatedAt
         let changed = changedText.flatMap(CalendarDate.epochSeconds(ofDateTime:))
-        shown[procedure.code] = (procedure, changed)
+        if context.catalogue != nil { shown[procedure.code] = (procedure, changed) }
         guard procedure.isNational, let changed, let changedText else { return }
         guard let first = context.firstSync, changed > first else {
             beforeFirstSync += 1
