@@ -241,6 +241,45 @@ import Testing
         }
     }
 
+    /// Odd records: each is counted the way its content says, or listed as unreadable; none stops the report.
+    @Test func oddRecordsAreCountedOrListedNeverFatal() throws {
+        func record(_ code: String, _ change: (String) -> String = { $0 }, body: String = SampleRecord.body) -> String {
+            SampleRecord.text(frontMatter: change(SampleRecord.frontMatter.replacingOccurrences(of: "\"1.001193\"", with: "\"\(code)\"")), body: body)
+        }
+        let site = try TemporarySite("""
+            -- content/thu-tuc/1.000001.md --
+            \(record("1.000001"))
+            -- content/thu-tuc/1.000002.md --
+            \(record("1.000002") { $0.replacingOccurrences(of: "ten: Thủ tục", with: "ten: [Thủ tục") })
+            -- content/thu-tuc/1.000003.md --
+            \(record("1.000001"))
+            -- content/thu-tuc/1.000004.md --
+            \(record("1.000004", body: "\n## Trình tự thực hiện\n\n   \n## Ghi chú\n\nChỉ có ghi chú.\n"))
+            -- content/thu-tuc/1.000005.md --
+            \(record("1.000005") { $0 + "\nnguon:\n  he_thong: dia_phuong" })
+            -- content/thu-tuc/1.000006.md --
+            \(record("1.000006") { $0.replacingOccurrences(of: "nguon_goc: trung_uong", with: "nguon_goc: noi_bo") })
+            """)
+        defer { site.remove() }
+        // Saved on Windows (BOM, CRLF) and typed in decomposed Unicode: read the same.
+        let windows = "\u{FEFF}" + record("1.000007").replacingOccurrences(of: "\n", with: "\r\n").decomposedStringWithCanonicalMapping
+        try site.write("content/thu-tuc/1.000007.md", windows)
+        let run = try cli.tthc(["bao-cao", "--site", site.folder.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let report = try json(run)
+        // Counted: 1.000001, 1.000004, 1.000005, 1.000007. Listed: the YAML error, the second 1.000001, the internal one.
+        #expect(report["so_thu_tuc"] as? Int == 4)
+        let unreadable = try #require(report["ho_so_loi"] as? [[String: Any]]).compactMap { $0["tep"] as? String }
+        #expect(unreadable == ["content/thu-tuc/1.000002.md", "content/thu-tuc/1.000003.md", "content/thu-tuc/1.000006.md"])
+        let dayDu = try indicator(report, "day_du")
+        #expect(dayDu["tu_so"] as? Int == 3 && dayDu["mau_so"] as? Int == 4, "blank steps are missing steps")
+        let missing = try #require(dayDu["chi_tiet"] as? [[String: Any]])
+        #expect(missing.map { $0["ma_thu_tuc"] as? String } == ["1.000004"] && missing.first?["thieu"] as? [String] == ["b"])
+        // The unit's own procedure has no page on the national portal.
+        let pages = try #require(try indicator(report, "trang_thu_tuc")["chi_tiet"] as? [[String: Any]])
+        #expect(pages.contains { $0["ma_thu_tuc"] as? String == "1.000005" && ($0["thieu"] as? [String])?.contains("cong_dvc") == true })
+    }
+
     /// A change log with junk lines: each is skipped and named, the rest counts.
     @Test func aChangeLogWithJunkLinesIsReadAroundThem() throws {
         let site = try twoRecordSite()
