@@ -229,7 +229,10 @@ public enum CatalogMapping {
         guard let proposal, let number = values.line(proposal["proposalNumber"]),
               let issuer = values.line(values.object(proposal["issuingAgency"])?["name"]),
               let date = values.day(epochMilliseconds: proposal["decisionDate"], field: "procedureProposal.decisionDate") else { return nil }
-        return Procedure.Decision(number: number, date: date, issuer: issuer)
+        // The national publication day is a time stamp for the compliance report: an absurd one is
+        // dropped (never a reason to refuse the record).
+        let published = values.instant(epochMilliseconds: proposal["publicationDate"]).map { String($0.prefix(10)) }
+        return Procedure.Decision(number: number, date: date, issuer: issuer, publishedOn: published)
     }
 
     private static func onlineService(_ data: [String: Any], channels: [Procedure.Channel], id: String?,

@@ -245,7 +245,7 @@ public struct CatalogSync: Sendable {
 
     /// Between two entries with one code: the later `updatedAt` wins, then the text decides, so
     /// the result never depends on the export's order.
-    private static func precedes(_ a: MappedProcedure, _ b: MappedProcedure) -> Bool {
+    public static func precedes(_ a: MappedProcedure, _ b: MappedProcedure) -> Bool {
         let dateA = a.procedure.source?.catalogUpdatedAt ?? "", dateB = b.procedure.source?.catalogUpdatedAt ?? ""
         if dateA != dateB { return dateA < dateB }
         return NationalPart(procedure: a.procedure, sections: a.sections).text

@@ -66,7 +66,7 @@ public enum CalendarDate {
     }
 
     /// "15/01/2026" (how dates are written in Vietnam) suggests `2026-01-15`.
-    static func suggestion(for text: String) -> String? {
+    public static func suggestion(for text: String) -> String? {
         let pieces = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         guard pieces.count == 3, let day = Int(pieces[0]), let month = Int(pieces[1]),
               let year = Int(pieces[2]), pieces[2].count == 4 else { return nil }
@@ -96,7 +96,7 @@ public enum CalendarDate {
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

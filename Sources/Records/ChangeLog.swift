@@ -43,6 +43,9 @@ public struct ChangeLog: Sendable {
     /// The lines that were skipped, each a warning at its line (the log is informative, never
     /// blocking: a build goes on without them).
     public var skipped: [Diagnostic] = []
+    /// The 1-based numbers of the lines that hold something other than an entry (a merge
+    /// conflict's markers, a hand edit), so that a report can say what it did not count.
+    public var unreadableLines: [Int] { skipped.map(\.line) }
 
     /// Reads the log. A line is used only when its date is an instant (`2026-11-22T09:00:00+07:00`),
     /// its code a procedure code and its change one of the three: the feed and the home page

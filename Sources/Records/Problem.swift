@@ -31,6 +31,8 @@ public struct Problem: Sendable, Equatable {
         case unsafeLink = "unsafe-link"
         case outsideSite = "outside-site"
         case notAFile = "not-a-file"
+        /// `tthc bao-cao --nguong`: a procedure that keeps the unit below an indicator's threshold.
+        case belowThreshold = "below-threshold"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -48,7 +50,7 @@ public struct Problem: Sendable, Equatable {
     public var message: Localized
     public var suggestion: Localized?
 
-    init(_ code: Code, _ severity: Diagnostic.Severity, vi: String, en: String, suggestion: Localized? = nil) {
+    public init(_ code: Code, _ severity: Diagnostic.Severity, vi: String, en: String, suggestion: Localized? = nil) {
         self.code = code
         self.severity = severity
         self.message = Localized(vi: vi, en: en)

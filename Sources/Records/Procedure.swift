@@ -213,12 +213,18 @@ public struct Procedure: Codable, Sendable, Equatable {
         public var date: String
         public var issuer: String
         public var kind: Kind?
-        enum CodingKeys: String, CodingKey { case number = "so", date = "ngay", issuer = "co_quan", kind = "loai" }
-        public init(number: String, date: String, issuer: String, kind: Kind? = nil) {
+        /// The day the procedure was published on the national database (QĐ 766's item 1.2 counts
+        /// the working days from `date` to this one).
+        public var publishedOn: String?
+        enum CodingKeys: String, CodingKey {
+            case number = "so", date = "ngay", issuer = "co_quan", kind = "loai", publishedOn = "ngay_cong_khai"
+        }
+        public init(number: String, date: String, issuer: String, kind: Kind? = nil, publishedOn: String? = nil) {
             self.number = number
             self.date = date
             self.issuer = issuer
             self.kind = kind
+            self.publishedOn = publishedOn
         }
     }
 

@@ -99,6 +99,7 @@ public enum Schema {
             Field("ngay", .date, .required, "ngày ký (YYYY-MM-DD)"),
             Field("co_quan", .text(lines: .one), .required, "cơ quan ban hành"),
             Field("loai", .enumeration(["moi", "sua_doi_bo_sung", "thay_the", "bai_bo"]), .optional, "loại công bố"),
+            Field("ngay_cong_khai", .date, .optional, "ngày công khai trên CSDL quốc gia (YYYY-MM-DD)"),
         ])), completeness(nil, vi: "quyết định công bố (`quyet_dinh_cong_bo`)",
                           en: "the announcing decision (`quyet_dinh_cong_bo`)"),
               "quyết định công bố"),

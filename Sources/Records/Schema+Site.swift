@@ -21,5 +21,16 @@ extension Schema {
             Field("them", .list(.procedureCode), .optional, "mã thủ tục đăng thêm"),
             Field("bo", .list(.procedureCode), .optional, "mã thủ tục không đăng"),
         ])), .required, "những thủ tục đơn vị đăng"),
+        Field("phan_anh_kien_nghi", .object(ObjectShape([
+            Field("dia_chi", .text(lines: .one), .optional, "địa chỉ tiếp nhận phản ánh, kiến nghị"),
+            Field("dien_thoai", .text(lines: .one), .optional, "số điện thoại chuyên dùng"),
+            Field("email", .text(lines: .one), .optional, "thư điện tử tiếp nhận"),
+            Field("url", .url, .optional, "trang gửi phản ánh, kiến nghị trực tuyến"),
+        ])), .optional, "nơi người dân gửi phản ánh, kiến nghị về thủ tục (NĐ 20/2008/NĐ-CP Điều 13)"),
+        Field("danh_gia_hai_long", .url, .optional,
+              "trang để người dân đánh giá mức độ hài lòng (NĐ 224/2026/NĐ-CP Điều 10)"),
+        Field("bao_cao", .object(ObjectShape([
+            Field("cong_khai", .boolean, .optional, "false: không đăng báo cáo tại /bao-cao/ (mặc định: có)"),
+        ])), .optional, "báo cáo công khai, minh bạch (tthc bao-cao)"),
     ])
 }

@@ -13,10 +13,16 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
     public var openingHours: String?
     public var baseURL: String
     public var selection: Selection
+    /// Where citizens send feedback on procedures and rate their satisfaction, and whether the
+    /// compliance report is public (`SiteConfiguration+Compliance.swift`).
+    public var feedback: Feedback?
+    public var satisfactionURL: String?
+    public var report: ReportSettings?
 
     enum CodingKeys: String, CodingKey {
         case unitName = "ten_don_vi", level = "cap", province = "tinh", unitCode = "ma_don_vi", address = "dia_chi", phone = "dien_thoai"
         case email, openingHours = "gio_lam_viec", baseURL = "base_url", selection = "chon"
+        case feedback = "phan_anh_kien_nghi", satisfactionURL = "danh_gia_hai_long", report = "bao_cao"
     }
 
     public struct Selection: Codable, Sendable, Equatable {
@@ -31,30 +37,8 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
 
     /// Reads and validates `site.yml` like a record: problems come back with their line and column.
     public static func read(bytes: [UInt8], path: String = fileName) -> (SiteConfiguration?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func report(_ problem: Problem, _ line: Int, _ column: Int) {
-            diagnostics.append(Diagnostic(file: path, line: line, column: column, problem: problem))
-        }
-        let text: String
-        do {
-            text = try SourceText(bytes: bytes).text
-        } catch {
-            if case .notUTF8(let offset) = error {
-                let position = Record.position(ofByte: offset, in: bytes)
-                report(.notUTF8(byteOffset: offset), position.line, position.column)
-            }
-            return (nil, diagnostics)
-        }
-        let parsed = FrontMatterParser.parse(text)
-        parsed.problems.forEach { report($0.problem, $0.line, $0.column) }
-        guard !parsed.problems.contains(where: { $0.problem.code == .yamlSyntax }) else { return (nil, diagnostics) }
-        var validator = SchemaValidator()
-        validator.unknownKey = Problem.unknownSiteKey
-        let value = validator.validate(parsed.root ?? YAMLNode.emptyMapping, as: .object(Schema.site), key: "")
-        validator.problems.forEach { report($0.problem, $0.line, $0.column) }
-        guard !diagnostics.hasErrors, let value else { return (nil, diagnostics) }
-        let configuration = try? ValueDecoding.decode(SiteConfiguration.self, from: value)
-        return (configuration, diagnostics)
+        let document = ValidatedYAML(bytes: bytes, path: path, shape: Schema.site, unknownKey: Problem.unknownSiteKey)
+        return (document.decoded(SiteConfiguration.self), document.diagnostics)
     }
 
     /// The path part of `base_url`, always starting and ending with `/` (`/` for a site at the root).

@@ -4,7 +4,7 @@ import Foundation
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     /// Compares folded forms, so "Hiệu lực" suggests `hieu_luc` and "linh vuc" suggests `linh_vuc`.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let folded = fold(word)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -32,12 +32,13 @@ public struct OutputRefusal: ExplainedError, Equatable {
     public var explanation: Localized {
         let shown = requested == folder ? "`\(folder)`" : "`\(requested)` (\(folder))"
         let (vi, en) = words(shown)
-        return Localized(vi: "Không tạo trang vào \(shown): \(vi)", en: "Not building into \(shown): \(en)")
+        return Localized(vi: "Không ghi trang vào \(shown): \(vi)", en: "Not writing pages into \(shown): \(en)")
     }
 
     private func words(_ shown: String) -> (String, String) {
-        let elsewhere = ("Hãy chọn một thư mục riêng, ví dụ --output public (mặc định).",
-                         "Choose a folder of its own, for example --output public (the default).")
+        // Said for `tthc build --output` and `tthc bao-cao --html` alike.
+        let elsewhere = ("Hãy chọn một thư mục riêng, chưa có hoặc trống (tthc build mặc định ghi vào public/).",
+                         "Choose a folder of its own, new or empty (tthc build writes to public/ by default).")
         switch reason {
         case .empty:
             return ("tên thư mục kết quả trống. Hãy ghi tên một thư mục, ví dụ --output public.",

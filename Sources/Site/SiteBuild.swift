@@ -1,5 +1,6 @@
 import FileSystem
 import Escaping
+import Compliance
 import Foundation
 import Records
 import Search
@@ -147,7 +148,10 @@ public struct SiteBuild {
             if let defect = BaseURL.defect(in: baseURL) { throw InvalidBaseURL(value: baseURL, defect: defect) }
             configuration.baseURL = baseURL
         }
-        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
+        // The compliance report's own table (or the default one), and the reports kept at each sync.
+        let compliance = ComplianceSources.load(site: site)
+        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
+                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
         var templates: Templates??
@@ -157,7 +161,7 @@ public struct SiteBuild {
             guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
-        return ((content.allDiagnostics + links).sortedForReport(), plan)
+        return ((content.allDiagnostics + links + compliance.diagnostics).sortedForReport(), plan)
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be

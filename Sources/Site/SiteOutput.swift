@@ -25,9 +25,16 @@ struct SiteOutput {
             "phone": TemplateValue(configuration.phone),
             "email": TemplateValue(configuration.email),
             "hours": TemplateValue(configuration.openingHours),
+            "feedback": configuration.feedback.map { feedback in
+                ["address": TemplateValue(feedback.address), "phone": TemplateValue(feedback.phone),
+                 "email": TemplateValue(feedback.email), "url": TemplateValue(feedback.url)]
+            } ?? nil,
+            "satisfaction": TemplateValue(configuration.satisfactionURL),
+            "report": plan.report != nil ? true : nil,
         ]
         // The 404 page is served at any depth, so its links start from the base path.
-        context["root"] = .text(page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        context["root"] = .text(page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        if page.standalone { context["standalone"] = true }
         context["title"] = .text(page.title)
         context["canonical"] = .text(HTML.address(configuration.rootURL + (page.url == "404.html" ? "" : page.url)) ?? "")
         context["description"] = .text(page.description
@@ -52,7 +59,7 @@ struct SiteOutput {
             ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
                                                     root: configuration.rootURL)),
             ("robots.txt", Data(Robots.txt(root: configuration.rootURL).utf8)),
-        ]
+        ] + (plan.report.map { [(ReportPage.jsonFile, ReportPage.json($0))] } ?? [])
     }
 
     /// `/api/thu-tuc/<code>.json`.

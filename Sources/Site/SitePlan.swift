@@ -1,3 +1,4 @@
+import Compliance
 import Foundation
 import Records
 
@@ -11,6 +12,9 @@ struct Page {
     var description: String? = nil
     /// Built only when the page is rendered: listing URLs (the link check) must not render Markdown.
     var context: () -> TemplateValue
+    /// Written alone into a folder of its own (a report that is not public): its links to the
+    /// site are absolute, its assets beside it, and it has no navigation.
+    var standalone = false
 
     /// Output file relative to the output folder.
     var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
@@ -44,11 +48,19 @@ struct SitePlan {
     let names: [String: String]
 
     let changeLog: ChangeLog
+    /// The compliance report, computed from the records the plan holds (nil without a usable table).
+    let report: ComplianceReport?
 
-    init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog) {
+    init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
+         sourceDateEpoch: String? = nil) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
+        // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
+        report = compliance.flatMap { sources in
+            configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
+                                                              sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
+        }
         let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
@@ -73,13 +85,16 @@ struct SitePlan {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
         pages += procedures.map { procedurePage($0.procedure, $0.body) }
         pages += sectorPages + levelPages + agencyPages + [online]
+        // A page of the site, and so in its sitemap.
+        if let report { pages.append(ReportPage.page(report)) }
         return pages
     }
 
     /// Every URL path the site answers, for the link check.
     var urls: Set<String> {
         Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/thu-tuc.json", "assets/style.css"]
-            + procedures.map { "api/thu-tuc/\($0.procedure.code).json" })
+            + procedures.map { "api/thu-tuc/\($0.procedure.code).json" }
+            + (report != nil ? [ReportPage.jsonFile] : []))
     }
 
     // MARK: - Pages

@@ -44,6 +44,17 @@ public enum SiteScaffold {
           # linh_vuc: [G15-TP07]      # chỉ đăng các lĩnh vực này (mã lĩnh vực)
           # them: ["1.000001"]        # đăng thêm các mã này
           # bo: ["1.000002"]          # không đăng các mã này
+        # Nơi người dân gửi phản ánh, kiến nghị về thủ tục (NĐ 20/2008/NĐ-CP Điều 13) và trang đánh giá
+        # mức độ hài lòng (NĐ 224/2026/NĐ-CP Điều 10): hiện ở cuối mỗi trang; báo cáo `tthc bao-cao` kiểm tra.
+        # phan_anh_kien_nghi:
+        #   dia_chi: "Bộ phận Một cửa, …"
+        #   dien_thoai: "0200 000 0000"
+        #   email: phan-anh@example.gov.vn
+        # danh_gia_hai_long: https://example.gov.vn/danh-gia/
+        # Báo cáo công khai, minh bạch tại /bao-cao/; `cong_khai: false` để không đăng
+        # (khi đó `tthc bao-cao --html THU_MUC` ghi báo cáo vào một thư mục riêng).
+        # bao_cao:
+        #   cong_khai: false
 
         """
     }

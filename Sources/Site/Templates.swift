@@ -5,6 +5,7 @@ import Records
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
+    static let addedLater = ["bao-cao"]
 
     let library: [String: Template]
 
@@ -39,6 +40,11 @@ struct Templates {
         }
         for name in Self.required where library[name] == nil {
             throw Failure.missing("\(Self.folder)/\(name).mustache")
+        }
+        // Pages tthc gained after a site copied its theme (`tthc init`) come from the default theme.
+        for (path, text) in DefaultTheme.files where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            if Self.addedLater.contains(name), library[name] == nil { library[name] = try? Template(text) }
         }
         self.library = library
     }

@@ -4,6 +4,7 @@ import FileSystem
 import Escaping
 import Foundation
 import Records
+import Site
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,6 +93,10 @@ struct SyncCommand: ParsableCommand {
                 try sync.apply(plan)
             } catch {
                 throw cannotRun("sync", error, lang, .partly)
+            }
+            // The compliance report as it stands after this sync, kept for its trend (tthc bao-cao).
+            if !plan.log.isEmpty, let problem = ReportKeeping.append(site: site, at: sync.now) {
+                printError("tthc sync: " + (lang == .vi ? "chưa lưu được báo cáo: " : "report not kept: ") + problem[lang])
             }
         }
         if plan.needsAttention { throw Exit.problems }

@@ -11,7 +11,8 @@ public struct TTHCCommand: ParsableCommand {
         abstract: "Công khai thủ tục hành chính của đơn vị, khớp với CSDL quốc gia về TTHC.",
         discussion: "Publishes a unit's administrative procedures consistently with the national catalog.",
         version: TTHCVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self, FetchCommand.self, SyncCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, FetchCommand.self, SyncCommand.self, ServeCommand.self, NewCommand.self,
+                      InitCommand.self, SchemaCommand.self, ReportCommand.self]
     )
 
     public init() {}

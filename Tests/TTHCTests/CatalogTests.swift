@@ -73,8 +73,9 @@ import Testing
         #expect(p.results?.map(\.name) == ["Giấy khai sinh"])
         #expect(p.legalBases?.count == 15)
         #expect(p.legalBases?.contains(.init(number: "60/2014/QH13", title: "Luật 60/2014/QH13")) == true)
-        // 1768496400000 ms is 2026-01-15T17:00Z, midnight of the 16th in Vietnam.
-        #expect(p.decision == .init(number: "163/QĐ-BTP", date: "2026-01-16", issuer: "Bộ Tư pháp"))
+        // 1768496400000 ms is 2026-01-15T17:00Z, midnight of the 16th in Vietnam; the publication
+        // (1775659978538 ms, 2026-04-08 21:52 in Vietnam) is the day in Vietnam too.
+        #expect(p.decision == .init(number: "163/QĐ-BTP", date: "2026-01-16", issuer: "Bộ Tư pháp", publishedOn: "2026-04-08"))
         #expect(p.onlineService == .init(level: .partial,
                                          url: "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"))
         #expect(p.source?.announcedBy == .init(code: "G15", name: "Bộ Tư pháp"))

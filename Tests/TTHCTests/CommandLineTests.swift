@@ -184,7 +184,7 @@ import Testing
         #expect(try site.read("content/thu-tuc/1.001193.md") == written)
         #expect(try tthc(["check"], in: site.folder).status == 0)
         let bookkeeping = try FileManager.default.contentsOfDirectory(atPath: site.url("content/.dong-bo").path).sorted()
-        #expect(bookkeeping == ["co-so", "nhat-ky.jsonl", "tep.tsv"], "no staging folder is left behind")
+        #expect(bookkeeping == ["bao-cao.jsonl", "co-so", "nhat-ky.jsonl", "tep.tsv"], "no staging folder is left behind")
     }
 
     @Test func syncOfAnUnreadableExportWritesNothingAndExitsTwo() throws {

@@ -70,6 +70,23 @@ ol.results mark { background: #fff1a8; color: inherit; }
   border: 2px solid var(--muted); border-radius: 3px; }
 .checklist .form { display: block; font-size: .9rem; }
 .print-only { display: none; }
+.note { color: var(--muted); font-size: .95rem; }
+caption { text-align: left; font-weight: 700; padding: .25rem 0; }
+ul.bars { list-style: none; padding: 0; margin: 0 0 1rem; }
+.bar { margin-bottom: .6rem; }
+.bar-figure { display: block; font-size: .9rem; color: var(--muted); }
+svg.bar-chart { display: block; width: 100%; height: .9rem; margin-top: .15rem; }
+.state { font-weight: 700; white-space: nowrap; }
+.state-dat { color: #1a6b34; }
+.state-chua_dat { color: var(--warn); }
+ol.priorities { padding-left: 1.4rem; }
+ol.priorities li { margin-bottom: .6rem; }
+.trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; }
+figure.trend { margin: 0; }
+svg.trend-chart { display: block; width: 100%; height: auto; max-width: 24rem; }
+figure.trend figcaption { font-size: .9rem; }
+.report dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
+.report p, .report li, .report dd { overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm 15mm 18mm; }
 @media print {
   header.site nav, .skip, .button, footer.site, form.search, .breadcrumb, noscript { display: none; }
@@ -82,6 +99,7 @@ ol.results mark { background: #fff1a8; color: inherit; }
   .table-scroll { overflow: visible; }
   table { min-width: 0; }
   .print-only { display: block; font-size: 9pt; margin-top: 1rem; }
+  .bar, figure.trend, svg { break-inside: avoid; }
 }
 
 """##

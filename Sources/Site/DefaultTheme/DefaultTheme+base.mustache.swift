@@ -23,6 +23,7 @@ extension DefaultTheme {
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <header class="site">
 <p class="unit"><a href="{{root}}">{{unit.name}}</a></p>
+{{^standalone}}
 <nav aria-label="Điều hướng chính">
 <ul>
 <li><a href="{{root}}tim-kiem/">Tìm kiếm</a></li>
@@ -33,6 +34,7 @@ extension DefaultTheme {
 <li><a href="{{root}}bai-bo/">Đã bãi bỏ</a></li>
 </ul>
 </nav>
+{{/standalone}}
 </header>
 <main id="noi-dung">
 {{$main}}{{/main}}
@@ -43,6 +45,15 @@ extension DefaultTheme {
 {{#unit.phone}}<p>Điện thoại: {{.}}</p>{{/unit.phone}}
 {{#unit.email}}<p>Thư điện tử: {{.}}</p>{{/unit.email}}
 {{#unit.hours}}<p>Giờ làm việc: {{.}}</p>{{/unit.hours}}
+{{#unit.feedback}}
+<p>Phản ánh, kiến nghị về thủ tục hành chính:{{#address}} {{.}}.{{/address}}{{#phone}} Điện thoại: {{.}}.{{/phone}}{{#email}} Thư điện tử: <a href="mailto:{{.}}">{{.}}</a>.{{/email}}{{#url}} <a href="{{.}}">Gửi phản ánh, kiến nghị trực tuyến</a>.{{/url}}</p>
+{{/unit.feedback}}
+{{#unit.satisfaction}}
+<p><a href="{{.}}">Đánh giá mức độ hài lòng</a> với thông tin thủ tục hành chính.</p>
+{{/unit.satisfaction}}
+{{#unit.report}}
+<p><a href="{{root}}bao-cao/">Báo cáo công khai, minh bạch thủ tục hành chính</a></p>
+{{/unit.report}}
 <p>Nội dung thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.</p>
 </footer>
 </body>
