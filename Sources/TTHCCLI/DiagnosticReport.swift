@@ -65,7 +65,7 @@ struct DiagnosticReport {
 
     /// GitHub resolves an annotation's `file` from the repository's root, where the workflow
     /// runs: a site in a folder of a larger repository (`--site don-vi/xa-a`) prefixes its paths.
-    private var githubFolder: String {
+    static func githubFolder(of site: URL?) -> String {
         guard let site else { return "" }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let root = site.standardizedFileURL.path
@@ -75,12 +75,12 @@ struct DiagnosticReport {
     }
 
     var github: String {
-        let folder = githubFolder
+        let folder = Self.githubFolder(of: site)
         return shown.diagnostics.map { diagnostic in
             var message = diagnostic.message(language)
             if let suggestion = diagnostic.suggestion(language) { message += " " + suggestion }
-            return "::\(severity(diagnostic).rawValue) file=\(escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
-                + "col=\(diagnostic.column),title=\(escapeProperty(diagnostic.code))::\(escapeData(message))\n"
+            return "::\(severity(diagnostic).rawValue) file=\(Self.escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
+                + "col=\(diagnostic.column),title=\(Self.escapeProperty(diagnostic.code))::\(Self.escapeData(message))\n"
         }.joined()
     }
 
@@ -108,12 +108,12 @@ struct DiagnosticReport {
     }
 
     // GitHub workflow commands: https://docs.github.com/actions (escaping of data and properties).
-    private func escapeData(_ text: String) -> String {
+    static func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 
-    private func escapeProperty(_ text: String) -> String {
+    static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -70,7 +70,11 @@ import Testing
         #expect(plan.conflicts.map(\.path) == [paternity])
         #expect(plan.conflicts.first?.fields.map(\.key) == ["ten"])
         #expect(plan.conflicts.first?.fields.first?.local
-                == "\"Đăng ký nhận cha, mẹ, con (sửa tại xã) có yếu tố nước ngoài tại khu vực biên giới\"")
+                == "ten: Đăng ký nhận cha, mẹ, con (sửa tại xã) có yếu tố nước ngoài tại khu vực biên giới\n")
+        #expect(plan.conflicts.first?.fields.first?.base
+                == "ten: Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài tại khu vực biên giới\n")
+        #expect(plan.conflicts.first?.fields.first?.catalog == "ten: Đăng ký nhận cha, mẹ, con (mới)\n")
+        #expect(plan.conflicts.first?.fields.first?.line == 3)
         #expect(plan.needsAttention)
 
         let birthText = try site.read(birth)
