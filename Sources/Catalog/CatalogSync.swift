@@ -491,8 +491,9 @@ public struct CatalogSync: Sendable {
             plan.unreadableBases.append(.init(code: code, path: Self.basePath(code), problem: problem))
             return
         }
+        // The catalog only drops a procedure: when it was abolished is not known, so no
+        // `ngay_bai_bo` is made up. `dong_bo_luc` says when this site noticed, and the page says so.
         procedure.status = .abolished
-        procedure.abolishedDate = String(now.prefix(10))
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)

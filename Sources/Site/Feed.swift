@@ -5,10 +5,12 @@ import Records
 enum Feed {
     static let limit = 50
 
-    static func atom(changes: [ChangeLog.Entry], names: [String: String], unitName: String, root: String) -> String {
-        let entries = changes.filter { names[$0.code] != nil }.prefix(limit)
+    /// `changes`: the log's entries of published procedures, newest first (`ChangeNotice.newest`).
+    /// An entry is updated when the site took the change, and published on the date it tells.
+    static func atom(changes: [ChangeNotice], names: [String: String], unitName: String, root: String) -> String {
+        let entries = changes.prefix(limit)
         // No clock in the output: the feed is as new as its newest change (or the epoch, with none).
-        let updated = entries.first.map { $0.date } ?? "1970-01-01T00:00:00Z"
+        let updated = entries.map(\.entry.date).max() ?? "1970-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
@@ -20,16 +22,19 @@ enum Feed {
             <author><name>\(HTML.escape(unitName))</name></author>
 
             """
-        for change in entries {
+        for notice in entries {
+            let change = notice.entry
             let url = root + "thu-tuc/\(change.code)/"
             let name = names[change.code] ?? change.code
+            // The id keeps the log's own date: a reader that saw the entry never sees it as new again.
             xml += """
                 <entry>
-                <title>\(HTML.escape("\(change.kind.label): \(name)"))</title>
+                <title>\(HTML.escape("\(notice.label): \(name)"))</title>
                 <id>\(HTML.escape(url))#\(change.kind.rawValue)-\(HTML.escape(change.date))</id>
                 <link rel="alternate" type="text/html" href="\(HTML.escape(url))"/>
+                <published>\(HTML.escape(notice.instant))</published>
                 <updated>\(HTML.escape(change.date))</updated>
-                <summary>\(HTML.escape("\(change.kind.label) ngày \(Labels.date(change.date) ?? change.date): \(name) (mã \(change.code))."))</summary>
+                <summary>\(HTML.escape("\(notice.sentence): \(name) (mã \(change.code))."))</summary>
                 </entry>
 
                 """

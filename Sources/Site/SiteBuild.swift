@@ -133,7 +133,8 @@ public struct SiteBuild {
         let content = try SiteContent.load(from: site, cache: cache)
         guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
         if let baseURL { configuration.baseURL = baseURL }
-        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
+        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
+                            reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
         var templates: Templates??
