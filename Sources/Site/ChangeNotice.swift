@@ -38,11 +38,16 @@ struct ChangeNotice {
     /// For a feed's `<published>`: the date as an instant, midnight in Vietnam for a day.
     var instant: String { date.count == 10 ? date + "T00:00:00+07:00" : date }
 
-    /// Entries of published procedures, newest change to the site first; among the changes of one
-    /// sync (a first import logs every procedure at once), the most recent date told first.
-    static func newest(_ entries: [ChangeLog.Entry], procedures: [String: Procedure], limit: Int) -> [ChangeNotice] {
+    /// Entries of published procedures (`entries` in the log's order), newest change to the site
+    /// first; among the changes of one sync (a first import logs every procedure at once), the
+    /// most recent date told first, then the later in the log. `latestOnly`: one per procedure.
+    static func newest(_ entries: [ChangeLog.Entry], procedures: [String: Procedure], latestOnly: Bool = false,
+                       limit: Int) -> [ChangeNotice] {
+        var last: [String: Int] = [:]
+        if latestOnly { for (index, entry) in entries.enumerated() { last[entry.code] = index } }
         let notices = entries.enumerated().compactMap { index, entry -> (Int, ChangeNotice)? in
-            procedures[entry.code].map { (index, ChangeNotice(entry, procedure: $0)) }
+            if latestOnly, last[entry.code] != index { return nil }
+            return procedures[entry.code].map { (index, ChangeNotice(entry, procedure: $0)) }
         }
         return notices.sorted { a, b in
             if a.1.entry.date != b.1.entry.date { return a.1.entry.date > b.1.entry.date }

@@ -143,7 +143,7 @@ struct SitePlan {
 
     /// The home page's "Mới cập nhật": the latest change of each procedure, dated truly.
     private func recentChanges(root: String) -> [TemplateValue] {
-        ChangeNotice.newest(changeLog.recent(limit: .max), procedures: byCode, limit: 10).map { notice in
+        ChangeNotice.newest(changeLog.entries, procedures: byCode, latestOnly: true, limit: 10).map { notice in
             let code = notice.entry.code
             let item: TemplateValue = ["name": .text(names[code] ?? code), "url": .text(root + "thu-tuc/\(code)/"),
                                        "date": .text(notice.shownDate), "change": .text(notice.label), "when": .text(notice.short)]

@@ -69,6 +69,11 @@ import Testing
         #expect(home.contains("<span class=\"date\">Không còn trong CSDL quốc gia từ 29/11/2026</span>"), "\(home)")
         #expect(!home.contains("Bãi bỏ 29/11/2026"))
         feed = try site.read("public/feed.xml")
+        // Two changes of one sync told on one date: the later in the log first, on the home page as in the feed.
+        for text in [home, feed] {
+            let abolished = try #require(text.range(of: "thu-tuc/1.115563/")), updated = try #require(text.range(of: "thu-tuc/1.001193/"))
+            #expect(abolished.lowerBound < updated.lowerBound)
+        }
         #expect(feed.contains("<title>Không còn trong CSDL quốc gia: Xóa ghi nợ tiền sử dụng đất"))
         #expect(feed.contains("<summary>Không còn trong CSDL quốc gia từ ngày 29/11/2026: Xóa ghi nợ tiền sử dụng đất"))
         let page = try site.read("public/thu-tuc/1.115563/index.html")
