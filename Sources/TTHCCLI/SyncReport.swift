@@ -27,7 +27,9 @@ struct SyncReport {
     struct Finding {
         enum Kind: String { case change, notice, warning, error }
         var kind: Kind
+        /// A path in the site, or, for the export, as given on the command line.
         var file: String?
+        var fileIsTheExport = false
         var line: Int?
         var column: Int?
         var text: String
@@ -56,6 +58,9 @@ struct SyncReport {
         var findings: [Finding] = []
         func add(_ kind: Finding.Kind, _ file: String?, line: Int? = nil, column: Int? = nil, _ text: String) {
             findings.append(Finding(kind: kind, file: file, line: line, column: column, text: text))
+        }
+        func addOnTheExport(_ kind: Finding.Kind, _ text: String) {
+            findings.append(Finding(kind: kind, file: command?.catalog, fileIsTheExport: true, text: text))
         }
         let o = Self.outside
         for path in plan.created { add(.change, path, "  + \(o(path))") }
@@ -101,7 +106,7 @@ struct SyncReport {
                 : "error: cannot read the merge base \(o(base.path)): \(o(base.problem.message.en)) Procedure \(o(base.code)) is not synchronized; nothing was written for it.\n  → Remove or rename \(o(base.path)) (tthc writes it); the next run compares \(record) with the catalog: equal, the base is written again; different, a conflict is reported, nothing overwritten.")
         }
         for failure in plan.failures {
-            add(.error, command?.catalog, vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(o(failure.code ?? "?"))): \(o(failure.reason.vi))"
+            addOnTheExport(.error, vi ? "lỗi: bản ghi thứ \(failure.position) (mã \(o(failure.code ?? "?"))): \(o(failure.reason.vi))"
                                              : "error: record \(failure.position) (code \(o(failure.code ?? "?"))): \(o(failure.reason.en))")
         }
         for blocked in plan.blocked {
@@ -112,7 +117,7 @@ struct SyncReport {
                 + blocked.diagnostics.map { "\n    \($0.line):\($0.column) \(o($0.message(language)))" }.joined())
         }
         if !plan.duplicates.isEmpty {
-            add(.warning, command?.catalog, (vi ? "lưu ý: mã xuất hiện nhiều lần trong tệp xuất, dùng bản cập nhật mới nhất: "
+            addOnTheExport(.warning, (vi ? "lưu ý: mã xuất hiện nhiều lần trong tệp xuất, dùng bản cập nhật mới nhất: "
                                                 : "note: codes repeated in the export, the latest update is used: ")
                 + plan.duplicates.map(o).joined(separator: ", "))
         }
@@ -144,7 +149,7 @@ struct SyncReport {
             }
             var properties: [String] = []
             if let file = finding.file {
-                let path = file.hasPrefix("/") ? file : folder + file
+                let path = file.hasPrefix("/") || finding.fileIsTheExport ? file : folder + file
                 properties.append("file=" + DiagnosticReport.escapeProperty(path))
             }
             if let line = finding.line { properties.append("line=\(line)") }

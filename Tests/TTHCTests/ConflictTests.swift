@@ -464,6 +464,10 @@ import Testing
 
         // A failure in the export is annotated on the export file.
         try site.write("bad.jsonl", "{\"code\":\"OK\",\"data\":{\"code\":\"1.0011\",\"name\":\"Mã sai\"}}\n")
+        let name = site.folder.lastPathComponent
+        let fromAbove = try cli(["sync", "--catalog", "\(name)/bad.jsonl", "--site", name, "--format", "github", "--force", "--dry-run"],
+                                site.folder.deletingLastPathComponent())
+        #expect(fromAbove.output.contains("::error file=\(name)/bad.jsonl,title=tthc sync::"), "the export's path as given: \(fromAbove.output)")
         let failure = try cli(["sync", "--catalog", "bad.jsonl", "--format", "github", "--force"], site.folder)
         #expect(failure.output.contains("::error file=bad.jsonl,title=tthc sync::lỗi: bản ghi thứ 1 (mã 1.0011)"), "\(failure.output)")
     }
