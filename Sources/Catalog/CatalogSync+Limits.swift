@@ -11,6 +11,12 @@ extension CatalogSync {
     /// 300 KB step or 300,000 documents is reported instead of written and then blocking its code.
     static func limitProblem(_ text: String, path: String) -> Localized? {
         guard text.utf8.count > sizeWithinEveryLimit else { return nil }
+        return problem(ofWriting: text, path: path)
+    }
+
+    /// Why `text` would fail `tthc check`, read back as check reads it; nil when it passes. Every
+    /// field of a merged record passed alone; this makes sure they pass together.
+    static func problem(ofWriting text: String, path: String) -> Localized? {
         let errors = Record.read(bytes: Array(text.utf8), path: path).diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
         func listed(_ language: Language) -> String {

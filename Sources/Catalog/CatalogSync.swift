@@ -104,7 +104,7 @@ public struct CatalogSync: Sendable {
     static let recordsFolder = "content/thu-tuc"
     static let baseFolder = "content/.dong-bo/co-so"
 
-    static func recordPath(_ code: String) -> String { "\(recordsFolder)/\(code).md" }
+    public static func recordPath(_ code: String) -> String { "\(recordsFolder)/\(code).md" }
     static func basePath(_ code: String) -> String { "\(baseFolder)/\(code).md" }
 
     // MARK: - Planning
@@ -115,6 +115,18 @@ public struct CatalogSync: Sendable {
     public var batchSize = 512
     /// Only these codes, whatever `site.yml` selects, and nothing abolished (`tthc new --catalog`).
     public var only: Set<String>?
+
+    /// How the unit settles a conflict (`tthc sync --giu-ban-don-vi CODE` / `--lay-ban-quoc-gia CODE`).
+    public enum Resolution: String, Sendable {
+        /// The unit's version of each conflicting field: kept as a local override, which later
+        /// syncs report but do not block.
+        case keepLocal
+        /// The catalog's version of each conflicting field.
+        case takeCatalog
+    }
+    /// Conflicts to settle, by code. Only conflicting fields are settled this way: a field only the
+    /// catalog changed lands and a field only the unit changed stays, as in any merge.
+    public var resolutions: [String: Resolution] = [:]
 
     /// The entry a code is synchronized from so far, and what its merge planned.
     private struct Choice {
@@ -194,6 +206,8 @@ public struct CatalogSync: Sendable {
         for (code, fragment) in zip(gone, abolitions) { fragments[code] = fragment }
         fragments.keys.sorted().forEach { plan.absorb(fragments[$0]!) }
         plan.duplicates = Array(Set(plan.duplicates)).sorted()
+        let settled = Set(plan.resolved.map(\.path))
+        plan.unusedResolutions = resolutions.keys.filter { !settled.contains(Self.recordPath($0)) }.sorted()
         plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
 
         var fingerprints = synced
@@ -377,7 +391,7 @@ public struct CatalogSync: Sendable {
                 writeBase(catalogKey, code: code, old: nil, plan: &plan)
                 plan.fingerprints[code] = file.fingerprint
             } else {
-                plan.conflicts.append(conflict(path, local: local, catalog: catalog, withoutBase: true))
+                settle(file, record, local: local, base: nil, catalog: catalog, mapped: mapped, old: old, plan: &plan)
             }
             return
         }
@@ -401,14 +415,85 @@ public struct CatalogSync: Sendable {
             plan.log.append(.init(date: now, code: code, kind: .updated))
         } else if catalogKey == baseKey {
             plan.overrides.append(path)
+            plan.overriddenFields[path] = local.differences(from: catalog)
         } else if catalogKey == localKey {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.fingerprints[code] = file.fingerprint
         } else {
-            plan.conflicts.append(conflict(path, local: local, catalog: catalog, withoutBase: false))
+            settle(file, record, local: local, base: stored, catalog: catalog, mapped: mapped, old: old, plan: &plan)
         }
+    }
+
+    /// Both the file and the catalog differ from the merge base (or there is no base): each field
+    /// decides (`FieldMerge`). Fields changed on one side only are merged and the record written;
+    /// a field changed on both sides leaves the file alone as a conflict, unless the unit said
+    /// which version to keep.
+    private func settle(_ file: ExistingFile, _ record: Record, local: NationalPart, base stored: String?, catalog: NationalPart,
+                        mapped: MappedProcedure, old: String?, plan: inout SyncPlan) {
+        let code = catalog.procedure.code, path = Self.recordPath(code)
+        let localFields = local.fieldTexts, catalogFields = catalog.fieldTexts
+        // The base as fields: nil when there is none, or when it no longer reads as a record.
+        let baseFields = stored.flatMap { text in
+            let base = Record.read(bytes: Array(text.utf8), path: Self.basePath(code))
+            return base.procedure == nil ? nil : NationalPart(base).fieldTexts
+        }
+        let fields = FieldMerge(local: localFields, base: baseFields, catalog: catalogFields)
+        let resolution = fields.conflicts.isEmpty ? .keepLocal : resolutions[code]
+        func conflict() {
+            let lines = Self.fieldLines(fields.conflicts, in: file.text(), record: record)
+            plan.conflicts.append(SyncPlan.Conflict(
+                path: path, code: code, basePath: Self.basePath(code),
+                fields: fields.conflicts.map { key in
+                    .init(key: key, line: lines[key], local: localFields[key], base: baseFields?[key], catalog: catalogFields[key])
+                },
+                withoutBase: baseFields == nil))
+        }
+        guard let resolution, var merged = catalog.taking(fields.localFields(resolving: resolution), from: local) else {
+            conflict()
+            return
+        }
+        let kept = NationalPart.fieldKeys.filter(fields.localFields(resolving: resolution).contains)
+        if merged.comparisonText != local.comparisonText {
+            merged.procedure.source?.synchronizedAt = now
+            let spliced = RecordSplice.text(merged, keepingLocalPartsOf: record)
+            if let problem = Self.problem(ofWriting: spliced, path: path) {
+                plan.failures.append(MappingFailure(code: code, position: mapped.position, reason: problem))
+                return
+            }
+            plan.writes.append(planned(path, old: old, new: spliced))
+            if kept.isEmpty { plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8) }
+            plan.updated.append(path)
+            plan.log.append(.init(date: now, code: code, kind: .updated))
+        }
+        writeBase(catalog.comparisonText, code: code, old: stored, plan: &plan)
+        if !kept.isEmpty {
+            plan.overrides.append(path)
+            plan.overriddenFields[path] = kept
+        }
+        if !fields.conflicts.isEmpty {
+            plan.resolved.append(.init(path: path, resolution: resolution, fields: fields.conflicts))
+        }
+    }
+
+    /// The line each field is written on in a record file: a key at the start of a front-matter
+    /// line, a section at its heading.
+    static func fieldLines(_ keys: [String], in text: String, record: Record) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for key in keys where key.hasPrefix("## ") {
+            lines[key] = record.body.sections.first { $0.title == String(key.dropFirst(3)) }?.line
+        }
+        let wanted = Set(keys.filter { !$0.hasPrefix("## ") })
+        // Split on bytes: a CRLF file's "\r\n" is one Character, and would not split on "\n".
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().dropFirst() {
+            let line = String(decoding: bytes, as: UTF8.self)
+            if line == "---" || line == "---\r" { break }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon])
+            if wanted.contains(key), lines[key] == nil { lines[key] = index + 1 }
+        }
+        return lines
     }
 
     /// The text of a record sync creates from the catalog, and its merge base.
@@ -432,13 +517,6 @@ public struct CatalogSync: Sendable {
         return .success(text)
     }
 
-    private func conflict(_ path: String, local: NationalPart, catalog: NationalPart, withoutBase: Bool) -> SyncPlan.Conflict {
-        let fields = local.differences(from: catalog).map {
-            SyncPlan.Conflict.Field(key: $0, local: local.shown($0), catalog: catalog.shown($0))
-        }
-        return SyncPlan.Conflict(path: path, fields: fields, withoutBase: withoutBase)
-    }
-
     /// A record whose procedure is no longer in the catalog: abolished with the date, never
     /// deleted, so that its URL (on printed forms and QR codes) keeps answering.
     private func abolish(_ record: Record, old: String?, code: String, plan: inout SyncPlan) {
@@ -450,8 +528,9 @@ public struct CatalogSync: Sendable {
             plan.unreadableBases.append(.init(code: code, path: Self.basePath(code), problem: problem))
             return
         }
+        // The catalog only drops a procedure: when it was abolished is not known, so no
+        // `ngay_bai_bo` is made up. `dong_bo_luc` says when this site noticed, and the page says so.
         procedure.status = .abolished
-        procedure.abolishedDate = String(now.prefix(10))
         procedure.source?.synchronizedAt = now
         let part = NationalPart(procedure: procedure, sections: record.body.sections)
         let spliced = RecordSplice.text(part, keepingLocalPartsOf: record)

@@ -13,18 +13,35 @@ public struct SyncPlan: Sendable {
         public var new: String?
     }
 
-    /// National part edited here and changed in the catalog, or a file that differs from the
-    /// catalog with no merge base to tell who changed what: the file is left alone.
+    /// Fields changed here and also in the catalog, differently, or a file that differs from the
+    /// catalog with no merge base to tell who changed what: the file is left alone until the unit
+    /// says which version to keep (`CatalogSync.resolutions`).
     public struct Conflict: Sendable {
         public var path: String
+        public var code: String
+        /// Where the merge base (the national part as last imported) is kept.
+        public var basePath: String
         public struct Field: Sendable {
+            /// A top-level key, or a national section as `## Title`.
             public var key: String
-            public var local: String
-            public var catalog: String
+            /// The line of the record file the field is written on; nil when the file lacks it.
+            public var line: Int?
+            /// Each version as a record writes it (`key: value` lines, or the section); nil where
+            /// that version has no such field, or no merge base could be read.
+            public var local: String?
+            public var base: String?
+            public var catalog: String?
         }
         public var fields: [Field]
         /// No merge base could say which side changed: a local edit is assumed, never overwritten.
         public var withoutBase = false
+    }
+
+    /// A conflict settled as the unit asked: `fields` took the unit's or the catalog's version.
+    public struct Resolved: Sendable {
+        public var path: String
+        public var resolution: CatalogSync.Resolution
+        public var fields: [String]
     }
 
     /// A merge base that is there but cannot be read (a folder, a pipe, a link out of the site,
@@ -47,6 +64,11 @@ public struct SyncPlan: Sendable {
     /// National fields deliberately edited here while the catalog kept them: kept, reported, not failed.
     public var overrides: [String] = []
     public var conflicts: [Conflict] = []
+    public var resolved: [Resolved] = []
+    /// Per record kept with a local override, the fields that keep the unit's version.
+    public var overriddenFields: [String: [String]] = [:]
+    /// Codes the unit asked to settle that had no conflict to settle.
+    public var unusedResolutions: [String] = []
     public var failures: [MappingFailure] = []
     public var blocked: [Blocked] = []
     public var unreadableBases: [UnreadableBase] = []
@@ -87,6 +109,8 @@ public struct SyncPlan: Sendable {
         abolished += other.abolished
         overrides += other.overrides
         conflicts += other.conflicts
+        resolved += other.resolved
+        overriddenFields.merge(other.overriddenFields) { $1 }
         blocked += other.blocked
         localRecords += other.localRecords
         writes += other.writes

@@ -24,8 +24,10 @@ public enum SyncProperty {
         if catalog.texts.comparisonText != catalog.comparisonText {
             return "the merge base made with the record is not its text without time stamps"
         }
-        if let key = NationalPart(record).differences(from: catalog).first {
-            return "`\(key)` reads back differently: \(NationalPart(record).shown(key)) instead of \(catalog.shown(key))"
+        let readBack = NationalPart(record)
+        if let key = readBack.differences(from: catalog).first {
+            let shown = { (part: NationalPart) in part.fieldTexts[key].map { $0.debugDescription } ?? "nothing" }
+            return "`\(key)` reads back differently: \(shown(readBack)) instead of \(shown(catalog))"
         }
         return nil
     }

@@ -1,13 +1,21 @@
 import Escaping
 
-/// A unified diff of two texts, line by line, for `tthc sync --dry-run`.
+/// A unified diff of two texts, line by line, for `tthc sync --dry-run` and for the long values of
+/// a conflict. Within each change, removed lines come before added ones, as `diff -u` and git
+/// print them: the old text reads first, then what replaces it.
 public enum TextDiff {
     public static func unified(old: String?, new: String, path: String, context: Int = 3) -> String {
-        let a = old.map(lines) ?? [], b = lines(new)
-        let edits = script(a, b)
-        guard edits.contains(where: { $0.kind != .same }) else { return "" }
+        let body = hunks(old: old ?? "", new: new, context: context)
+        guard !body.isEmpty else { return "" }
         let path = TerminalText.escape(path)
-        var out = "--- \(old == nil ? "/dev/null" : "a/" + path)\n+++ b/\(path)\n"
+        return "--- \(old == nil ? "/dev/null" : "a/" + path)\n+++ b/\(path)\n" + body
+    }
+
+    /// The hunks alone (`@@ … @@` and the lines), empty when the texts have the same lines.
+    public static func hunks(old: String, new: String, context: Int = 3) -> String {
+        let edits = script(lines(old), lines(new))
+        guard edits.contains(where: { $0.kind != .same }) else { return "" }
+        var out = ""
         // Group edits into hunks with `context` unchanged lines around each change.
         var index = 0
         while index < edits.count {
@@ -34,13 +42,6 @@ public enum TextDiff {
         return out
     }
 
-    /// A line of a record as a terminal or CI log may show it: every control escaped, and no
-    /// line of the file read as a workflow command (a context line starts with a space, which
-    /// the runner trims).
-    private static func shown(_ marker: String, _ text: Substring) -> String {
-        TerminalText.escape(marker + text)
-    }
-
     struct Edit {
         enum Kind { case same, removed, added }
         var kind: Kind
@@ -48,6 +49,13 @@ public enum TextDiff {
         /// 0-based positions in the old and new texts where this edit stands.
         var oldLine: Int
         var newLine: Int
+    }
+
+    /// A line of a record as a terminal or CI log may show it: every control escaped, and no
+    /// line of the file read as a workflow command (a context line starts with a space, which
+    /// the runner trims).
+    private static func shown(_ marker: String, _ text: Substring) -> String {
+        TerminalText.escape(marker + text)
     }
 
     /// Lines without their ends: CRLF is one `Character` in Swift, so splitting on "\n" alone
@@ -72,20 +80,46 @@ public enum TextDiff {
                 table[i][j] = x[i] == y[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
             }
         }
-        var edits: [Edit] = (0..<prefix).map { Edit(kind: .same, text: a[$0], oldLine: $0, newLine: $0) }
+        var kinds: [(Edit.Kind, Substring)] = a[..<prefix].map { (.same, $0) }
         var i = 0, j = 0
         while i < x.count || j < y.count {
             if i < x.count, j < y.count, x[i] == y[j] {
-                edits.append(Edit(kind: .same, text: x[i], oldLine: prefix + i, newLine: prefix + j)); i += 1; j += 1
-            } else if j < y.count, i == x.count || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(Edit(kind: .added, text: y[j], oldLine: prefix + i, newLine: prefix + j)); j += 1
+                kinds.append((.same, x[i])); i += 1; j += 1
+            } else if i < x.count, j == y.count || table[i + 1][j] >= table[i][j + 1] {
+                kinds.append((.removed, x[i])); i += 1
             } else {
-                edits.append(Edit(kind: .removed, text: x[i], oldLine: prefix + i, newLine: prefix + j)); i += 1
+                kinds.append((.added, y[j])); j += 1
             }
         }
-        for k in 0..<suffix {
-            edits.append(Edit(kind: .same, text: a[a.count - suffix + k], oldLine: a.count - suffix + k, newLine: b.count - suffix + k))
+        kinds += a[(a.count - suffix)...].map { (.same, $0) }
+        return positioned(removalsFirst(kinds))
+    }
+
+    /// Each run of changes between unchanged lines with its removed lines first (their order kept):
+    /// the same lines, the same diff, only read in the order people expect.
+    private static func removalsFirst(_ kinds: [(Edit.Kind, Substring)]) -> [(Edit.Kind, Substring)] {
+        var result: [(Edit.Kind, Substring)] = []
+        var removed: [(Edit.Kind, Substring)] = [], added: [(Edit.Kind, Substring)] = []
+        for item in kinds {
+            switch item.0 {
+            case .removed: removed.append(item)
+            case .added: added.append(item)
+            case .same:
+                result += removed + added + [item]
+                removed = []; added = []
+            }
         }
-        return edits
+        return result + removed + added
+    }
+
+    /// The positions each edit stands at, counted along the script.
+    private static func positioned(_ kinds: [(Edit.Kind, Substring)]) -> [Edit] {
+        var oldLine = 0, newLine = 0
+        return kinds.map { kind, text in
+            let edit = Edit(kind: kind, text: text, oldLine: oldLine, newLine: newLine)
+            if kind != .added { oldLine += 1 }
+            if kind != .removed { newLine += 1 }
+            return edit
+        }
     }
 }

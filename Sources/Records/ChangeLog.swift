@@ -13,7 +13,8 @@ public struct ChangeLog: Sendable {
             switch self {
             case .created: return "Công bố mới"
             case .updated: return "Cập nhật"
-            case .abolished: return "Bãi bỏ"
+            // The catalog drops an abolished procedure without a date: what sync knows is its absence.
+            case .abolished: return "Không còn trong CSDL quốc gia"
             case .restored: return "Đăng lại"
             }
         }

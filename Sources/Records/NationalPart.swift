@@ -55,24 +55,4 @@ public struct NationalPart: Sendable, Equatable {
         procedure.source?.catalogUpdatedAt = nil
         return procedure
     }
-
-    /// The top-level keys and sections whose values differ, in schema order.
-    public func differences(from other: NationalPart) -> [String] {
-        let mine = RecordWriter.value(of: Self.unstamped(procedure)), theirs = RecordWriter.value(of: Self.unstamped(other.procedure))
-        var keys = Schema.procedure.fields.map(\.key).filter { mine[$0] != theirs[$0] }
-        for title in Schema.nationalSections {
-            let a = sections.first { $0.title == title }?.markdown, b = other.sections.first { $0.title == title }?.markdown
-            if a != b { keys.append("## \(title)") }
-        }
-        return keys
-    }
-
-    /// A value of this part, as one line of JSON, for showing a field side by side.
-    public func shown(_ key: String) -> String {
-        if key.hasPrefix("## ") {
-            let title = String(key.dropFirst(3))
-            return sections.first { $0.title == title }?.markdown ?? "(không có)"
-        }
-        return RecordWriter.value(of: procedure)[key]?.json() ?? "(không có)"
-    }
 }

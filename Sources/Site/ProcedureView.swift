@@ -12,6 +12,13 @@ struct ProcedureView {
     let names: [String: String]
     /// Relative prefix from this page to the site root, e.g. `../../`.
     let root: String
+    /// Its field's page under `linh-vuc/` (unique among the site's fields).
+    let sectorSlug: String
+    /// Ids the page's templates write themselves: a heading from the record never takes one.
+    let reservedIDs: Set<String>
+    /// When a sync found the procedure gone from the catalog and marked it abolished (the change
+    /// log's word), if that is its latest change.
+    let absentSince: String?
 
     var context: TemplateValue {
         let p = procedure
@@ -20,7 +27,7 @@ struct ProcedureView {
             "code": .text(p.code),
             "name": .text(p.name),
             "jsonLD": .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration)),
-            "sector": ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/")],
+            "sector": ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(sectorSlug)/")],
             "levels": .list(p.levels.map { ["label": .text(Labels.level($0)), "url": .text(root + "cap/\(Labels.levelSlug($0))/")] }),
             "status": .text(Labels.status(p.status)),
             "abolished": p.status == .abolished ? abolishedNotice : nil,
@@ -76,9 +83,18 @@ struct ProcedureView {
         ]
     }
 
+    /// What is known of the abolition, and nothing more. Sync learns of one only when the catalog
+    /// drops the procedure: the record then has no `ngay_bai_bo` (older syncs wrote that day there)
+    /// and the change log says which sync noticed, so the page says since when it is missing.
     private var abolishedNotice: TemplateValue {
-        [
-            "abolishedOn": TemplateValue(Labels.date(procedure.abolishedDate)),
+        let noticed = absentSince.map { String($0.prefix(10)) }
+        let date = procedure.abolishedDate.flatMap { $0 == noticed ? nil : $0 }
+        let absent: TemplateValue = date == nil ? TemplateValue(Labels.date(noticed)) : .null
+        let undated: TemplateValue = date == nil && noticed == nil ? .flag(true) : .null
+        return [
+            "abolishedOn": TemplateValue(Labels.date(date)),
+            "absentSince": absent,
+            "abolishedUndated": undated,
             "replacedBy": procedure.replacedBy.map { code in
                 ["code": .text(code), "name": .text(names[code] ?? code), "url": .text(root + "thu-tuc/\(code)/")]
             } ?? nil,
@@ -115,25 +131,32 @@ struct ProcedureView {
         ]
     }
 
+    /// The body's sections as HTML, every heading's id unique on the page: the template's own
+    /// ids are taken first, then each heading in the order of the file.
     private var sectionsHTML: (steps: String?, conditions: String?, local: [TemplateValue]) {
         var steps: String?
         var conditions: String?
         var local: [TemplateValue] = []
+        var ids = PageIDs(reserved: reservedIDs)
         for section in body.sections {
-            let html = Self.render(section.markdown, root: root)
             switch section.title {
-            case Schema.nationalSections[0]?: steps = html
-            case Schema.nationalSections[1]?: conditions = html
-            case let title?: local.append(["heading": .text(title), "id": .text(Slug.make(title)), "html": .text(html)])
-            case nil: local.append(["html": .text(html)])
+            case Schema.nationalSections[0]?: steps = Self.render(section.markdown, root: root, ids: &ids)
+            case Schema.nationalSections[1]?: conditions = Self.render(section.markdown, root: root, ids: &ids)
+            case let title?:
+                let id = ids.claim(Slug.make(title))
+                let html = Self.render(section.markdown, root: root, ids: &ids)
+                local.append(["heading": .text(title), "id": .text(id), "html": .text(html)])
+            case nil:
+                let html = Self.render(section.markdown, root: root, ids: &ids)
+                local.append(["html": .text(html)])
             }
         }
         return (steps, conditions, local)
     }
 
     /// Markdown to HTML; site-absolute links (`/thu-tuc/…`) become relative so they work under any base path.
-    static func render(_ markdown: String, root: String) -> String {
-        MarkdownRenderer.render(markdown.nfc, anchor: Slug.make, rewriteLink: { target in
+    static func render(_ markdown: String, root: String, ids: inout PageIDs) -> String {
+        MarkdownRenderer.render(markdown.nfc, anchor: { ids.claim(Slug.make($0)) }, rewriteLink: { target in
             target.hasPrefix("/") && !target.hasPrefix("//") ? root + target.dropFirst() : target
         }).html
     }

@@ -151,7 +151,8 @@ public struct SiteBuild {
         // The compliance report's own table (or the default one), and the reports kept at each sync.
         let compliance = ComplianceSources.load(site: site)
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
-                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+                            reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
         var templates: Templates??

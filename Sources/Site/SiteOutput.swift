@@ -54,7 +54,8 @@ struct SiteOutput {
         let configuration = plan.configuration
         return [
             ("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)),
-            ("feed.xml", Data(Feed.atom(changes: plan.changeLog.entries.reversed(), names: plan.names,
+            ("feed.xml", Data(Feed.atom(changes: ChangeNotice.newest(plan.changeLog.entries, procedures: plan.byCode, limit: Feed.limit),
+                                        names: plan.names,
                                         unitName: configuration.unitName, root: configuration.rootURL).utf8)),
             ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
                                                     root: configuration.rootURL)),

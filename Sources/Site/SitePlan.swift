@@ -50,12 +50,15 @@ struct SitePlan {
     let changeLog: ChangeLog
     /// The compliance report, computed from the records the plan holds (nil without a usable table).
     let report: ComplianceReport?
+    /// Ids the templates write themselves (`HTMLIDs.written`): no heading of a record takes one.
+    let reservedIDs: Set<String>
 
     init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
-         sourceDateEpoch: String? = nil) {
+         sourceDateEpoch: String? = nil, reservedIDs: Set<String> = []) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
+        self.reservedIDs = reservedIDs
         // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
         report = compliance.flatMap { sources in
             configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
@@ -70,12 +73,31 @@ struct SitePlan {
             .map { published[$0] }
         names = Dictionary(procedures.map { ($0.procedure.code, $0.procedure.name) }, uniquingKeysWith: { first, _ in first })
         sectorGroups = Self.sectorGroups(of: procedures)
+        let slugs = Slug.unique(sectorGroups.map { Self.sectorSlug($0.sector) })
+        sectorSlugs = Dictionary(zip(sectorGroups.map(\.sector), slugs), uniquingKeysWith: { first, _ in first })
+        absentSince = Dictionary(changeLog.recent(limit: .max).filter { $0.kind == .abolished }.map { ($0.code, $0.date) },
+                                 uniquingKeysWith: { first, _ in first })
         pages = []
         pages = makePages()
     }
 
+    /// A field's slug before it is made unique (`sectorSlugs`): its name and code folded.
     static func sectorSlug(_ sector: Procedure.Sector) -> String {
         Slug.make(sector.name) + "-" + Slug.make(sector.code)
+    }
+
+    /// Each field's page under `linh-vuc/`: fields whose names or codes differ only in case or
+    /// marks ("Hộ tịch" and "HỘ TỊCH") fold to one slug, and get `-2`, `-3` in the fields' order.
+    let sectorSlugs: [Procedure.Sector: String]
+
+    func slug(of sector: Procedure.Sector) -> String { sectorSlugs[sector] ?? Self.sectorSlug(sector) }
+
+    /// Per code, when a sync found it gone from the catalog, if that is its latest change.
+    let absentSince: [String: String]
+
+    /// Published procedures by code.
+    var byCode: [String: Procedure] {
+        Dictionary(procedures.map { ($0.procedure.code, $0.procedure) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every page, planned once (contexts stay lazy): the link check lists their URLs, the build renders them.
@@ -102,7 +124,8 @@ struct SitePlan {
     private func procedurePage(_ procedure: Procedure, _ body: Body) -> Page {
         let url = "thu-tuc/\(procedure.code)/"
         let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
-                                 root: Page.root(for: url))
+                                 root: Page.root(for: url), sectorSlug: slug(of: procedure.sector), reservedIDs: reservedIDs,
+                                 absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil)
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
                     context: { ["procedure": view.context] })
@@ -123,19 +146,24 @@ struct SitePlan {
         let root = ""
         let inForce = procedures.filter { $0.procedure.status != .abolished }
         let sectors = Dictionary(grouping: inForce, by: { $0.procedure.sector })
-            .map { (sector: $0.key, count: $0.value.count) }
-            .sorted { (VietnameseSortKey($0.sector.name), $0.sector.code) < (VietnameseSortKey($1.sector.name), $1.sector.code) }
-        let recent = changeLog.recent(limit: 10).compactMap { change -> TemplateValue? in
-            guard let name = names[change.code] else { return nil }
-            return ["name": .text(name), "url": .text(root + "thu-tuc/\(change.code)/"),
-                    "date": .text(Labels.date(change.date) ?? change.date), "change": .text(change.kind.label)]
-        }
+            .map { (sector: $0.key, count: $0.value.count, order: VietnameseSortKey($0.key.name)) }
+            .sorted { ($0.order, $0.sector.code, $0.sector.name) < ($1.order, $1.sector.code, $1.sector.name) }
         return Page(url: "", template: "home", title: configuration.unitName, context: { [
             "count": TemplateValue(inForce.count),
             "sectors": .section(sectors.map { ["name": .text($0.sector.name), "count": TemplateValue($0.count),
-                                               "url": .text(root + "linh-vuc/\(Self.sectorSlug($0.sector))/")] }),
-            "recent": .section(recent),
+                                               "url": .text(root + "linh-vuc/\(self.slug(of: $0.sector))/")] }),
+            "recent": .section(self.recentChanges(root: root)),
         ] })
+    }
+
+    /// The home page's "Mới cập nhật": the latest change of each procedure, dated truly.
+    private func recentChanges(root: String) -> [TemplateValue] {
+        ChangeNotice.newest(changeLog.entries, procedures: byCode, latestOnly: true, limit: 10).map { notice in
+            let code = notice.entry.code
+            let item: TemplateValue = ["name": .text(names[code] ?? code), "url": .text(root + "thu-tuc/\(code)/"),
+                                       "date": .text(notice.shownDate), "change": .text(notice.label), "when": .text(notice.short)]
+            return item
+        }
     }
 
     /// Above this many procedures the A–Z list becomes one page per initial letter.
@@ -202,7 +230,8 @@ struct SitePlan {
     private static func sectorGroups(of procedures: [PublishedProcedure]) -> [(sector: Procedure.Sector, list: [PublishedProcedure])] {
         Dictionary(grouping: procedures, by: { $0.procedure.sector })
             .map { (sector: $0.key, list: $0.value, key: VietnameseSortKey($0.key.name)) }
-            .sorted { ($0.key, $0.sector.code) < ($1.key, $1.sector.code) }
+            // The exact spelling last: two fields alike but for case must not come in the dictionary's order.
+            .sorted { ($0.key, $0.sector.code, $0.sector.name) < ($1.key, $1.sector.code, $1.sector.name) }
             .map { ($0.sector, $0.list) }
     }
 
@@ -214,13 +243,13 @@ struct SitePlan {
             "heading": "Thủ tục theo lĩnh vực",
             "intro": "Chọn một lĩnh vực để xem các thủ tục thuộc lĩnh vực đó.",
             "links": .section(groups.map { ["name": .text($0.sector.name), "count": TemplateValue($0.list.count),
-                                            "url": .text(root + "linh-vuc/\(Self.sectorSlug($0.sector))/")] }),
+                                            "url": .text(root + "linh-vuc/\(self.slug(of: $0.sector))/")] }),
         ] })
     }
 
     private var sectorPages: [Page] {
         sectorGroups.map { group in
-            listPage(url: "linh-vuc/\(Self.sectorSlug(group.sector))/", title: "Lĩnh vực \(group.sector.name)",
+            listPage(url: "linh-vuc/\(slug(of: group.sector))/", title: "Lĩnh vực \(group.sector.name)",
                      intro: "\(group.list.count) thủ tục thuộc lĩnh vực \(group.sector.name).", list: group.list)
         }
     }
@@ -253,16 +282,10 @@ struct SitePlan {
         for entry in procedures {
             for name in Set(entry.procedure.agencies?.executing ?? []) { byName[name, default: []].append(entry) }
         }
-        var taken: Set<String> = []
         let sortedNames = byName.keys.map { (name: $0, key: VietnameseSortKey($0)) }
             .sorted { ($0.key, $0.name) < ($1.key, $1.name) }.map(\.name)
-        return sortedNames.map { name in
-            let base = Slug.make(name, maxLength: 60)
-            var slug = base, suffix = 1
-            while taken.contains(slug) { suffix += 1; slug = base + "-\(suffix)" }
-            taken.insert(slug)
-            return (name, slug, byName[name] ?? [])
-        }
+        let slugs = Slug.unique(sortedNames.map { Slug.make($0, maxLength: 60) })
+        return zip(sortedNames, slugs).map { name, slug in (name, slug, byName[name] ?? []) }
     }
 
     /// `/co-quan/` and one page per agency.

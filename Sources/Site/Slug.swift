@@ -25,4 +25,20 @@ public enum Slug {
         let cut = slug.prefix(maxLength)
         return String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
     }
+
+    /// One slug each for things whose slugs may fold alike ("Hộ tịch" and "HỘ TỊCH"), in the order
+    /// given: the first keeps its slug, the next get `-2`, `-3` …, never a slug that another thing
+    /// has as its own. The same things in the same order always get the same slugs.
+    public static func unique(_ slugs: [String]) -> [String] {
+        var taken = Set(slugs), given: Set<String> = []
+        return slugs.map { slug in
+            if given.insert(slug).inserted { return slug }
+            var suffix = 2
+            while taken.contains("\(slug)-\(suffix)") { suffix += 1 }
+            let unique = "\(slug)-\(suffix)"
+            taken.insert(unique)
+            given.insert(unique)
+            return unique
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// A value as a template sees it: text, a yes/no, a list, or named values. Pages build their
 /// content as these (literals read like the templates' names), so rendering never casts.
 enum TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, Sendable {
     /// Nothing here: a name holding it is looked up in the enclosing values, as a missing name is.
     case null
     case flag(Bool)

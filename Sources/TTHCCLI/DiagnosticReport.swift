@@ -66,7 +66,7 @@ struct DiagnosticReport {
 
     /// GitHub resolves an annotation's `file` from the repository's root, where the workflow
     /// runs: a site in a folder of a larger repository (`--site don-vi/xa-a`) prefixes its paths.
-    private var githubFolder: String {
+    static func githubFolder(of site: URL?) -> String {
         guard let site else { return "" }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let root = site.standardizedFileURL.path
@@ -79,12 +79,12 @@ struct DiagnosticReport {
     /// as a terminal shows outside text (no line break, no control is left in it), then escaped
     /// as GitHub's commands escape data, so a record cannot end the annotation or start another.
     var github: String {
-        let folder = githubFolder
+        let folder = Self.githubFolder(of: site)
         return shown.diagnostics.map { diagnostic in
             var message = diagnostic.message(language)
             if let suggestion = diagnostic.suggestion(language) { message += " " + suggestion }
-            return "::\(severity(diagnostic).rawValue) file=\(escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
-                + "col=\(diagnostic.column),title=\(escapeProperty(diagnostic.code))::\(escapeData(message))\n"
+            return "::\(severity(diagnostic).rawValue) file=\(Self.escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
+                + "col=\(diagnostic.column),title=\(Self.escapeProperty(diagnostic.code))::\(Self.escapeData(message))\n"
         }.joined()
     }
 
@@ -115,12 +115,17 @@ struct DiagnosticReport {
     }
 
     // GitHub workflow commands: https://docs.github.com/actions (escaping of data and properties).
-    // Line breaks are already `\u{A}`, `\u{D}` (TerminalText), so only `%` remains to escape.
-    private func escapeData(_ text: String) -> String {
-        TerminalText.escape(text).replacingOccurrences(of: "%", with: "%25")
+    // Each line shown as outside text (no control left in it), `%` escaped, and the message's own
+    // line breaks as GitHub's `%0A`: a record's text can neither end the annotation nor start another.
+    static func escapeData(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.escape(String($0)).replacingOccurrences(of: "%", with: "%25") }
+            .joined(separator: "%0A")
     }
 
-    private func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    static func escapeProperty(_ text: String) -> String {
+        // A property (a file name) is one line: its line breaks shown as outside text, not as %0A.
+        TerminalText.escape(text).replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -11,8 +11,10 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Đồng bộ với tệp xuất của CSDL quốc gia về TTHC. (Follow the national catalog export.)",
         discussion: """
-            Giữ nguyên phần riêng của đơn vị (dia_phuong, các mục nội dung riêng); báo xung đột khi \
-            phần quốc gia bị sửa tại chỗ và cũng thay đổi trong CSDL quốc gia.
+            Giữ nguyên phần riêng của đơn vị (dia_phuong, các mục nội dung riêng). Một trường của phần \
+            quốc gia sửa tại chỗ mà CSDL quốc gia không đổi thì giữ bản của đơn vị; trường chỉ CSDL quốc \
+            gia đổi thì cập nhật; trường đổi ở cả hai bên là xung đột: tệp giữ nguyên cho đến khi chọn \
+            --giu-ban-don-vi MÃ hoặc --lay-ban-quoc-gia MÃ.
             """)
 
     @OptionGroup var siteOptions: SiteOptions
@@ -20,8 +22,32 @@ struct SyncCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "In kế hoạch và các thay đổi, không ghi gì.") var dryRun = false
     @Flag(help: "Không ghi gì; thoát với mã 1 nếu trang đã lệch khỏi CSDL quốc gia (dùng trong CI).") var check = false
     @Flag(help: "Vẫn đồng bộ khi hơn một nửa số thủ tục sẽ bị đánh dấu bãi bỏ.") var force = false
-    @Option(help: "Định dạng báo cáo: text hoặc json.") var format: ReportFormat = .text
+    @Option(help: "Định dạng báo cáo: text, json hoặc github (chú thích trên pull request).") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
+    @Option(name: .customLong("giu-ban-don-vi"), parsing: .singleValue,
+            help: ArgumentHelp("Giải quyết xung đột của thủ tục này bằng bản của đơn vị (thành sửa tại chỗ). Lặp lại được.",
+                               valueName: "ma"))
+    var keepLocal: [String] = []
+    @Option(name: .customLong("lay-ban-quoc-gia"), parsing: .singleValue,
+            help: ArgumentHelp("Giải quyết xung đột của thủ tục này bằng bản của CSDL quốc gia. Lặp lại được.", valueName: "ma"))
+    var takeCatalog: [String] = []
+
+    func validate() throws {
+        for code in keepLocal + takeCatalog where !Syntax.isProcedureCode(code) {
+            throw ValidationError("Mã thủ tục phải có dạng 1.001193 (a code looks like 1.001193), không phải \(code).")
+        }
+        if let both = keepLocal.first(where: takeCatalog.contains) {
+            throw ValidationError("Thủ tục \(both) vừa --giu-ban-don-vi vừa --lay-ban-quoc-gia: chọn một. Không ghi gì. (Choose one way to settle \(both); nothing written.)")
+        }
+    }
+
+    /// The conflicts to settle, as `--giu-ban-don-vi` and `--lay-ban-quoc-gia` name them.
+    var resolutions: [String: CatalogSync.Resolution] {
+        var resolutions: [String: CatalogSync.Resolution] = [:]
+        for code in keepLocal { resolutions[code] = .keepLocal }
+        for code in takeCatalog { resolutions[code] = .takeCatalog }
+        return resolutions
+    }
 
     @OptionGroup var lockOptions: LockOptions
 
@@ -39,6 +65,7 @@ struct SyncCommand: ParsableCommand {
         }
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
+        sync.resolutions = resolutions
         sync.keepsOldTexts = dryRun
         sync.discardsNewTexts = check
         let writes = !dryRun && !check
@@ -72,12 +99,16 @@ struct SyncCommand: ParsableCommand {
             throw Exit.cannotRun
         }
 
-        let report = SyncReport(plan: plan, language: lang)
-        if format == .json {
-            printOutput(report.json.json(pretty: true))
-        } else {
-            printError(report.text(withDiffs: dryRun))
+        // What sync changes (or would) goes to standard output; progress and refusals to standard error.
+        var report = SyncReport(plan: plan, language: lang)
+        report.command = ResolvingCommand(catalog: catalog, site: siteOptions.site, language: lang)
+        report.site = site
+        switch format {
+        case .json: printOutput(report.json.json(pretty: true))
+        case .github: printOutput(report.github, terminator: "")
+        case .text: printOutput(report.text(withDiffs: dryRun))
         }
+        fflush(nil)
         if plan.abolishesTooMany && !force {
             printError(lang == .vi
                 ? "Dừng lại: tệp xuất sẽ bãi bỏ \(plan.abolished.count)/\(plan.publishedBefore) thủ tục đang đăng (hơn một nửa). Tệp có thể bị cắt cụt hoặc nhầm tệp. Không ghi gì. Dùng --force nếu đúng là như vậy."

@@ -43,8 +43,8 @@ import Testing
         let edited = try editName(site)
         try FileManager.default.removeItem(at: site.url(birthBase))
         let run = try runSync(site, changed)
-        #expect(run.status == 1, "\(run.errors)")
-        #expect(run.errors.contains("xung đột: \(birth) khác bản trong CSDL quốc gia và không có tệp cơ sở \(birthBase)"), "\(run.errors)")
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.output.contains("xung đột: \(birth) khác bản trong CSDL quốc gia và không có tệp cơ sở \(birthBase)"), "\(run.output)")
         #expect(try site.read(birth) == edited, "the file is left as the unit wrote it")
         #expect(!FileManager.default.fileExists(atPath: site.url(birthBase).path), "no base is invented for it")
         #expect(try site.read(paternity).contains("ten: Đăng ký nhận cha, mẹ, con (mới)\n"), "the other records still follow")
@@ -120,10 +120,10 @@ import Testing
         }
         let run = try runSync(site, changed)
         #expect(!run.timedOut)
-        #expect(run.status == 1, "\(run.errors)")
-        #expect(run.errors.contains("lỗi: không đọc được tệp cơ sở \(birthBase): "), "\(run.errors)")
-        #expect(run.errors.contains(expected), "\(run.errors)")
-        #expect(run.errors.contains("→ Xóa hoặc đổi tên \(birthBase)"), "\(run.errors)")
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.output.contains("lỗi: không đọc được tệp cơ sở \(birthBase): "), "\(run.output)")
+        #expect(run.output.contains(expected), "\(run.output)")
+        #expect(run.output.contains("→ Xóa hoặc đổi tên \(birthBase)"), "\(run.output)")
         #expect(try site.read(birth) == before, "the record is not rewritten")
         #expect(try site.read(paternity).contains("ten: Đăng ký nhận cha, mẹ, con (mới)\n"), "the other records still follow")
         var info = stat()
@@ -201,10 +201,10 @@ import Testing
         try FileManager.default.removeItem(at: site.url(birth))
         for export in [try sync.export(try sync.entries()), changed] {
             let run = try runSync(site, export)
-            #expect(run.status == 1, "\(run.errors)")
-            #expect(run.errors.contains("đã xóa: \(birth) không còn trên trang nhưng thủ tục 1.001193 vẫn có trong CSDL quốc gia; tthc không tạo lại."), "\(run.errors)")
-            #expect(run.errors.contains("thêm \"1.001193\" vào chon.bo trong site.yml"))
-            #expect(run.errors.contains("tthc new 1.001193 --catalog <tệp xuất>"))
+            #expect(run.status == 1, "\(run.output)")
+            #expect(run.output.contains("đã xóa: \(birth) không còn trên trang nhưng thủ tục 1.001193 vẫn có trong CSDL quốc gia; tthc không tạo lại."), "\(run.output)")
+            #expect(run.output.contains("thêm \"1.001193\" vào chon.bo trong site.yml"))
+            #expect(run.output.contains("tthc new 1.001193 --catalog <tệp xuất>"))
             #expect(!FileManager.default.fileExists(atPath: site.url(birth).path))
         }
         #expect(!ChangeLog(site: site.folder).entries.contains { $0.code == "1.001193" && $0.kind != .created })
@@ -216,8 +216,8 @@ import Testing
         let leftOut = TemporarySite.configuration + "\n  bo: [\"1.001193\"]"
         try site.write("site.yml", leftOut)
         let quiet = try runSync(site, changed)
-        #expect(quiet.status == 0, "\(quiet.errors)")
-        #expect(!quiet.errors.contains("đã xóa"))
+        #expect(quiet.status == 0, "\(quiet.output)")
+        #expect(!quiet.output.contains("đã xóa"))
         #expect(!FileManager.default.fileExists(atPath: site.url(birth).path))
 
         // Brought back on purpose: logged as brought back, not as newly announced.

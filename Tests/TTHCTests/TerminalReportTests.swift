@@ -132,13 +132,14 @@ import Testing
         try site.write("moi.json", try sync.export(second))
         let run = try CommandLineTests().tthc(["sync", "--site", site.folder.path, "--catalog", site.url("moi.json").path, "--dry-run"])
         #expect(run.status == 1, "\(run.errors)")
-        #expect(Self.rawControls(run.errors).isEmpty, "\(Self.rawControls(run.errors))")
-        #expect(Self.commandLines(run.errors).isEmpty, "\(Self.commandLines(run.errors))")
-        // Conflicting values are shown as JSON strings (`\u202e`); the catalog's line separator became a space.
+        // The report is on standard output (ConflictTests); nothing on either stream is raw.
+        #expect(Self.rawControls(run.output + run.errors).isEmpty, "\(Self.rawControls(run.output + run.errors))")
+        #expect(Self.commandLines(run.output + run.errors).isEmpty, "\(Self.commandLines(run.output + run.errors))")
+        // Conflicting values are shown as YAML, escaped (`\u{202E}`); the catalog's line separator became a space.
         // (The export's bidirectional override itself is dropped at the export boundary, ExportValues.)
         for shown in [#" \u{3A}:error file=site.yml,line=1::giả mạo"#, #"+Dòng ba mới"#,
-                      #"tại chỗ:  "Thủ tục \u202egnẹđ\u202c ::add-mask::x""#, #"quốc gia: "::stop-commands::tthc Tên mới""#] {
-            #expect(run.errors.contains(shown), "\(shown) in \(run.errors)")
+                      #"      ten: Thủ tục \u{202E}gnẹđ\u{202C} ::add-mask::x"#, #"      ten: "::stop-commands::tthc Tên mới""#] {
+            #expect(run.output.contains(shown), "\(shown) in \(run.output)")
         }
     }
 

@@ -26,7 +26,7 @@ extension DefaultTheme {
 <section aria-labelledby="moi-cap-nhat">
 <h2 id="moi-cap-nhat">Mới cập nhật</h2>
 <ul class="recent">
-{{#items}}<li><a href="{{url}}">{{name}}</a> <span class="date">{{change}} {{date}}</span></li>
+{{#items}}<li><a href="{{url}}">{{name}}</a> <span class="date">{{when}}</span></li>
 {{/items}}
 </ul>
 </section>

@@ -10,7 +10,9 @@ extension DefaultTheme {
 <h1>{{name}}</h1>
 {{#abolished}}
 <div class="notice" role="note">
-<p><strong>Thủ tục này đã bị bãi bỏ{{#abolishedOn}} từ ngày {{.}}{{/abolishedOn}}</strong> và không còn được thực hiện.</p>
+{{#abolishedOn}}<p><strong>Thủ tục này đã bị bãi bỏ từ ngày {{.}}</strong> và không còn được thực hiện.</p>{{/abolishedOn}}
+{{#absentSince}}<p><strong>Thủ tục này không còn trong Cơ sở dữ liệu quốc gia về thủ tục hành chính từ ngày {{.}}</strong> (ngày trang này đồng bộ và nhận thấy); chưa rõ ngày bãi bỏ chính thức.</p>{{/absentSince}}
+{{#abolishedUndated}}<p><strong>Thủ tục này đã bị bãi bỏ</strong> và không còn được thực hiện.</p>{{/abolishedUndated}}
 {{#replacedBy}}<p>Thủ tục thay thế: <a href="{{url}}">{{name}}</a> (mã {{code}}).</p>{{/replacedBy}}
 </div>
 {{/abolished}}
@@ -24,14 +26,14 @@ extension DefaultTheme {
 <section class="summary" aria-labelledby="tom-tat">
 <h2 id="tom-tat">Tóm tắt</h2>
 <dl>
-<dt>Phí, lệ phí</dt><dd>{{#fees}}<p>{{.}}</p>{{/fees}}</dd>
-<dt>Thời hạn giải quyết</dt><dd>{{time}}</dd>
-{{#place}}<dt>Nơi nộp hồ sơ</dt><dd>{{.}}</dd>{{/place}}
-{{#hours}}<dt>Thời gian tiếp nhận</dt><dd>{{.}}</dd>{{/hours}}
-{{#contact}}<dt>Liên hệ</dt><dd>{{.}}</dd>{{/contact}}
+<dt>Phí, lệ phí</dt><dd>{{#fees}}<p class="pre">{{.}}</p>{{/fees}}</dd>
+<dt>Thời hạn giải quyết</dt><dd class="pre">{{time}}</dd>
+{{#place}}<dt>Nơi nộp hồ sơ</dt><dd class="pre">{{.}}</dd>{{/place}}
+{{#hours}}<dt>Thời gian tiếp nhận</dt><dd class="pre">{{.}}</dd>{{/hours}}
+{{#contact}}<dt>Liên hệ</dt><dd class="pre">{{.}}</dd>{{/contact}}
 <dt>Nộp trực tuyến</dt><dd>{{online}}</dd>
 </dl>
-{{#note}}<p class="note">{{.}}</p>{{/note}}
+{{#note}}<p class="note pre">{{.}}</p>{{/note}}
 {{#submitURL}}<p><a class="button" href="{{.}}">Nộp trực tuyến</a></p>{{/submitURL}}
 </section>
 {{/summary}}
@@ -48,7 +50,7 @@ extension DefaultTheme {
 <table>
 <thead><tr><th scope="col">Hình thức nộp</th><th scope="col">Thời hạn giải quyết</th><th scope="col">Phí, lệ phí</th></tr></thead>
 <tbody>
-{{#items}}<tr><th scope="row">{{label}}</th><td>{{time}}{{#channelNote}}<p>{{.}}</p>{{/channelNote}}</td><td>{{#fees}}<p>{{.}}</p>{{/fees}}</td></tr>
+{{#items}}<tr><th scope="row">{{label}}</th><td><p class="pre">{{time}}</p>{{#channelNote}}<p class="pre">{{.}}</p>{{/channelNote}}</td><td>{{#fees}}<p class="pre">{{.}}</p>{{/fees}}</td></tr>
 {{/items}}
 </tbody>
 </table>
@@ -59,11 +61,11 @@ extension DefaultTheme {
 <section aria-labelledby="ho-so">
 <h2 id="ho-so">Thành phần hồ sơ</h2>
 {{#items}}
-{{#groupName}}<h3>{{.}}</h3>{{/groupName}}
+{{#groupName}}<h3 class="pre">{{.}}</h3>{{/groupName}}
 <ul class="checklist">
-{{#documents}}<li>{{name}}
+{{#documents}}<li><span class="pre">{{name}}</span>
 <span class="meta">Bản chính: {{originals}} · Bản sao: {{copies}}</span>
-{{#forms}}<span class="form">Mẫu: {{#formURL}}<a href="{{.}}">{{/formURL}}{{formName}}{{#formURL}}</a>{{/formURL}}</span>
+{{#forms}}<span class="form pre">Mẫu: {{#formURL}}<a href="{{.}}">{{/formURL}}{{formName}}{{#formURL}}</a>{{/formURL}}</span>
 {{/forms}}</li>
 {{/documents}}
 </ul>
@@ -73,16 +75,16 @@ extension DefaultTheme {
 {{#subjects}}
 <section aria-labelledby="doi-tuong">
 <h2 id="doi-tuong">Đối tượng thực hiện</h2>
-<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>
+<ul>{{#items}}<li class="pre">{{.}}</li>{{/items}}</ul>
 </section>
 {{/subjects}}
 {{#agencies}}
 <section aria-labelledby="co-quan">
 <h2 id="co-quan">Cơ quan thực hiện</h2>
-<ul>{{#executing}}<li>{{.}}</li>{{/executing}}</ul>
-{{#competent}}<h3>Cơ quan có thẩm quyền</h3><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/competent}}
-{{#authorized}}<h3>Cơ quan được ủy quyền</h3><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/authorized}}
-{{#coordinating}}<h3>Cơ quan phối hợp</h3><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/coordinating}}
+<ul>{{#executing}}<li class="pre">{{.}}</li>{{/executing}}</ul>
+{{#competent}}<h3>Cơ quan có thẩm quyền</h3><ul>{{#items}}<li class="pre">{{.}}</li>{{/items}}</ul>{{/competent}}
+{{#authorized}}<h3>Cơ quan được ủy quyền</h3><ul>{{#items}}<li class="pre">{{.}}</li>{{/items}}</ul>{{/authorized}}
+{{#coordinating}}<h3>Cơ quan phối hợp</h3><ul>{{#items}}<li class="pre">{{.}}</li>{{/items}}</ul>{{/coordinating}}
 </section>
 {{/agencies}}
 {{#receivingPlace}}
@@ -94,13 +96,13 @@ extension DefaultTheme {
 {{#results}}
 <section aria-labelledby="ket-qua">
 <h2 id="ket-qua">Kết quả thực hiện</h2>
-<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>
+<ul>{{#items}}<li class="pre">{{.}}</li>{{/items}}</ul>
 </section>
 {{/results}}
 {{#legalBases}}
 <section aria-labelledby="can-cu">
 <h2 id="can-cu">Căn cứ pháp lý</h2>
-<ul>{{#items}}<li><strong>{{number}}</strong>: {{title}}</li>{{/items}}</ul>
+<ul>{{#items}}<li class="pre"><strong>{{number}}</strong>: {{title}}</li>{{/items}}</ul>
 </section>
 {{/legalBases}}
 {{#conditions}}
@@ -112,7 +114,7 @@ extension DefaultTheme {
 {{#cases}}
 <section aria-labelledby="truong-hop">
 <h2 id="truong-hop">Các trường hợp</h2>
-<ul>{{#items}}<li>{{name}} (mã {{code}}): {{time}}</li>{{/items}}</ul>
+<ul>{{#items}}<li class="pre">{{name}} (mã {{code}}): {{time}}</li>{{/items}}</ul>
 </section>
 {{/cases}}
 {{#localSections}}
