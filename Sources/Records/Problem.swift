@@ -14,6 +14,7 @@ public struct Problem: Sendable, Equatable {
         case missingKey = "missing-key"
         case wrongType = "wrong-type"
         case emptyValue = "empty-value"
+        case tooFewItems = "too-few-items"
         case notInVocabulary = "not-in-vocabulary"
         case malformedCode = "malformed-code"
         case malformedDate = "malformed-date"
@@ -123,6 +124,14 @@ extension Problem {
                 en: "`\(key)` is empty.",
                 suggestion: Localized(vi: "Điền nội dung vào giữa hai dấu ngoặc kép, hoặc xóa dòng nếu mục này không bắt buộc.",
                                       en: "Fill it in, or remove the line if the key is optional."))
+    }
+
+    static func tooFewItems(_ key: String, minimum: Int) -> Problem {
+        Problem(.tooFewItems, .error,
+                vi: "Danh sách `\(key)` phải có ít nhất \(minimum) mục, ở đây đang trống.",
+                en: "The list `\(key)` needs at least \(minimum) item\(minimum == 1 ? "" : "s"); it is empty.",
+                suggestion: Localized(vi: "Thêm mục vào danh sách, mỗi mục một dòng bắt đầu bằng `- `.",
+                                      en: "Add the items, one per line starting with `- `."))
     }
 
     static func wrongType(_ key: String, expected: Localized, found: Localized, suggestion: String? = nil) -> Problem {
