@@ -30,6 +30,8 @@ public struct Problem: Sendable, Equatable {
         case unsafeLink = "unsafe-link"
         case outsideSite = "outside-site"
         case notAFile = "not-a-file"
+        case templateSyntax = "template-syntax"
+        case templateMissing = "template-missing"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -273,6 +275,26 @@ extension Problem {
         en: "This is not a regular file (a folder, device or pipe), so it cannot be read.",
         suggestion: Localized(vi: "Xóa hoặc đổi tên mục này: trong `content/thu-tuc/` chỉ để các tệp `.md`.",
                               en: "Remove or rename it: `content/thu-tuc/` holds only `.md` files."))
+
+    public static func templateSyntax(vi: String, en: String) -> Problem {
+        Problem(.templateSyntax, .error,
+                vi: "Mẫu trang có lỗi: \(vi).", en: "Template error: \(en).",
+                suggestion: Localized(vi: "Sửa thẻ Mustache ở vị trí này; trang web chưa được tạo cho tới khi mẫu đúng.",
+                                      en: "Fix the Mustache tag here; nothing is built until the template is right."))
+    }
+
+    public static let templateUnreadable = Problem(
+        .templateSyntax, .error,
+        vi: "Mẫu trang không phải văn bản UTF-8 nên không đọc được.",
+        en: "The template is not UTF-8 text and cannot be read.",
+        suggestion: Localized(vi: "Lưu lại tệp với bảng mã Unicode UTF-8.", en: "Save the file as UTF-8."))
+
+    public static let templateMissing = Problem(
+        .templateMissing, .error,
+        vi: "Thiếu mẫu trang này: không có nó thì không tạo được trang web.",
+        en: "This template is missing: the site cannot be built without it.",
+        suggestion: Localized(vi: "Chép tệp này từ thư mục `templates/` của một trang mới tạo bằng `tthc init`.",
+                              en: "Copy this file from the `templates/` folder of a site made with `tthc init`."))
 
     /// `component` is the letter of NĐ 63/2010 Điều 8 khoản 2 when the law names the part.
     static func incomplete(_ component: String?, what: Localized) -> Problem {

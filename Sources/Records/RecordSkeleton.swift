@@ -44,6 +44,10 @@ public enum RecordSkeleton {
                 lines.append(prefix + field.key + ":")
                 lines.append(indent + (off ? "# " : "") + "  -")
                 write(inner, indent: indent + "    ", commented: off, code: code, into: &lines)
+            case .list(.text, let minItems) where minItems > 0:
+                // A list that may not be empty gets an item to fill in, as a required text does.
+                lines.append(prefix + field.key + ":")
+                lines.append(prefix + "  - \"\"")
             default:
                 lines.append(prefix + field.key + ": " + placeholder(field, code: code))
             }

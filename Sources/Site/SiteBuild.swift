@@ -45,9 +45,10 @@ public struct SiteBuild {
         var prepared = try measure(&timings.reading) { try prepare() }
         let diagnostics = prepared.diagnostics
         checked?(diagnostics)
-        guard var plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: diagnostics, pagesWritten: 0) }
+        guard var plan = usable(prepared, strict: strict), let templates = prepared.templates else {
+            return Outcome(diagnostics: diagnostics, pagesWritten: 0)
+        }
         prepared.plan = nil
-        let templates = try Templates(folder: site.appendingPathComponent("templates"))
         let staged = try StagedOutput(for: output)
         do {
             var pages = 0, writing = 0.0
@@ -73,8 +74,9 @@ public struct SiteBuild {
     public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
         var timings = Timings()
         let prepared = try measure(&timings.reading) { try prepare() }
-        guard let plan = usable(prepared, strict: strict) else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
-        let templates = try Templates(folder: site.appendingPathComponent("templates"))
+        guard let plan = usable(prepared, strict: strict), let templates = prepared.templates else {
+            return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil)
+        }
         var files: [(path: String, data: Data)] = []
         try produce(plan, templates: templates, timings: &timings) { files += $0 }
         files.sort { $0.path < $1.path }
@@ -83,7 +85,7 @@ public struct SiteBuild {
         return (outcome, files)
     }
 
-    private func usable(_ prepared: (diagnostics: [Diagnostic], plan: SitePlan?), strict: Bool) -> SitePlan? {
+    private func usable(_ prepared: Prepared, strict: Bool) -> SitePlan? {
         let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         return blocking ? nil : prepared.plan
     }
@@ -129,20 +131,30 @@ public struct SiteBuild {
         return try work()
     }
 
-    func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
+    /// What every command that reads a site needs: its records checked, its pages planned and its
+    /// templates compiled, with every problem found on the way.
+    struct Prepared {
+        var diagnostics: [Diagnostic]
+        var plan: SitePlan?
+        var templates: Templates?
+    }
+
+    func prepare() throws -> Prepared {
         let content = try SiteContent.load(from: site, cache: cache)
-        guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
+        // Compiled by `check` as by `build`: a broken template is found before anything is written.
+        let (templates, templateDiagnostics) = Templates.load(site: site)
+        guard var configuration = content.configuration else {
+            return Prepared(diagnostics: (content.allDiagnostics + templateDiagnostics).sortedForReport(), plan: nil, templates: templates)
+        }
         if let baseURL { configuration.baseURL = baseURL }
         let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog)
         var links = LinkCheck.problems(in: content.records, urls: plan.urls)
-        // Templates are loaded only if some link has an #anchor to check against a rendered page.
-        var templates: Templates??
         links += LinkCheck.anchorProblems(in: content.records) { url in
-            if templates == nil { templates = .some(try? Templates(folder: site.appendingPathComponent("templates"))) }
-            guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
+            guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
-        return ((content.allDiagnostics + links).sortedForReport(), plan)
+        return Prepared(diagnostics: (content.allDiagnostics + templateDiagnostics + links).sortedForReport(), plan: plan,
+                        templates: templates)
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`.

@@ -19,8 +19,8 @@ public final class SitePreview: @unchecked Sendable {
         self.build = build
         let prepared = try build.prepare()
         diagnostics = prepared.diagnostics
-        if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
-            let output = SiteOutput(plan: plan, templates: try Templates(folder: site.appendingPathComponent("templates")))
+        if let plan = prepared.plan, let templates = prepared.templates, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
+            let output = SiteOutput(plan: plan, templates: templates)
             self.output = output
             pages = output.pages
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
@@ -6,36 +7,35 @@ struct Templates {
 
     let library: [String: Template]
 
-    enum Failure: Error, CustomStringConvertible {
-        case missing(String), unreadable(String, String)
+    /// Where templates live, relative to the site (every diagnostic names its file from there).
+    static let folder = "templates"
 
-        var description: String {
-            switch self {
-            case .missing(let path): return "Thiếu mẫu trang \(path) (template missing)"
-            case .unreadable(let path, let detail): return "Mẫu trang \(path) có lỗi: \(detail) (template error)"
-            }
-        }
-    }
-
-    init(folder: URL) throws {
+    /// Every `templates/*.mustache` compiled; nil templates when one cannot be used (each problem
+    /// is a diagnostic at its file, line and column, so `check` finds what `build` would stop at).
+    static func load(site: URL) -> (templates: Templates?, diagnostics: [Diagnostic]) {
+        let folderURL = site.appendingPathComponent(folder)
         var library: [String: Template] = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        var diagnostics: [Diagnostic] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
-            let path = folder.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: path, encoding: .utf8) else {
-                throw Failure.unreadable("templates/\(name)", "không đọc được")
+            let path = "\(folder)/\(name)"
+            guard let data = FileManager.default.contents(atPath: folderURL.appendingPathComponent(name).path),
+                  let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .templateUnreadable))
+                continue
             }
             do {
                 library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
-                throw Failure.unreadable("templates/\(name)", "\(error)")
+                diagnostics.append(Diagnostic(file: path, line: error.line, column: error.column,
+                                              problem: .templateSyntax(vi: error.message, en: error.english)))
             }
         }
-        for name in Self.required where library[name] == nil {
-            throw Failure.missing("templates/\(name).mustache")
+        for name in required where library[name] == nil && !names.contains("\(name).mustache") {
+            diagnostics.append(Diagnostic(file: "\(folder)/\(name).mustache", line: 1, column: 1, problem: .templateMissing))
         }
-        self.library = library
+        return (diagnostics.isEmpty ? Templates(library: library) : nil, diagnostics)
     }
 
     func render(_ template: String, _ context: TemplateValue) -> String {

@@ -44,6 +44,7 @@ import Yams
         let filled = skeleton
             .replacingOccurrences(of: "ngay: \"\"", with: "ngay: 2026-01-16")
             .replacingOccurrences(of: ": \"\"", with: ": \"Nội dung điền thử\"")
+            .replacingOccurrences(of: "- \"\"", with: "- \"Nội dung điền thử\"")
         try filled.write(to: path, atomically: true, encoding: .utf8)
         let checked = try cli.tthc(["check", "--site", folder.path])
         #expect(checked.status == 0, "\(checked.output)")
