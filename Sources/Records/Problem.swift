@@ -30,6 +30,11 @@ public struct Problem: Sendable, Equatable {
         case unsafeLink = "unsafe-link"
         case outsideSite = "outside-site"
         case notAFile = "not-a-file"
+        case duplicateSection = "duplicate-section"
+        case sectionHeading = "section-heading"
+        case headingInNationalSection = "heading-in-national-section"
+        case frontMatterInBody = "front-matter-in-body"
+        case localKeyOutsideBlock = "local-key-outside-block"
         case templateSyntax = "template-syntax"
         case templateMissing = "template-missing"
         // Warnings: the site is built; `--strict` makes them errors.
@@ -311,7 +316,7 @@ extension Problem {
         en: "The district level `huyen` no longer exists since 1 July 2025.",
         suggestion: Localized(vi: "Dùng `xa` hoặc `tinh`.", en: "Use `xa` or `tinh`."))
 
-    static let rawHTML = Problem(
+    public static let rawHTML = Problem(
         .rawHTML, .warning,
         vi: "Mã HTML trong nội dung sẽ không được hiển thị.",
         en: "Raw HTML in the body is not rendered.",

@@ -16,6 +16,15 @@ public enum Suggestion {
         return best.distance <= tolerance ? best.candidate : nil
     }
 
+    /// The national section a heading's text was most likely meant to be (misspelt, in capitals,
+    /// with a colon…), nil when it is one exactly or resembles none.
+    public static func nationalSection(resembling title: String) -> String? {
+        guard !Schema.nationalSections.contains(title) else { return nil }
+        var text = title.trimmingSpaces()
+        while let last = text.last, ":.;".contains(last) { text.removeLast() }
+        return closest(to: text, among: Schema.nationalSections)
+    }
+
     /// Lowercase, without diacritics (đ → d), spaces and hyphens as underscores.
     static func fold(_ text: String) -> String {
         text.lowercased()

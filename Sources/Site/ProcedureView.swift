@@ -6,15 +6,18 @@ import Records
 struct ProcedureView {
     let procedure: Procedure
     let body: Body
+    /// The record's file, relative to the site.
+    let path: String
     let configuration: SiteConfiguration
     /// Names of published procedures, for related links.
     let names: [String: String]
     /// Relative prefix from this page to the site root, e.g. `../../`.
     let root: String
 
-    var context: TemplateValue {
+    /// `body` rendered: the caller keeps what cmark found in it.
+    func context(_ body: RenderedBody) -> TemplateValue {
         let p = procedure
-        let rendered = sectionsHTML
+        let rendered = sectionsHTML(body)
         return [
             "code": .text(p.code),
             "name": .text(p.name),
@@ -114,12 +117,11 @@ struct ProcedureView {
         ]
     }
 
-    private var sectionsHTML: (steps: String?, conditions: String?, local: [TemplateValue]) {
+    private func sectionsHTML(_ rendered: RenderedBody) -> (steps: String?, conditions: String?, local: [TemplateValue]) {
         var steps: String?
         var conditions: String?
         var local: [TemplateValue] = []
-        for section in body.sections {
-            let html = Self.render(section.markdown, root: root)
+        for (section, html) in zip(body.sections, rendered.html) {
             switch section.title {
             case Schema.nationalSections[0]?: steps = html
             case Schema.nationalSections[1]?: conditions = html
@@ -129,11 +131,26 @@ struct ProcedureView {
         }
         return (steps, conditions, local)
     }
+}
+
+/// A record's body rendered for its page, each section once: its HTML, and what cmark found in it
+/// (the same parse, so that what is checked is what is shown).
+struct RenderedBody {
+    var html: [String] = []
+    var outlines: [MarkdownOutline] = []
+
+    init(_ body: Body, root: String) {
+        for section in body.sections {
+            let rendered = Self.render(section.markdown, root: root)
+            html.append(rendered.html)
+            outlines.append(rendered.outline)
+        }
+    }
 
     /// Markdown to HTML; site-absolute links (`/thu-tuc/…`) become relative so they work under any base path.
-    static func render(_ markdown: String, root: String) -> String {
+    static func render(_ markdown: String, root: String) -> RenderedMarkdown {
         MarkdownRenderer.render(markdown.nfc, anchor: Slug.make, rewriteLink: { target in
             target.hasPrefix("/") && !target.hasPrefix("//") ? root + target.dropFirst() : target
-        }).html
+        })
     }
 }

@@ -11,6 +11,9 @@ struct Page {
     var description: String? = nil
     /// Built only when the page is rendered: listing URLs (the link check) must not render Markdown.
     var context: () -> TemplateValue
+    /// For a procedure's page, the procedure: a build renders its body once, for the page and for
+    /// the checks of what cmark found in it.
+    var procedure: ProcedureView? = nil
 
     /// Output file relative to the output folder.
     var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
@@ -27,10 +30,13 @@ struct Page {
 final class PublishedProcedure: Sendable {
     let procedure: Procedure
     let body: Body
+    /// The record's file, relative to the site.
+    let path: String
 
-    init(procedure: Procedure, body: Body) {
+    init(procedure: Procedure, body: Body, path: String) {
         self.procedure = procedure
         self.body = body
+        self.path = path
     }
 }
 
@@ -49,7 +55,7 @@ struct SitePlan {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
-        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
+        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
         let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
@@ -71,7 +77,7 @@ struct SitePlan {
 
     private func makePages() -> [Page] {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
-        pages += procedures.map { procedurePage($0.procedure, $0.body) }
+        pages += procedures.map(procedurePage)
         pages += sectorPages + levelPages + agencyPages + [online]
         return pages
     }
@@ -84,13 +90,14 @@ struct SitePlan {
 
     // MARK: - Pages
 
-    private func procedurePage(_ procedure: Procedure, _ body: Body) -> Page {
+    private func procedurePage(_ entry: PublishedProcedure) -> Page {
+        let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
-                                 root: Page.root(for: url))
+        let view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration,
+                                 names: names, root: Page.root(for: url))
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
-                    context: { ["procedure": view.context] })
+                    context: { ["procedure": view.context(RenderedBody(view.body, root: view.root))] }, procedure: view)
     }
 
     private func listItems(_ list: [PublishedProcedure], root: String) -> TemplateValue {

@@ -18,8 +18,8 @@ public final class SitePreview: @unchecked Sendable {
         build.cache = cache
         self.build = build
         let prepared = try build.prepare()
-        diagnostics = prepared.diagnostics
-        if let plan = prepared.plan, let templates = prepared.templates, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
+        diagnostics = build.withBodies(prepared, outlines: [])
+        if let plan = prepared.plan, let templates = prepared.templates, !diagnostics.contains(where: { $0.severity == .error }) {
             let output = SiteOutput(plan: plan, templates: templates)
             self.output = output
             pages = output.pages
