@@ -35,6 +35,7 @@ public struct Problem: Sendable, Equatable {
         case headingInNationalSection = "heading-in-national-section"
         case frontMatterInBody = "front-matter-in-body"
         case localKeyOutsideBlock = "local-key-outside-block"
+        case nonBreakingSpace = "non-breaking-space"
         case templateSyntax = "template-syntax"
         case templateMissing = "template-missing"
         // Warnings: the site is built; `--strict` makes them errors.
@@ -46,6 +47,11 @@ public struct Problem: Sendable, Equatable {
         case durationWithoutDescription = "duration-without-description"
         case unpublishedRelated = "unpublished-related"
         case fileNameMismatch = "file-name-mismatch"
+        case commentInValue = "comment-in-value"
+        case typographicQuotes = "typographic-quotes"
+        case strayQuote = "stray-quote"
+        case unclosedQuote = "unclosed-quote"
+        case ignoredFile = "ignored-file"
     }
 
     public var code: Code

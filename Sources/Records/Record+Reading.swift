@@ -27,9 +27,13 @@ extension Record {
             text = source.text
             record.style = source.style
         } catch {
-            guard case .notUTF8(let offset) = error else { return record }
-            let position = position(ofByte: offset, in: bytes)
-            report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
+            switch error {
+            case .utf16:
+                report(.utf16, line: 1, column: 1)
+            case .notUTF8(let offset):
+                let position = position(ofByte: offset, in: bytes)
+                report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
+            }
             return record
         }
         let split: FrontMatterSplit
@@ -41,7 +45,7 @@ extension Record {
         }
 
         let lineOffset = split.yamlFirstLine - 1
-        let parsed = FrontMatterParser.parse(split.yaml)
+        let parsed = FrontMatterParser.parse(split.yaml, firstLine: split.yamlFirstLine)
         func place(_ located: LocatedProblem) {
             report(located.problem, line: located.line + lineOffset, column: located.column)
         }

@@ -37,7 +37,10 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
         do {
             text = try SourceText(bytes: bytes).text
         } catch {
-            if case .notUTF8(let offset) = error {
+            switch error {
+            case .utf16:
+                report(.utf16, 1, 1)
+            case .notUTF8(let offset):
                 let position = Record.position(ofByte: offset, in: bytes)
                 report(.notUTF8(byteOffset: offset), position.line, position.column)
             }

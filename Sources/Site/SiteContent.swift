@@ -35,9 +35,14 @@ public struct SiteContent: Sendable {
         var content = SiteContent(folder: folder, configuration: configuration, records: [],
                                   diagnostics: configurationDiagnostics, changeLog: ChangeLog(site: folder))
         let recordsURL = folder.appendingPathComponent(recordsFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+        let all = ((try? FileManager.default.contentsOfDirectory(atPath: recordsURL.path)) ?? []).sorted()
+        let names = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        // Named like a record but not read: said, or a procedure would silently not be published.
+        for name in all where !name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = "\(recordsFolder)/\(name)"
+            guard let rename = IgnoredFile.rename(name, header: { IgnoredFile.header(path, in: folder) }) else { continue }
+            content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .ignoredFile(name, rename: rename)))
+        }
         guard names.count <= Record.maximumRecords else {
             // Refused before reading any: the limit exists so that time and memory stay bounded.
             content.diagnostics.append(Diagnostic(file: recordsFolder, line: 1, column: 1,
