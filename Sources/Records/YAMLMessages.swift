@@ -42,7 +42,10 @@ enum YAMLMessages {
         ("tag", "có dấu `!` ở đầu giá trị (thẻ kiểu của YAML); " + quoteTheValue),
         ("'!'", "có dấu `!` ở đầu giá trị (thẻ kiểu của YAML); " + quoteTheValue),
         ("URI", "có dấu `!` ở đầu giá trị (thẻ kiểu của YAML); " + quoteTheValue),
+        ("the expected '>'", "có dấu `!<` ở đầu giá trị (thẻ kiểu của YAML); " + quoteTheValue),
         ("directive", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
+        ("digit or '.'", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
+        ("did not find expected whitespace", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
         ("version number", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
         ("incompatible YAML document", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
         ("non-alphabetical character", "có dòng bắt đầu bằng `%` (chỉ thị của YAML); " + quoteTheValue),
@@ -52,6 +55,8 @@ enum YAMLMessages {
         ("UTF-16", "có byte không phải văn bản UTF-8"),
         ("surrogate", "có byte không phải văn bản UTF-8"),
         ("input is too long", "phần thông tin đầu tệp quá dài"),
+        ("input error", "không đọc được phần thông tin đầu tệp"),
+        ("<stream-start>", "không đọc được phần thông tin đầu tệp từ dòng đầu tiên"),
         ("out of memory", "không đủ bộ nhớ để đọc phần thông tin này"),
     ]
 }
