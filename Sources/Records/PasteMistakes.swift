@@ -269,8 +269,11 @@ enum PasteMistakes {
             let fixed = prefix + quotedForYAML(whole.trimmingSpaces())
             return LocatedProblem(line: mark.line, column: after + 1, problem: .commentInValue(kept: text, fixed: fixed))
         }
-        if look.typographic, let first = value.first, let last = value.last,
-           typographicOpening.contains(first) || typographicClosing.contains(last) || first == "\u{201D}" {
+        // Word's quotes typed as YAML's: one pair around the whole value (or one opening quote
+        // alone). Text that quotes something inside it (the law, a form's name) is left alone.
+        let typographicCount = look.typographic ? value.filter(isTypographicQuote).count : 0
+        if let first = value.first, let last = value.last, typographicOpening.contains(first) || first == "\u{201D}",
+           (typographicCount == 2 && isTypographicQuote(last)) || typographicCount == 1 {
             var inner = value[...]
             if let head = inner.first, isTypographicQuote(head) { inner = inner.dropFirst() }
             if let tail = inner.last, isTypographicQuote(tail) { inner = inner.dropLast() }
