@@ -10,7 +10,8 @@ enum FrontMatterParser {
     /// `firstLine`: the file line the text starts on, for messages that name another line.
     static func parse(_ yaml: String, firstLine: Int = 1) -> Result {
         // Spaces pasted from Word are reported, and read as the spaces they stand for.
-        let (text, spaces) = PasteMistakes.invisibleSpaces(in: yaml)
+        let look = PasteMistakes.Look(yaml)
+        let (text, spaces) = PasteMistakes.invisibleSpaces(in: yaml, look)
         let read: YAMLReader.Result
         do {
             read = try YAMLReader.read(text, maximumDepth: SchemaValidator.maximumDepth)
@@ -23,7 +24,7 @@ enum FrontMatterParser {
         if let deep = read.tooDeep {
             problems.append(LocatedProblem(line: deep.line, column: deep.column, problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
         }
-        problems += PasteMistakes.warnings(root: read.root, yaml: text, multilineQuotes: read.multilineQuotes, firstLine: firstLine)
+        problems += PasteMistakes.warnings(root: read.root, yaml: text, look, multilineQuotes: read.multilineQuotes, firstLine: firstLine)
         return Result(root: read.root, problems: problems)
     }
 

@@ -15,8 +15,8 @@ enum PasteMistakes {
     /// line's indentation, after a list's `-`, before or after a key's `:`. Each line is reported
     /// once, at the first of them, and the text is given back with them made plain spaces (one
     /// character for one, so that every column stays), so the rest of the file is still read.
-    static func invisibleSpaces(in yaml: String) -> (yaml: String, problems: [LocatedProblem]) {
-        guard mayHoldUnicodeSpace(yaml) else { return (yaml, []) }
+    static func invisibleSpaces(in yaml: String, _ look: Look) -> (yaml: String, problems: [LocatedProblem]) {
+        guard look.unicodeSpace else { return (yaml, []) }
         var problems: [LocatedProblem] = []
         var lines = Body.lines(yaml).map(String.init)
         for index in lines.indices where mayHoldUnicodeSpace(lines[index]) {
@@ -36,19 +36,8 @@ enum PasteMistakes {
         scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator
     }
 
-    /// Lead bytes of U+00A0 (C2 A0), U+2000–U+200A, U+202F, U+205F (E2 80/81) and U+3000 (E3 80).
     private static func mayHoldUnicodeSpace(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) {
-                let byte = bytes[index], next = bytes[index + 1]
-                if (byte == 0xC2 && next == 0xA0) || (byte == 0xE2 && (next == 0x80 || next == 0x81)) || (byte == 0xE3 && next == 0x80) {
-                    return true
-                }
-            }
-            return false
-        }
+        Look(text).unicodeSpace
     }
 
     /// Places on a line where YAML's syntax needs a space and a Unicode space stands.
@@ -184,8 +173,8 @@ enum PasteMistakes {
     /// Warnings where the value read is not what the line shows a person: the end of a value cut
     /// off by `#`, Word's quotes kept as text, a quote with no partner, a quoted value that
     /// swallowed the lines after it.
-    static func warnings(root: YAMLNode?, yaml: String, multilineQuotes: [YAMLReader.QuotedSpan], firstLine: Int) -> [LocatedProblem] {
-        let look = Look(yaml)
+    static func warnings(root: YAMLNode?, yaml: String, _ look: Look, multilineQuotes: [YAMLReader.QuotedSpan],
+                         firstLine: Int) -> [LocatedProblem] {
         guard look.any || !multilineQuotes.isEmpty else { return [] }
         let lines = Body.lines(yaml)
         var found: [LocatedProblem] = []
@@ -197,24 +186,32 @@ enum PasteMistakes {
         var visited = 0
         collectValues(root, into: &scalars, visited: &visited)
         // An alias gives its anchor's scalars again, at the same place: each is reported once.
-        var seen = Set<[Int]>()
-        for scalar in scalars where scalar.plain && seen.insert([scalar.mark.line, scalar.mark.column]).inserted {
+        var seen = Set<Int>()
+        for scalar in scalars where scalar.plain && seen.insert(scalar.mark.line << 24 | scalar.mark.column).inserted {
             if let problem = warning(for: scalar, lines, look) { found.append(problem) }
         }
         return found
     }
 
-    /// What a byte scan of the whole text shows, once.
-    private struct Look {
+    /// What one byte scan of the whole text shows: only then are its lines or values looked at.
+    struct Look {
         var comment = false, typographic = false, quote = false
+        /// Lead bytes of U+00A0 (C2 A0), U+2000–U+200A, U+202F, U+205F (E2 80/81) and U+3000 (E3 80).
+        var unicodeSpace = false
         var any: Bool { comment || typographic || quote }
 
         init(_ yaml: String) {
             var text = yaml
             text.withUTF8 { bytes in
-                var previous: UInt8 = 0x0A
+                var previous: UInt8 = 0x0A, beforePrevious: UInt8 = 0
                 var quotesOnLine = 0
                 for byte in bytes {
+                    // Most bytes are letters and digits: one comparison lets them pass.
+                    if byte > UInt8(ascii: "'") && byte < 0x80 {
+                        beforePrevious = previous
+                        previous = byte
+                        continue
+                    }
                     switch byte {
                     case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t"):
                         comment = true
@@ -223,13 +220,20 @@ enum PasteMistakes {
                     case 0x0A:
                         if quotesOnLine % 2 == 1 { quote = true }
                         quotesOnLine = 0
-                    case 0x9C, 0x9D, 0x98, 0x99, 0x9E where previous == 0x80:
-                        typographic = true
-                    case 0xAB, 0xBB where previous == 0xC2:
-                        typographic = true
                     default:
-                        break
+                        // A `where` binds to one pattern only: each sequence is spelt out whole.
+                        if previous == 0xC2 {
+                            if byte == 0xA0 { unicodeSpace = true }  // U+00A0
+                            if byte == 0xAB || byte == 0xBB { typographic = true }  // « »
+                        } else if previous == 0x80 && beforePrevious == 0xE2 {
+                            if byte <= 0x8A || byte == 0xAF { unicodeSpace = true }  // U+2000–U+200A, U+202F
+                            if byte == 0x98 || byte == 0x99 || (byte >= 0x9C && byte <= 0x9E) { typographic = true }  // ‘ ’ “ ” „
+                        } else if (previous == 0x81 && beforePrevious == 0xE2 && byte == 0x9F)
+                                    || (previous == 0x80 && beforePrevious == 0xE3 && byte == 0x80) {
+                            unicodeSpace = true  // U+205F, U+3000
+                        }
                     }
+                    beforePrevious = previous
                     previous = byte
                 }
                 if quotesOnLine % 2 == 1 { quote = true }
@@ -237,8 +241,6 @@ enum PasteMistakes {
         }
     }
 
-    /// The scalars a person wrote, each once: an alias repeats its anchor's values (an alias bomb
-    /// would repeat them billions of times), so no more are looked at than the validator reads.
     private static func collectValues(_ node: YAMLNode, into scalars: inout [YAMLNode.Scalar], visited: inout Int) {
         visited += 1
         guard visited <= SchemaValidator.maximumNodes else { return }
@@ -252,6 +254,12 @@ enum PasteMistakes {
     private static func warning(for scalar: YAMLNode.Scalar, _ lines: Lines, _ look: Look) -> LocatedProblem? {
         let mark = scalar.mark
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        // What could be wrong with this value, told from its text and its line's bytes.
+        let couldBeCommented = look.comment && lines[mark.line - 1].utf8.contains(UInt8(ascii: "#"))
+        let couldBeTypographic = look.typographic && scalar.string.unicodeScalars.first.map {
+            typographicOpening.contains($0) || $0 == "\u{201D}" } == true
+        let couldBeStray = look.quote && scalar.string.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+        guard couldBeCommented || couldBeTypographic || couldBeStray else { return nil }
         let line = Array(lines[mark.line - 1].unicodeScalars)
         let start = mark.column - 1
         let value = Array(scalar.string.unicodeScalars)
@@ -264,14 +272,14 @@ enum PasteMistakes {
         let rest = after < line.count ? String(String.UnicodeScalarView(line[after...])) : ""
         let text = scalar.string
 
-        if look.comment, rest.hasPrefix("#"), value.isEmpty || after > start + value.count {
+        if couldBeCommented, rest.hasPrefix("#"), value.isEmpty || after > start + value.count {
             let whole = text + String(String.UnicodeScalarView(line[(start + value.count)...])).trimmingSpacesAtEnd
             let fixed = prefix + quotedForYAML(whole.trimmingSpaces())
             return LocatedProblem(line: mark.line, column: after + 1, problem: .commentInValue(kept: text, fixed: fixed))
         }
         // Word's quotes typed as YAML's: one pair around the whole value (or one opening quote
         // alone). Text that quotes something inside it (the law, a form's name) is left alone.
-        let typographicCount = look.typographic ? value.filter(isTypographicQuote).count : 0
+        let typographicCount = couldBeTypographic ? value.filter(isTypographicQuote).count : 0
         if let first = value.first, let last = value.last, typographicOpening.contains(first) || first == "\u{201D}",
            (typographicCount == 2 && isTypographicQuote(last)) || typographicCount == 1 {
             var inner = value[...]
@@ -280,7 +288,7 @@ enum PasteMistakes {
             let fixed = prefix + quotedForYAML(String(String.UnicodeScalarView(inner))) + (rest.isEmpty ? "" : " " + rest)
             return LocatedProblem(line: mark.line, column: mark.column, problem: .typographicQuotes(fixed: fixed))
         }
-        if look.quote {
+        if couldBeStray {
             for quote in ["\"", "'"] as [Unicode.Scalar] where value.filter({ $0 == quote }).count % 2 == 1 {
                 guard let stray = value.lastIndex(of: quote) else { continue }
                 var kept = value

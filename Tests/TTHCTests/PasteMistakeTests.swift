@@ -246,3 +246,20 @@ import Testing
         #expect(record.diagnostics.first?.message(.vi).contains("TCVN3") == false)
     }
 }
+
+/// The byte scan that decides whether a record's values are looked at, at all: tthc's own text
+/// (Vietnamese, dashes, quoted values) must pass it untouched, or every record pays for the checks.
+@Suite struct PasteLookTests {
+    @Test func canonicalVietnameseTextPassesUnlooked() {
+        let look = PasteMistakes.Look(SampleRecord.frontMatter + "\nmo_ta: \"Nộp hồ sơ – trực tiếp — hoặc qua bưu chính…\"\n")
+        #expect(!look.any && !look.unicodeSpace)
+    }
+
+    @Test(arguments: [("a: b #c", "comment"), ("a: “b”", "typographic"), ("a: «b»", "typographic"), ("a: b\"", "quote"),
+                      ("a:\u{A0}b", "space"), ("a:\u{202F}b", "space"), ("a:\u{3000}b", "space")])
+    func eachMarkIsSeen(_ text: String, _ flag: String) {
+        let look = PasteMistakes.Look(text)
+        let seen = ["comment": look.comment, "typographic": look.typographic, "quote": look.quote, "space": look.unicodeSpace]
+        #expect(seen.filter(\.value).map(\.key) == [flag])
+    }
+}
