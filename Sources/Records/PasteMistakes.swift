@@ -203,44 +203,49 @@ enum PasteMistakes {
         init(_ yaml: String) {
             var text = yaml
             text.withUTF8 { bytes in
-                var previous: UInt8 = 0x0A, beforePrevious: UInt8 = 0
+                let count = bytes.count
                 var quotesOnLine = 0
-                for byte in bytes {
-                    // Most bytes are letters and digits: one comparison lets them pass.
-                    if byte > UInt8(ascii: "'") && byte < 0x80 {
-                        beforePrevious = previous
-                        previous = byte
+                var index = 0
+                while index < count {
+                    let byte = bytes[index]
+                    defer { index += 1 }
+                    if byte >= 0x80 {
+                        // Only three lead bytes start what is looked for; Vietnamese letters pass.
+                        guard byte == 0xC2 || byte == 0xE2 || byte == 0xE3, index + 1 < count else { continue }
+                        let second = bytes[index + 1], third = index + 2 < count ? bytes[index + 2] : 0
+                        switch (byte, second) {
+                        case (0xC2, 0xA0): unicodeSpace = true  // U+00A0
+                        case (0xC2, 0xAB), (0xC2, 0xBB): typographic = true  // « »
+                        case (0xE2, 0x80):
+                            if third <= 0x8A || third == 0xAF { unicodeSpace = true }  // U+2000–U+200A, U+202F
+                            if third == 0x98 || third == 0x99 || (third >= 0x9C && third <= 0x9E) { typographic = true }  // ‘ ’ “ ” „
+                        case (0xE2, 0x81): if third == 0x9F { unicodeSpace = true }  // U+205F
+                        case (0xE3, 0x80): if third == 0x80 { unicodeSpace = true }  // U+3000
+                        default: break
+                        }
                         continue
                     }
+                    // Letters, digits and most punctuation: one comparison lets them pass.
+                    guard byte <= UInt8(ascii: "'") else { continue }
                     switch byte {
-                    case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t"):
-                        comment = true
+                    case UInt8(ascii: "#"):
+                        if index > 0, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") { comment = true }
                     case UInt8(ascii: "\""), UInt8(ascii: "'"):
                         quotesOnLine += 1
                     case 0x0A:
                         if quotesOnLine % 2 == 1 { quote = true }
                         quotesOnLine = 0
                     default:
-                        // A `where` binds to one pattern only: each sequence is spelt out whole.
-                        if previous == 0xC2 {
-                            if byte == 0xA0 { unicodeSpace = true }  // U+00A0
-                            if byte == 0xAB || byte == 0xBB { typographic = true }  // « »
-                        } else if previous == 0x80 && beforePrevious == 0xE2 {
-                            if byte <= 0x8A || byte == 0xAF { unicodeSpace = true }  // U+2000–U+200A, U+202F
-                            if byte == 0x98 || byte == 0x99 || (byte >= 0x9C && byte <= 0x9E) { typographic = true }  // ‘ ’ “ ” „
-                        } else if (previous == 0x81 && beforePrevious == 0xE2 && byte == 0x9F)
-                                    || (previous == 0x80 && beforePrevious == 0xE3 && byte == 0x80) {
-                            unicodeSpace = true  // U+205F, U+3000
-                        }
+                        break
                     }
-                    beforePrevious = previous
-                    previous = byte
                 }
                 if quotesOnLine % 2 == 1 { quote = true }
             }
         }
     }
 
+    /// The scalars a person wrote, each once: an alias repeats its anchor's values (an alias bomb
+    /// would repeat them billions of times), so no more are looked at than the validator reads.
     private static func collectValues(_ node: YAMLNode, into scalars: inout [YAMLNode.Scalar], visited: inout Int) {
         visited += 1
         guard visited <= SchemaValidator.maximumNodes else { return }
