@@ -9,14 +9,26 @@ enum FrontMatterParser {
 
     /// `firstLine`: the file line the text starts on, for messages that name another line.
     static func parse(_ yaml: String, firstLine: Int = 1) -> Result {
-        // Spaces pasted from Word are reported, and read as the spaces they stand for.
-        let look = PasteMistakes.Look(yaml)
-        let (text, spaces) = PasteMistakes.invisibleSpaces(in: yaml, look)
+        var text = yaml
+        var spaces: [LocatedProblem] = []
+        var outcome = read(text)
+        // tthc's own form (read by the block scanner) has plain spaces where YAML needs them and
+        // no comment; any other text is scanned once for what pasting leaves in it.
+        var look = PasteMistakes.Look(typographic: true, quote: true)
+        if (try? outcome.get())?.scanned != true {
+            look = PasteMistakes.Look(yaml)
+            if look.unicodeSpace {
+                // Spaces pasted from Word are reported, and read as the spaces they stand for.
+                (text, spaces) = PasteMistakes.invisibleSpaces(in: yaml, look)
+                if !spaces.isEmpty { outcome = read(text) }
+            }
+        }
         let read: YAMLReader.Result
-        do {
-            read = try YAMLReader.read(text, maximumDepth: SchemaValidator.maximumDepth)
-        } catch {
+        switch outcome {
+        case .failure(let error):
             return Result(root: nil, problems: spaces + [PasteMistakes.diagnose(error, in: text, firstLine: firstLine) ?? located(error, in: text)])
+        case .success(let result):
+            read = result
         }
         var problems = spaces + read.duplicates.map {
             LocatedProblem(line: $0.mark.line, column: $0.mark.column, problem: .duplicateKey($0.key))
@@ -24,8 +36,18 @@ enum FrontMatterParser {
         if let deep = read.tooDeep {
             problems.append(LocatedProblem(line: deep.line, column: deep.column, problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
         }
-        problems += PasteMistakes.warnings(root: read.root, yaml: text, look, multilineQuotes: read.multilineQuotes, firstLine: firstLine)
+        if !read.scanned || read.plainValueMayMislead {
+            problems += PasteMistakes.warnings(root: read.root, yaml: text, look, multilineQuotes: read.multilineQuotes, firstLine: firstLine)
+        }
         return Result(root: read.root, problems: problems)
+    }
+
+    private static func read(_ text: String) -> Swift.Result<YAMLReader.Result, YAMLReader.Failure> {
+        do {
+            return .success(try YAMLReader.read(text, maximumDepth: SchemaValidator.maximumDepth))
+        } catch {
+            return .failure(error)
+        }
     }
 
     private static func located(_ error: YAMLReader.Failure, in yaml: String) -> LocatedProblem {

@@ -19,7 +19,16 @@ enum PasteMistakes {
         guard look.unicodeSpace else { return (yaml, []) }
         var problems: [LocatedProblem] = []
         var lines = Body.lines(yaml).map(String.init)
-        for index in lines.indices where mayHoldUnicodeSpace(lines[index]) {
+        // The lines of a literal or folded block (`|`, `>`) are text, whatever spaces they hold.
+        var blockParent: Int?
+        for index in lines.indices {
+            let indent = lines[index].utf8.prefix { $0 == UInt8(ascii: " ") }.count
+            if let parent = blockParent {
+                if lines[index].utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) || indent > parent { continue }
+                blockParent = nil
+            }
+            if opensBlock(lines[index]) { blockParent = indent }
+            guard mayHoldUnicodeSpace(lines[index]) else { continue }
             var scalars = Array(lines[index].unicodeScalars)
             let found = syntaxSpaces(in: scalars)
             guard let first = found.first else { continue }
@@ -30,6 +39,17 @@ enum PasteMistakes {
                                            problem: .nonBreakingSpace(name, fixed: lines[index].trimmingSpacesAtEnd)))
         }
         return (lines.joined(separator: "\n"), problems)
+    }
+
+    /// `key: |`, `- >-`…: the lines after it, more indented, are a block of text.
+    private static func opensBlock(_ line: String) -> Bool {
+        let text = line.trimmingSpacesAtEnd
+        guard let indicator = text.utf8.lastIndex(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) else { return false }
+        let after = text.utf8[text.utf8.index(after: indicator)...]
+        guard after.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || ($0 >= 0x31 && $0 <= 0x39) }),
+              indicator > text.utf8.startIndex else { return false }
+        let before = text.utf8[text.utf8.index(before: indicator)]
+        return before == UInt8(ascii: " ")
     }
 
     private static func isUnicodeSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -200,6 +220,11 @@ enum PasteMistakes {
         var unicodeSpace = false
         var any: Bool { comment || typographic || quote }
 
+        init(typographic: Bool, quote: Bool) {
+            self.typographic = typographic
+            self.quote = quote
+        }
+
         init(_ yaml: String) {
             var text = yaml
             text.withUTF8 { bytes in
@@ -263,7 +288,7 @@ enum PasteMistakes {
         let couldBeCommented = look.comment && lines[mark.line - 1].utf8.contains(UInt8(ascii: "#"))
         let couldBeTypographic = look.typographic && scalar.string.unicodeScalars.first.map {
             typographicOpening.contains($0) || $0 == "\u{201D}" } == true
-        let couldBeStray = look.quote && scalar.string.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+        let couldBeStray = look.quote && scalar.string.utf8.last.map { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") } == true
         guard couldBeCommented || couldBeTypographic || couldBeStray else { return nil }
         let line = Array(lines[mark.line - 1].unicodeScalars)
         let start = mark.column - 1

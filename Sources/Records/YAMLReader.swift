@@ -14,6 +14,10 @@ enum YAMLReader {
         /// The first value (in reading order) nested deeper than the depth asked for, aliases
         /// included; reading stops there and `root` is nil.
         var tooDeep: YAMLMark?
+        /// Set when the block scanner read the text (tthc's own form), and then whether a plain
+        /// value may be Word's quotes or end with a stray quote.
+        var plainValueMayMislead = false
+        var scanned = false
         /// Quoted values that run over several lines (tthc never writes one; a quote left open
         /// does), by their opening quote and the line of their closing one.
         var multilineQuotes: [QuotedSpan] = []
@@ -82,7 +86,10 @@ enum YAMLReader {
         var text = yaml
         return text.withUTF8 { bytes in
             var composer = YAMLComposer(maximumDepth: maximumDepth)
-            return BlockYAMLScanner.scan(bytes, into: &composer) ? composer.result : nil
+            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
+            var result = composer.result
+            result.scanned = true
+            return result
         }
     }
 
