@@ -44,6 +44,17 @@ public struct MarkdownOutline: Sendable, Equatable {
 
     init() {}
 
+    /// The first position that is not inside `markdown` (a line past its last, a column past its
+    /// line's end), nil when every one is: what the fuzzer and the tests hold the outline to.
+    public func positionOutside(_ markdown: String) -> Position? {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let positions = links.map(\.position) + rawHTML + headings.map(\.position)
+        return positions.first { position in
+            position.line < 1 || position.line > lines.count || position.column < 1
+                || position.column > lines[position.line - 1].unicodeScalars.count + 1
+        }
+    }
+
     /// Parses `markdown` only to outline it, without rendering: for text that is checked but not
     /// rendered (`tthc check`, a record that is not published).
     public init(_ markdown: String) {

@@ -5,8 +5,11 @@ struct OutlineBuilder {
     typealias Position = MarkdownOutline.Position
 
     private let bytes: [UInt8]
-    /// The offset of each line's first byte (line 1 at index 0).
-    private let lineStarts: [Int]
+    /// The offset of each line's first byte (line 1 at index 0), found on the first need: most
+    /// sections (the catalog's steps) hold no link, heading or HTML, and never need it.
+    private var foundLineStarts: [Int]?
+    /// The position of the last node seen before the line starts were found.
+    private var pending: (line: Int, byteColumn: Int)?
     private(set) var outline = MarkdownOutline()
     /// The offset of the last position cmark gave that lies on its line: some nodes come without
     /// one (autolinked `www.…` text), and after a `\` line break cmark keeps counting on the line
@@ -23,16 +26,28 @@ struct OutlineBuilder {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
-        lineStarts = starts
         budget = 4 * bytes.count + 1024
+    }
+
+    private var lineStarts: [Int] {
+        mutating get {
+            if let found = foundLineStarts { return found }
+            var starts = [0]
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            foundLineStarts = starts
+            if let (line, column) = pending, let offset = offset(line: line, byteColumn: column) { lastKnown = offset }
+            return starts
+        }
     }
 
     // MARK: - What the walk reports
 
     /// A node cmark gave a position: remembered for the nodes that come without one.
     mutating func saw(line: Int, byteColumn: Int) {
+        guard foundLineStarts != nil else {
+            if line >= 1 { pending = (line, byteColumn) }
+            return
+        }
         if let offset = offset(line: line, byteColumn: byteColumn) { lastKnown = offset }
     }
 
@@ -217,7 +232,7 @@ struct OutlineBuilder {
     // MARK: - Positions
 
     /// The byte offset of cmark's (line, byte column), nil for a position it did not give.
-    private func offset(line: Int, byteColumn: Int) -> Int? {
+    private mutating func offset(line: Int, byteColumn: Int) -> Int? {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return nil }
         let offset = lineStarts[line - 1] + byteColumn - 1
         // Within its line: cmark misplaces some inline nodes past their line's end.
