@@ -82,6 +82,8 @@ struct OutlineBuilder {
            let offset = offset(line: text.line, byteColumn: text.byteColumn), offset > 0, bytes[offset - 1] == UInt8(ascii: "<") {
             return position(of: offset)
         }
+        // No position at all: an extension's link (`www.…` text), at the text it was made from.
+        guard line >= 1 else { return position(of: lastKnown) }
         guard var start = offset(line: line, byteColumn: byteColumn),
               bytes[start] == UInt8(ascii: "[") || bytes[start] == UInt8(ascii: "!") else {
             guard let found = written(destination, after: lastKnown) else { return position(of: lastKnown) }
