@@ -1,3 +1,4 @@
+import Markdown
 import Records
 
 /// What sync promises of every record it writes, as one check that the fuzz target (`FuzzSync`)
@@ -15,8 +16,11 @@ public enum SyncProperty {
         if let error = record.diagnostics.first(where: { $0.severity == .error }) {
             return "\(error.line):\(error.column) \(error.problem.code.rawValue): \(error.message(.en))"
         }
-        if let link = record.body.links.first {
-            return "\(link.line):\(link.column) a link in the catalog's plain text: \(link.target)"
+        // Links as cmark reads them (what `tthc check` checks), section by section.
+        for section in record.body.sections {
+            if let link = MarkdownOutline(section.markdown).links.first {
+                return "\(section.line + link.position.line - 1):\(link.position.column) a link in the catalog's plain text: \(link.destination)"
+            }
         }
         guard record.procedure != nil else { return "no procedure read back, and no error said why" }
         let catalog = NationalPart(procedure: mapped.procedure, sections: mapped.sections)

@@ -17,10 +17,19 @@ enum CommonMark {
 
     struct Output {
         var html: String
-        var headings: [String]
+        var outline: MarkdownOutline
     }
 
     static func render(_ markdown: String, rewritingLinks rewrite: ((String) -> String)?) -> Output {
+        parse(markdown, html: true, rewritingLinks: rewrite)
+    }
+
+    /// The outline alone: the same parse and walk, without writing HTML.
+    static func outline(_ markdown: String) -> MarkdownOutline {
+        parse(markdown, html: false, rewritingLinks: nil).outline
+    }
+
+    private static func parse(_ markdown: String, html: Bool, rewritingLinks rewrite: ((String) -> String)?) -> Output {
         lock.lock()
         defer { lock.unlock() }
         if !registered {
@@ -29,7 +38,7 @@ enum CommonMark {
         }
 
         let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { return Output(html: "", headings: []) }
+        guard let parser = cmark_parser_new(options) else { return Output(html: "", outline: MarkdownOutline()) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -45,40 +54,50 @@ enum CommonMark {
                 }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return Output(html: "", headings: []) }
+        guard let document = cmark_parser_finish(parser) else { return Output(html: "", outline: MarkdownOutline()) }
         defer { cmark_node_free(document) }
 
-        let headings = walk(document, rewrite: rewrite)
+        var builder = OutlineBuilder(bytes: bytes)
+        walk(document, into: &builder, rewrite: rewrite)
+        guard html else { return Output(html: "", outline: builder.outline) }
 
         // Passing the parser's extensions is what makes tagfilter and task lists render
         // (with NULL their HTML hooks are skipped: PITFALLS.md).
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let rendered = cmark_render_html(document, options, extensions) else {
-            return Output(html: "", headings: headings)
+            return Output(html: "", outline: builder.outline)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), headings: headings)
+        return Output(html: String(cString: rendered), outline: builder.outline)
     }
 
-    /// Rewrites link and image destinations, and collects heading texts in document order.
-    private static func walk(_ document: OpaquePointer, rewrite: ((String) -> String)?) -> [String] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
+    /// Hands the builder every link, image, heading and piece of raw HTML in document order (with
+    /// cmark's positions: lines, and columns in bytes), and rewrites link and image destinations.
+    private static func walk(_ document: OpaquePointer, into builder: inout OutlineBuilder, rewrite: ((String) -> String)?) {
+        guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
-        var headings: [String] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
             if type == CMARK_NODE_HEADING {
-                headings.append(plainText(of: node))
-            } else if let rewrite, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                      let url = cmark_node_get_url(node) {
-                let rewritten = rewrite(String(cString: url))
-                _ = cmark_node_set_url(node, rewritten)
+                builder.heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node), line: line, byteColumn: column)
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
+                let destination = String(cString: url)
+                var firstText: (literal: String, line: Int, byteColumn: Int)?
+                if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                   let literal = cmark_node_get_literal(child) {
+                    firstText = (String(cString: literal), Int(cmark_node_get_start_line(child)), Int(cmark_node_get_start_column(child)))
+                }
+                builder.link(destination: destination, line: line, byteColumn: column, firstText: firstText)
+                if let rewrite { _ = cmark_node_set_url(node, rewrite(destination)) }
+            } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                builder.rawHTML(line: line, byteColumn: column)
             }
+            builder.saw(line: line, byteColumn: column)
         }
-        return headings
     }
 
     /// The text of a node's descendants, without markup.

@@ -4,6 +4,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     /// Each heading's anchor, in document order.
     public var anchors: [String]
+    /// What the same parse found: links, raw HTML and headings, where they are written.
+    public var outline: MarkdownOutline
 }
 
 public enum MarkdownRenderer {
@@ -20,13 +22,13 @@ public enum MarkdownRenderer {
     ) -> RenderedMarkdown {
         let output = CommonMark.render(markdown, rewritingLinks: rewriteLink)
         var seen: [String: Int] = [:]
-        let anchors = output.headings.map { text -> String in
-            let base = anchor(text)
+        let anchors = output.outline.headings.map { heading -> String in
+            let base = anchor(heading.text)
             let count = (seen[base] ?? 0) + 1
             seen[base] = count
             return count == 1 ? base : "\(base)-\(count)"
         }
-        return RenderedMarkdown(html: addingIDs(anchors, to: output.html), anchors: anchors)
+        return RenderedMarkdown(html: addingIDs(anchors, to: output.html), anchors: anchors, outline: output.outline)
     }
 
     /// cmark writes headings as bare `<hN>` tags and raw HTML is never rendered, so each

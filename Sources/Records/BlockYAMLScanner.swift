@@ -175,6 +175,11 @@ enum BlockYAMLScanner {
                 let pair = (bytes[index], bytes[index + 1])
                 if pair == (UInt8(ascii: ":"), UInt8(ascii: " ")) || pair == (UInt8(ascii: " "), UInt8(ascii: "#")) { return false }
             }
+            // Word's quotes start with 0xE2 (“ ‘) or 0xC2 («); a quote closing nothing ends the value.
+            let last = bytes[end - 1]
+            if first == 0xE2 || first == 0xC2 || last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") {
+                composer.plainValueMayMislead = true
+            }
             composer.scalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[column..<end]), as: UTF8.self), plain: true, at: at)
             return true
         }

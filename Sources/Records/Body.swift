@@ -11,6 +11,11 @@ public struct Body: Sendable, Equatable {
         public var line: Int
         /// The heading line and everything under it, exactly as written (without trailing blank lines).
         public var raw: String = ""
+        /// Where `markdown` starts in the file: its first line, and the column of its first
+        /// character (the blank lines and spaces trimmed before it are not part of it). Positions
+        /// in `markdown` (cmark's, for links and headings) become file positions from here.
+        public var markdownLine: Int = 0
+        public var markdownColumn: Int = 1
 
         public init(title: String?, markdown: String, line: Int, raw: String = "") {
             self.title = title
@@ -19,26 +24,36 @@ public struct Body: Sendable, Equatable {
             self.raw = raw
         }
 
+        /// The file position of a position (1-based) in `markdown`.
+        public func filePosition(line: Int, column: Int) -> (line: Int, column: Int) {
+            (markdownLine + line - 1, line == 1 ? markdownColumn + column - 1 : column)
+        }
+
         /// Sections the national catalog owns; any other heading is the unit's own.
         public var isNational: Bool { title.map(Schema.nationalSections.contains) ?? false }
     }
 
-    /// A link destination written in the body, at its place in the file.
-    public struct Link: Sendable, Equatable {
-        public var target: String
-        public var line: Int
-        public var column: Int
-    }
-
     public var sections: [Section]
-    public var links: [Link]
-    /// Where raw HTML tags are written (line, column), outside code spans and fenced code.
-    public var rawHTML: [Position] = []
+    /// Lines below the front matter that start like one of its keys (`dia_phuong:`, `lien_he:`…),
+    /// outside code: pasted under the closing `---`, they are published as text.
+    public var frontMatterLines: [PastedKey] = []
 
-    public struct Position: Sendable, Equatable {
+    /// Lines that would be a national section's heading but for the space after the `#`s
+    /// (`##Trình tự thực hiện`): neither a heading for cmark nor a section here.
+    public var unspacedHeadings: [UnspacedHeading] = []
+
+    public struct UnspacedHeading: Sendable, Equatable {
+        public var line: Int
+        public var written: String
+        public var meant: String
+    }
+
+    public struct PastedKey: Sendable, Equatable {
         public var line: Int
         public var column: Int
+        public var key: String
     }
+
     /// The body exactly as written.
     public var source: String
     /// The file line the body starts on.
@@ -48,50 +63,88 @@ public struct Body: Sendable, Equatable {
         self.firstLine = firstLine
         self.source = markdown
         var sections: [Section] = []
-        var links: [Link] = []
         var title: String?
         var titleLine = firstLine
         var headingLine: Substring?
         var lines: [Substring] = []
         var fence: Substring?
-        // Raw HTML is looked for in the same pass, with its own (simpler) idea of fences.
-        var inRawHTMLFence = false
-        var rawHTML: [Position] = []
+        var frontMatterLines: [PastedKey] = []
+        var pastedBlockEnd: Int?
+        var unspacedHeadings: [UnspacedHeading] = []
         for (offset, line) in Body.lines(markdown).enumerated() {
             let lineNumber = firstLine + offset
             let look = Glance(line)
-            let trimmed = line[line.utf8.index(line.startIndex, offsetBy: look.indent)...]
-            if look.opensFence {
-                inRawHTMLFence.toggle()
-            } else if !inRawHTMLFence, look.indent < 4, look.hasAngle, let column = Body.rawHTMLColumn(in: line) {
-                rawHTML.append(Position(line: lineNumber, column: column))
-            }
             if let open = fence {
+                let trimmed = line[line.utf8.index(line.startIndex, offsetBy: look.indent)...]
                 if trimmed.hasPrefix(open) { fence = nil }
             } else if look.opensFence {
-                fence = trimmed.prefix(3)
+                fence = line[line.utf8.index(line.startIndex, offsetBy: look.indent)...].prefix(3)
+            } else if look.startsLikeAKey, let key = Body.frontMatterKey(line, indent: look.indent) {
+                // The indented lines of a `dia_phuong:` block pasted here belong to its one report.
+                if look.indent > 0, pastedBlockEnd == lineNumber - 1 {
+                    pastedBlockEnd = lineNumber
+                } else {
+                    frontMatterLines.append(PastedKey(line: lineNumber, column: look.indent + 1, key: key))
+                    pastedBlockEnd = key == "dia_phuong" ? lineNumber : nil
+                }
+            } else if look.startsWithHash, !look.isHeading, let heading = Body.unspacedHeading(line, at: lineNumber) {
+                unspacedHeadings.append(heading)
             } else if look.isHeading {
                 if title != nil || !Body.isBlank(lines) {
-                    sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine,
-                                            raw: Body.raw(heading: headingLine, lines)))
+                    sections.append(Body.section(title, at: titleLine, heading: headingLine, lines))
                 }
                 headingLine = line
                 title = Body.headingText(line)
                 titleLine = lineNumber
                 lines = []
                 continue
-            } else if look.hasBracket || look.hasAngle {
-                links += Body.links(in: line, lineNumber: lineNumber)
             }
             lines.append(line)
         }
         if title != nil || !Body.isBlank(lines) {
-            sections.append(Section(title: title, markdown: Body.joined(lines), line: titleLine,
-                                    raw: Body.raw(heading: headingLine, lines)))
+            sections.append(Body.section(title, at: titleLine, heading: headingLine, lines))
         }
         self.sections = sections
-        self.links = links
-        self.rawHTML = rawHTML
+        self.frontMatterLines = frontMatterLines
+        self.unspacedHeadings = unspacedHeadings
+    }
+
+    private static func unspacedHeading(_ line: Substring, at lineNumber: Int) -> UnspacedHeading? {
+        let hashes = line.prefix { $0 == "#" }
+        guard hashes.count <= 6, let next = line.dropFirst(hashes.count).first, next != " ", next != "\t" else { return nil }
+        let text = line.dropFirst(hashes.count).trimmingSpaces().nfc
+        guard let meant = Schema.nationalSections.contains(text) ? text : Suggestion.nationalSection(resembling: text) else { return nil }
+        return UnspacedHeading(line: lineNumber, written: String(line.trimmingSpaces()), meant: meant)
+    }
+
+    /// Keys a line pasted from the front matter starts with: `dia_phuong` and its keys, and the
+    /// record's keys written with `_` (no sentence starts with those).
+    static let frontMatterKeys: Set<String> = Set(["dia_phuong"] + Schema.local.objectFields.map(\.key)
+                                                    + Schema.procedure.fields.map(\.key).filter { $0.contains("_") })
+
+    /// The key a line starts with (`key:` then a space or the line's end), if it is one of `frontMatterKeys`.
+    private static func frontMatterKey(_ line: Substring, indent: Int) -> String? {
+        guard indent < 4 else { return nil }  // four spaces make code, shown as code
+        let rest = line.utf8.dropFirst(indent)
+        let name = rest.prefix { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }
+        let after = rest.dropFirst(name.count)
+        guard after.first == UInt8(ascii: ":"), after.count == 1 || after.dropFirst().first == UInt8(ascii: " ") else { return nil }
+        let key = String(decoding: name, as: UTF8.self)
+        return frontMatterKeys.contains(key) ? key : nil
+    }
+
+    /// A section with what it holds, and where its Markdown starts (after its heading line).
+    private static func section(_ title: String?, at line: Int, heading: Substring?, _ lines: [Substring]) -> Section {
+        var section = Section(title: title, markdown: Body.joined(lines), line: line, raw: Body.raw(heading: heading, lines))
+        let first = title == nil ? line : line + 1
+        // What `joined` trims: the blank lines before the text, then the spaces on its first line.
+        if let index = lines.firstIndex(where: { $0.leadingWhitespaceCount < $0.unicodeScalars.count }) {
+            section.markdownLine = first + index
+            section.markdownColumn = 1 + lines[index].leadingWhitespaceCount
+        } else {
+            section.markdownLine = first
+        }
+        return section
     }
 
     var firstNonNFCLine: Int? {
@@ -128,49 +181,15 @@ public struct Body: Sendable, Equatable {
         lines.joined(separator: "\n").trimmingWhitespace()
     }
 
-    // MARK: - What the validator looks for in the text
-
-    private static let linkPatterns = [
-        // A destination may hold balanced parentheses: `(javascript:alert(1))`.
-        try! NSRegularExpression(pattern: #"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)"#),
-        try! NSRegularExpression(pattern: #"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"#),
-        // Autolinks, `<https://…>`: only the ones whose scheme matters here (the rest are web addresses).
-        try! NSRegularExpression(pattern: #"<((?i:javascript|vbscript|data|file):[^\s<>]*)>"#),
-    ]
-
-    private static func links(in line: Substring, lineNumber: Int) -> [Link] {
-        let text = String(line)
-        let range = NSRange(text.startIndex..., in: text)
-        let targets = linkPatterns.flatMap { pattern in
-            pattern.matches(in: text, range: range).filter { !isEscaped(text, at: $0.range.location) }
-                .compactMap { Range($0.range(at: 1), in: text) }
-        }
-        // Columns counted onward from the previous link, not from the line's start each time: a
-        // pasted line with thousands of links would otherwise be counted thousands of times over.
-        var links: [Link] = []
-        var counted = text.startIndex, column = 1
-        for target in targets.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            column += text.unicodeScalars[counted..<target.lowerBound].count
-            counted = target.lowerBound
-            links.append(Link(target: String(text[target]), line: lineNumber, column: column))
-        }
-        return links
-    }
-
-    private static let rawHTMLPattern = try! NSRegularExpression(
-        // `[^<>]`, not `[^>]`: a line of `<a <a <a …` without `>` would otherwise be retried from
-        // every `<` to the line's end (a 250 KB line took minutes).
-        pattern: #"<(/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$|!--)"#)
-
-    /// What a line's bytes say at a glance, in one pass: its indentation, whether it opens a
-    /// fence (```` ``` ```` or `~~~` after the spaces) or is a `## ` heading, and whether it
-    /// holds a `]` or a `<` (only then can it hold a link or a tag).
+    /// What a line's bytes say at a glance: its indentation, whether it opens a fence
+    /// (```` ``` ```` or `~~~` after the spaces) or is a `## ` heading.
     private struct Glance {
         var indent = 0
         var opensFence = false
         var isHeading = false
-        var hasBracket = false
-        var hasAngle = false
+        /// Its first character (after spaces) is a lowercase ASCII letter, as a key's is.
+        var startsLikeAKey = false
+        var startsWithHash = false
 
         init(_ line: Substring) {
             if line.utf8.withContiguousStorageIfAvailable({ look($0) }) == nil {
@@ -186,53 +205,8 @@ public struct Body: Sendable, Equatable {
                     && bytes[indent + 1] == first && bytes[indent + 2] == first
             }
             isHeading = bytes.count >= 3 && bytes[0] == UInt8(ascii: "#") && bytes[1] == UInt8(ascii: "#") && bytes[2] == UInt8(ascii: " ")
-            for byte in bytes {
-                if byte == UInt8(ascii: "]") { hasBracket = true } else if byte == UInt8(ascii: "<") { hasAngle = true }
-            }
+            startsLikeAKey = indent < bytes.count && bytes[indent] >= UInt8(ascii: "a") && bytes[indent] <= UInt8(ascii: "z")
+            startsWithHash = !bytes.isEmpty && bytes[0] == UInt8(ascii: "#")
         }
-    }
-
-    /// The column of the first raw HTML tag of a line outside fenced code (not in an indented
-    /// code block or a code span), or nil.
-    private static func rawHTMLColumn(in line: Substring) -> Int? {
-        let text = withoutCodeSpans(String(line))
-        let range = NSRange(text.startIndex..., in: text)
-        var rest = range
-        while let match = rawHTMLPattern.firstMatch(in: text, range: rest) {
-            guard isEscaped(text, at: match.range.location) else {
-                guard let start = Range(match.range, in: text)?.lowerBound else { return nil }
-                return text[..<start].unicodeScalars.count + 1
-            }
-            let next = match.range.location + 1
-            rest = NSRange(location: next, length: range.length - next)
-        }
-        return nil
-    }
-
-    /// Whether the `]` or `<` a match starts at (a UTF-16 offset, as `NSRegularExpression` gives)
-    /// follows an odd number of backslashes: `\](` and `\<` are text in CommonMark (what sync
-    /// writes for the catalog's plain text), `\\](` is a backslash and then a link. Asked only
-    /// of a match, so lines without one cost nothing more.
-    private static func isEscaped(_ text: String, at location: Int) -> Bool {
-        let utf16 = text.utf16
-        var index = utf16.index(utf16.startIndex, offsetBy: location)
-        var backslashes = 0
-        while index > utf16.startIndex {
-            index = utf16.index(before: index)
-            guard utf16[index] == UInt16(UInt8(ascii: "\\")) else { break }
-            backslashes += 1
-        }
-        return backslashes % 2 == 1
-    }
-
-    /// Blanks out `code spans` (keeping every column where it was).
-    private static func withoutCodeSpans(_ line: String) -> String {
-        var result = ""
-        var inCode = false
-        for character in line {
-            if character == "`" { inCode.toggle(); result.append(character); continue }
-            result.append(inCode ? " " : character)
-        }
-        return result
     }
 }

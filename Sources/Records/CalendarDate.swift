@@ -67,6 +67,8 @@ public enum CalendarDate {
 
     /// "15/01/2026" (how dates are written in Vietnam) suggests `2026-01-15`.
     public static func suggestion(for text: String) -> String? {
+        let text = Suggestion.withoutQuotes(text)
+        if text.count == 10, isValid(text) { return text }
         let pieces = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         guard pieces.count == 3, let day = Int(pieces[0]), let month = Int(pieces[1]),
               let year = Int(pieces[2]), pieces[2].count == 4 else { return nil }

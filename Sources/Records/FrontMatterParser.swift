@@ -7,20 +7,47 @@ enum FrontMatterParser {
         var problems: [LocatedProblem]
     }
 
-    static func parse(_ yaml: String) -> Result {
-        let read: YAMLReader.Result
-        do {
-            read = try YAMLReader.read(yaml, maximumDepth: SchemaValidator.maximumDepth)
-        } catch {
-            return Result(root: nil, problems: [located(error, in: yaml)])
+    /// `firstLine`: the file line the text starts on, for messages that name another line.
+    static func parse(_ yaml: String, firstLine: Int = 1) -> Result {
+        var text = yaml
+        var spaces: [LocatedProblem] = []
+        var outcome = read(text)
+        // tthc's own form (read by the block scanner) has plain spaces where YAML needs them and
+        // no comment; any other text is scanned once for what pasting leaves in it.
+        var look = PasteMistakes.Look(typographic: true, quote: true)
+        if (try? outcome.get())?.scanned != true {
+            look = PasteMistakes.Look(yaml)
+            if look.unicodeSpace {
+                // Spaces pasted from Word are reported, and read as the spaces they stand for.
+                (text, spaces) = PasteMistakes.invisibleSpaces(in: yaml, look)
+                if !spaces.isEmpty { outcome = read(text) }
+            }
         }
-        var problems = read.duplicates.map {
+        let read: YAMLReader.Result
+        switch outcome {
+        case .failure(let error):
+            return Result(root: nil, problems: spaces + [PasteMistakes.diagnose(error, in: text, firstLine: firstLine) ?? located(error, in: text)])
+        case .success(let result):
+            read = result
+        }
+        var problems = spaces + read.duplicates.map {
             LocatedProblem(line: $0.mark.line, column: $0.mark.column, problem: .duplicateKey($0.key))
         }
         if let deep = read.tooDeep {
             problems.append(LocatedProblem(line: deep.line, column: deep.column, problem: .tooDeep(limit: SchemaValidator.maximumDepth)))
         }
+        if !read.scanned || read.plainValueMayMislead {
+            problems += PasteMistakes.warnings(root: read.root, yaml: text, look, multilineQuotes: read.multilineQuotes, firstLine: firstLine)
+        }
         return Result(root: read.root, problems: problems)
+    }
+
+    private static func read(_ text: String) -> Swift.Result<YAMLReader.Result, YAMLReader.Failure> {
+        do {
+            return .success(try YAMLReader.read(text, maximumDepth: SchemaValidator.maximumDepth))
+        } catch {
+            return .failure(error)
+        }
     }
 
     private static func located(_ error: YAMLReader.Failure, in yaml: String) -> LocatedProblem {
@@ -29,7 +56,7 @@ enum FrontMatterParser {
         case .reader:
             let character = error.value >= 0 ? String(format: " (mã U+%04X)", error.value) : ""
             return LocatedProblem(line: mark.line, column: mark.column,
-                                  problem: .yamlSyntax(vi: explain(error.problem) + character, en: error.problem))
+                                  problem: .yamlSyntax(vi: YAMLMessages.vietnamese(error.problem) + character, en: error.problem))
         case .scanner, .parser, .composer:
             // libyaml's own nesting limit is the same problem as tthc's, said the same way.
             if error.problem.contains("Maximum nesting level") {
@@ -37,29 +64,8 @@ enum FrontMatterParser {
             }
             // libyaml calls a tab before a key "a character that cannot start any token".
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
-            let explained = line?.prefix(mark.column).contains("\t") == true ? explain("tab character") : explain(error.problem)
+            let explained = line?.prefix(mark.column).contains("\t") == true ? YAMLMessages.tab : YAMLMessages.vietnamese(error.problem)
             return LocatedProblem(line: mark.line, column: mark.column, problem: .yamlSyntax(vi: explained, en: error.problem))
         }
-    }
-
-    /// libyaml's messages, said so that someone who has never heard of YAML can fix the line.
-    static func explain(_ problem: String) -> String {
-        let known: [(String, String)] = [
-            ("mapping values are not allowed", "có dấu hai chấm không đúng chỗ; nếu giá trị chứa \": \", hãy đặt cả giá trị trong dấu ngoặc kép"),
-            ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
-            ("did not find expected key", "thụt lề không đúng: dòng này không thẳng hàng với các trường cùng khối"),
-            ("did not find expected '-' indicator", "thụt lề không đúng: mục danh sách phải bắt đầu bằng \"- \" thẳng hàng với các mục khác"),
-            ("tab character", "dùng phím Tab để thụt lề; hãy thay bằng dấu cách"),
-            ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (như @, ` hoặc Tab); hãy đặt giá trị trong dấu ngoặc kép"),
-            ("found unexpected end of stream", "hết phần thông tin khi một giá trị chưa được đóng (thiếu dấu ngoặc kép đóng?)"),
-            ("found unknown escape character", "có dấu \\ không hợp lệ trong giá trị đặt trong ngoặc kép"),
-            ("did not find expected node content", "thiếu giá trị hoặc có ký tự đặc biệt không đúng chỗ"),
-            ("found undefined alias", "có tham chiếu YAML (*) tới một mốc (&) không tồn tại"),
-            ("control characters are not allowed", "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); hãy gõ lại đoạn văn bản quanh vị trí này"),
-        ]
-        for (english, vietnamese) in known where problem.contains(english) {
-            return vietnamese
-        }
-        return problem
     }
 }

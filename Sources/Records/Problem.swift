@@ -14,6 +14,7 @@ public struct Problem: Sendable, Equatable {
         case missingKey = "missing-key"
         case wrongType = "wrong-type"
         case emptyValue = "empty-value"
+        case tooFewItems = "too-few-items"
         case notInVocabulary = "not-in-vocabulary"
         case malformedCode = "malformed-code"
         case malformedDate = "malformed-date"
@@ -33,6 +34,14 @@ public struct Problem: Sendable, Equatable {
         case notAFile = "not-a-file"
         /// `tthc bao-cao --nguong`: a procedure that keeps the unit below an indicator's threshold.
         case belowThreshold = "below-threshold"
+        case duplicateSection = "duplicate-section"
+        case sectionHeading = "section-heading"
+        case headingInNationalSection = "heading-in-national-section"
+        case frontMatterInBody = "front-matter-in-body"
+        case localKeyOutsideBlock = "local-key-outside-block"
+        case nonBreakingSpace = "non-breaking-space"
+        case templateSyntax = "template-syntax"
+        case templateMissing = "template-missing"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -43,6 +52,11 @@ public struct Problem: Sendable, Equatable {
         case unpublishedRelated = "unpublished-related"
         case fileNameMismatch = "file-name-mismatch"
         case changeLogLine = "change-log-line"
+        case commentInValue = "comment-in-value"
+        case typographicQuotes = "typographic-quotes"
+        case strayQuote = "stray-quote"
+        case unclosedQuote = "unclosed-quote"
+        case ignoredFile = "ignored-file"
     }
 
     public var code: Code
@@ -128,6 +142,14 @@ extension Problem {
                 en: "`\(key)` is empty.",
                 suggestion: Localized(vi: "Điền nội dung vào giữa hai dấu ngoặc kép, hoặc xóa dòng nếu mục này không bắt buộc.",
                                       en: "Fill it in, or remove the line if the key is optional."))
+    }
+
+    static func tooFewItems(_ key: String, minimum: Int) -> Problem {
+        Problem(.tooFewItems, .error,
+                vi: "Danh sách `\(key)` phải có ít nhất \(minimum) mục, ở đây đang trống.",
+                en: "The list `\(key)` needs at least \(minimum) item\(minimum == 1 ? "" : "s"); it is empty.",
+                suggestion: Localized(vi: "Thêm mục vào danh sách, mỗi mục một dòng bắt đầu bằng `- `.",
+                                      en: "Add the items, one per line starting with `- `."))
     }
 
     static func wrongType(_ key: String, expected: Localized, found: Localized, suggestion: String? = nil) -> Problem {
@@ -292,6 +314,26 @@ extension Problem {
         suggestion: Localized(vi: "Xóa hoặc đổi tên mục này: trong `content/thu-tuc/` chỉ để các tệp `.md`.",
                               en: "Remove or rename it: `content/thu-tuc/` holds only `.md` files."))
 
+    public static func templateSyntax(vi: String, en: String) -> Problem {
+        Problem(.templateSyntax, .error,
+                vi: "Mẫu trang có lỗi: \(vi).", en: "Template error: \(en).",
+                suggestion: Localized(vi: "Sửa thẻ Mustache ở vị trí này; trang web chưa được tạo cho tới khi mẫu đúng.",
+                                      en: "Fix the Mustache tag here; nothing is built until the template is right."))
+    }
+
+    public static let templateUnreadable = Problem(
+        .templateSyntax, .error,
+        vi: "Mẫu trang không phải văn bản UTF-8 nên không đọc được.",
+        en: "The template is not UTF-8 text and cannot be read.",
+        suggestion: Localized(vi: "Lưu lại tệp với bảng mã Unicode UTF-8.", en: "Save the file as UTF-8."))
+
+    public static let templateMissing = Problem(
+        .templateMissing, .error,
+        vi: "Thiếu mẫu trang này: không có nó thì không tạo được trang web.",
+        en: "This template is missing: the site cannot be built without it.",
+        suggestion: Localized(vi: "Chép tệp này từ thư mục `templates/` của một trang mới tạo bằng `tthc init`.",
+                              en: "Copy this file from the `templates/` folder of a site made with `tthc init`."))
+
     /// `component` is the letter of NĐ 63/2010 Điều 8 khoản 2 when the law names the part.
     static func incomplete(_ component: String?, what: Localized) -> Problem {
         let vi = component.map { " (thành phần \($0), Điều 8 Nghị định 63/2010/NĐ-CP)" } ?? ""
@@ -307,7 +349,7 @@ extension Problem {
         en: "The district level `huyen` no longer exists since 1 July 2025.",
         suggestion: Localized(vi: "Dùng `xa` hoặc `tinh`.", en: "Use `xa` or `tinh`."))
 
-    static let rawHTML = Problem(
+    public static let rawHTML = Problem(
         .rawHTML, .warning,
         vi: "Mã HTML trong nội dung sẽ không được hiển thị.",
         en: "Raw HTML in the body is not rendered.",

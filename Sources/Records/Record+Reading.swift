@@ -27,9 +27,13 @@ extension Record {
             text = source.text
             record.style = source.style
         } catch {
-            guard case .notUTF8(let offset) = error else { return record }
-            let position = position(ofByte: offset, in: bytes)
-            report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
+            switch error {
+            case .utf16:
+                report(.utf16, line: 1, column: 1)
+            case .notUTF8(let offset):
+                let position = position(ofByte: offset, in: bytes)
+                report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
+            }
             return record
         }
         let split: FrontMatterSplit
@@ -41,7 +45,7 @@ extension Record {
         }
 
         let lineOffset = split.yamlFirstLine - 1
-        let parsed = FrontMatterParser.parse(split.yaml)
+        let parsed = FrontMatterParser.parse(split.yaml, firstLine: split.yamlFirstLine)
         func place(_ located: LocatedProblem) {
             report(located.problem, line: located.line + lineOffset, column: located.column)
         }
@@ -59,7 +63,12 @@ extension Record {
         var validator = SchemaValidator()
         let root = parsed.root ?? YAMLNode.emptyMapping
         record.frontMatter = validator.validate(root, as: .object(Schema.procedure), key: "")
-        validator.problems.forEach(place)
+        let misplaced = misplacedLocalKeys(in: root, yaml: split.yaml)
+        // Said once, as what it is: not also "unknown key" at the same place.
+        validator.problems.filter { problem in
+            problem.problem.code != .unknownKey || !misplaced.contains { $0.line == problem.line && $0.column == problem.column }
+        }.forEach(place)
+        misplaced.forEach(place)
 
         if let mark = root.valueNode(forKey: "ma_thu_tuc")?.mark {
             record.codePosition = (mark.line + lineOffset, mark.column)
@@ -88,14 +97,33 @@ extension Record {
     }
 
     private static func checkBody(_ body: Body, report: (Problem, Int, Int) -> Void, closingLine: Int) {
-        let steps = body.section(Schema.nationalSections[0])
-        if steps == nil || steps?.markdown.isEmpty == true {
-            report(.incomplete("b", what: Localized(vi: "trình tự thực hiện (mục `## Trình tự thực hiện`)",
-                                                    en: "the steps (`## Trình tự thực hiện` section)")),
-                   steps?.line ?? closingLine, 1)
+        // The national sections as the split sees them: each once, each titled exactly.
+        var firstLine: [String: Int] = [:]
+        var meant: Set<String> = []
+        for section in body.sections {
+            guard let title = section.title else { continue }
+            if section.isNational {
+                if let first = firstLine[title] {
+                    report(.duplicateSection(title, firstLine: first), section.line, 1)
+                } else {
+                    firstLine[title] = section.line
+                }
+            } else if let national = Suggestion.nationalSection(resembling: title) {
+                report(.sectionHeading("## " + title, meant: national), section.line, 1)
+                meant.insert(national)
+            }
         }
-        for position in body.rawHTML {
-            report(.rawHTML, position.line, position.column)
+        for heading in body.unspacedHeadings {
+            report(.sectionHeading(heading.written, meant: heading.meant), heading.line, 1)
+            meant.insert(heading.meant)
+        }
+        let steps = body.section(Schema.nationalSections[0])
+        // A misspelt steps heading is already an error at its line: not also "missing" at the `---`.
+        if steps == nil && !meant.contains(Schema.nationalSections[0]) || steps?.markdown.isEmpty == true {
+            report(.missingSteps, steps?.line ?? closingLine, 1)
+        }
+        for pasted in body.frontMatterLines {
+            report(.frontMatterInBody(pasted.key, closingLine: closingLine), pasted.line, pasted.column)
         }
         // Decomposed text is usually pasted in one go: one warning, at its first line, is enough.
         if let line = body.firstNonNFCLine {

@@ -48,6 +48,10 @@ public enum RecordSkeleton {
                 lines.append(prefix + field.key + ":")
                 lines.append(indent + (off ? "# " : "") + "  -")
                 write(inner, indent: indent + "    ", commented: off, code: code, into: &lines)
+            case .list(.text, let minItems) where minItems > 0:
+                // A list that may not be empty gets an item to fill in, as a required text does.
+                lines.append(prefix + field.key + ":")
+                lines.append(prefix + "  - \"\"")
             default:
                 lines.append(prefix + field.key + ": " + placeholder(field, code: code))
             }
@@ -63,6 +67,14 @@ public enum RecordSkeleton {
         }
         if case .enumeration(let values, _) = field.shape { text += ": " + values.joined(separator: " | ") }
         if case .list(.enumeration(let values, _), _) = field.shape { text += ", một hoặc nhiều trong: " + values.joined(separator: " | ") }
+        // How to write it, on the comment line above the value: a comment after a value is what
+        // `tthc check` warns of (`comment-in-value`), since there it may cut what a clerk meant.
+        switch field.shape {
+        case .nullable: text += "; để null cho đến khi biết, rồi ghi số, ví dụ 5"
+        case .date: text += "; dạng YYYY-MM-DD, ví dụ 2026-01-16"
+        case .dateTime: text += "; dạng 2026-01-16T08:00:00+07:00"
+        default: break
+        }
         return text
     }
 
@@ -73,11 +85,10 @@ public enum RecordSkeleton {
         case .enumeration(let values, _): return values.first ?? "\"\""
         case .list(.enumeration(let values, _), _): return "[\(values.first ?? "")]"
         case .list: return "[]"
-        case .nullable: return "null  # để trống cho đến khi biết; ghi số, ví dụ 5"
+        case .nullable: return "null"
         case .integer, .number: return "0"
         case .boolean: return "true"
-        case .date: return "\"\"  # dạng YYYY-MM-DD, ví dụ 2026-01-16"
-        case .dateTime: return "\"\"  # dạng 2026-01-16T08:00:00+07:00"
+        case .date, .dateTime: return "\"\""
         case .url, .baseURL: return "https://"
         default: return "\"\""
         }

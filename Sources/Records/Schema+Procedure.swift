@@ -52,7 +52,7 @@ public enum Schema {
         Field("doi_tuong", .list(codeAndName), completeness("e", vi: "đối tượng thực hiện (`doi_tuong`)", en: "who may use it (`doi_tuong`)"),
               "đối tượng thực hiện"),
         Field("co_quan", .object(ObjectShape([
-            Field("thuc_hien", agencyNames, .required, "cơ quan thực hiện"),
+            Field("thuc_hien", .list(.text(lines: .many), minItems: 1), .required, "cơ quan thực hiện"),
             Field("tham_quyen", agencyNames, .optional, "cơ quan có thẩm quyền"),
             Field("duoc_uy_quyen", agencyNames, .optional, "cơ quan được ủy quyền"),
             Field("phoi_hop", agencyNames, .optional, "cơ quan phối hợp"),

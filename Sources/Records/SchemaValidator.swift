@@ -41,8 +41,8 @@ struct SchemaValidator {
         switch shape {
         case .object(let objectShape):
             return validateObject(node, objectShape, key: key, depth: depth)
-        case .list(let itemShape, _):
-            return validateList(node, of: itemShape, key: key, depth: depth)
+        case .list(let itemShape, let minItems):
+            return validateList(node, of: itemShape, minItems: minItems, key: key, depth: depth)
         default:
             return validateScalar(node, as: shape, key: key)
         }
@@ -91,8 +91,9 @@ struct SchemaValidator {
             }
         }
         for (place, field) in shape.fields.enumerated() {
+            // An empty list the schema gives a minimum is already an error (`too-few-items`).
             if case .completeness(let component, let what) = field.requirement,
-               let valueNode = valueNodes[place], valueNode.isNull || valueNode.isEmptyCollection {
+               let valueNode = valueNodes[place], valueNode.isNull || (valueNode.isEmptyCollection && field.shape.minItems == 0) {
                 report(.incomplete(component, what: what), at: valueNode)
             }
         }
@@ -120,13 +121,14 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func validateList(_ node: YAMLNode, of itemShape: Shape, key: String, depth: Int) -> Value? {
+    private mutating func validateList(_ node: YAMLNode, of itemShape: Shape, minItems: Int, key: String, depth: Int) -> Value? {
         guard case .sequence(let sequence, _) = node else {
             let suggestion = node.scalar.map { "[\($0.string)]" }
             report(.wrongType(key, expected: Localized(vi: "một danh sách", en: "a list"),
                               found: node.kindDescription, suggestion: suggestion), at: node)
             return nil
         }
+        if sequence.count < minItems { report(.tooFewItems(key, minimum: minItems), at: node) }
         var items: [Value] = []
         for item in sequence {
             if let value = validate(item, as: itemShape, key: key, depth: depth + 1) { items.append(value) }
@@ -271,6 +273,12 @@ extension Localized {
 }
 
 extension Shape {
+    /// The fewest items a list of this shape holds (0 for anything but a list with a minimum).
+    var minItems: Int {
+        if case .list(_, let minimum) = self { return minimum }
+        return 0
+    }
+
     var isNullable: Bool {
         if case .nullable = self { return true }
         return false

@@ -24,6 +24,12 @@ public indirect enum Shape: Sendable {
     case nullable(Shape)
 
     public enum TextLines: Sendable { case one, many }
+
+    /// The fields of an object shape (none for any other).
+    public var objectFields: [Field] {
+        if case .object(let object) = self { return object.fields }
+        return []
+    }
 }
 
 public struct ObjectShape: Sendable {

@@ -12,9 +12,13 @@ struct SourceText {
     enum Failure: Error, Equatable {
         /// Offset of the first byte that is not valid UTF-8.
         case notUTF8(byteOffset: Int)
+        /// Saved as UTF-16 (Notepad's "Unicode"): with a byte order mark, or ASCII with a zero
+        /// byte before or after each character, which is valid UTF-8 and would read as garbage.
+        case utf16
     }
 
     init(bytes: [UInt8]) throws(Failure) {
+        if Self.isUTF16(bytes) { throw .utf16 }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             start = 3
@@ -33,6 +37,17 @@ struct SourceText {
             if decoded.utf8.contains(0x0D) { decoded = decoded.replacingOccurrences(of: "\r", with: "\n") }
         }
         text = decoded
+    }
+
+    /// A byte order mark FF FE or FE FF, or (without one) zero bytes at every other place among
+    /// the first bytes: UTF-16 text, whose ASCII letters each come with a zero byte.
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+        let sample = bytes.prefix(64)
+        guard sample.count >= 8 else { return false }
+        let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        return max(evenZeros, oddZeros) * 4 >= sample.count
     }
 
     /// The offset (from the start of the file) of the first invalid UTF-8 sequence, if any.

@@ -16,6 +16,24 @@ public enum Suggestion {
         return best.distance <= tolerance ? best.candidate : nil
     }
 
+    /// The national section a heading's text was most likely meant to be (misspelt, in capitals,
+    /// with a colon…), nil when it is one exactly or resembles none.
+    public static func nationalSection(resembling title: String) -> String? {
+        guard !Schema.nationalSections.contains(title) else { return nil }
+        var text = title.trimmingSpaces()
+        while let last = text.last, ":.;".contains(last) { text.removeLast() }
+        return closest(to: text, among: Schema.nationalSections)
+    }
+
+    /// Without the quotes around it that YAML kept as text (Word's “ ” ‘ ’, or a stray `"`).
+    static func withoutQuotes(_ text: String) -> String {
+        let quotes: Set<Character> = ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\"", "'"]
+        var trimmed = Substring(text.trimmingSpaces())
+        while let first = trimmed.first, quotes.contains(first) { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, quotes.contains(last) { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     /// Lowercase, without diacritics (đ → d), spaces and hyphens as underscores.
     static func fold(_ text: String) -> String {
         text.lowercased()
@@ -67,7 +85,7 @@ public enum Suggestion {
 
     /// " 1.001193", "1.001193-Xoa", "1001193" and "1,001193" all mean `1.001193`.
     static func procedureCode(from text: String) -> String? {
-        var candidate = text.trimmingSpaces()
+        var candidate = withoutQuotes(text)
         if let suffix = candidate.range(of: "-", options: .backwards) { candidate = String(candidate[..<suffix.lowerBound]) }
         candidate = candidate.replacingOccurrences(of: ",", with: ".")
         if candidate.count == 7, candidate.allSatisfy({ $0.isASCII && $0.isNumber }) {

@@ -41,6 +41,11 @@ extension Substring {
         trimming(Substring.isSpace)
     }
 
+    /// How many Unicode scalars `trimmingWhitespace()` drops at the start.
+    public var leadingWhitespaceCount: Int {
+        unicodeScalars.prefix { Substring.isSpace($0) || Substring.isLineBreak($0) }.count
+    }
+
     /// Foundation's `.whitespaces`: space separators (Zs) and tab.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)

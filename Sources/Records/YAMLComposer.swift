@@ -8,6 +8,9 @@ struct YAMLComposer {
     var duplicates: [(key: String, mark: YAMLMark)] = []
     /// The first value nested deeper than `maximumDepth`, aliases included; nothing is added after it.
     var tooDeep: YAMLMark?
+    /// Set by the block scanner when a plain value starts with what may be Word's quote or ends
+    /// with a quote (`PasteMistakes` then looks at the values; otherwise it need not).
+    var plainValueMayMislead = false
     /// Anchored values with their height (how many levels nest inside them).
     private var anchors: [String: (node: YAMLNode, height: Int)] = [:]
     private var stack: [Open] = []
@@ -16,7 +19,8 @@ struct YAMLComposer {
 
     /// What was read: no tree when a value was too deep (reading stopped there).
     var result: YAMLReader.Result {
-        YAMLReader.Result(root: tooDeep == nil ? root : nil, duplicates: duplicates, tooDeep: tooDeep)
+        YAMLReader.Result(root: tooDeep == nil ? root : nil, duplicates: duplicates, tooDeep: tooDeep,
+                          plainValueMayMislead: plainValueMayMislead)
     }
 
     private struct Open {

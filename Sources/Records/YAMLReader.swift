@@ -14,6 +14,18 @@ enum YAMLReader {
         /// The first value (in reading order) nested deeper than the depth asked for, aliases
         /// included; reading stops there and `root` is nil.
         var tooDeep: YAMLMark?
+        /// Set when the block scanner read the text (tthc's own form), and then whether a plain
+        /// value may be Word's quotes or end with a stray quote.
+        var plainValueMayMislead = false
+        var scanned = false
+        /// Quoted values that run over several lines (tthc never writes one; a quote left open
+        /// does), by their opening quote and the line of their closing one.
+        var multilineQuotes: [QuotedSpan] = []
+    }
+
+    struct QuotedSpan: Equatable {
+        var start: YAMLMark
+        var endLine: Int
     }
 
     /// libyaml's own words, at its position.
@@ -24,6 +36,12 @@ enum YAMLReader {
         var mark: YAMLMark
         /// For the reader: the character it could not read (-1 when none).
         var value: Int32 = -1
+        /// What libyaml was reading, and where that started ("while scanning a quoted scalar").
+        var context: String?
+        var contextMark: YAMLMark?
+        /// The last quoted value read before the failure that ran over several lines: a quote left
+        /// open swallows the lines after it, and the failure comes where it finally closes.
+        var openQuote: QuotedSpan?
     }
 
     /// `maximumDepth`: a value nested deeper stops the reading (`tooDeep`). Aliases count: a chain
@@ -47,11 +65,16 @@ enum YAMLReader {
                 yaml_parser_set_input_string(&parser, bytes.baseAddress ?? emptyBuffer.baseAddress, bytes.count)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 var composer = YAMLComposer(maximumDepth: maximumDepth)
+                var spans: [QuotedSpan] = []
                 do throws(Failure) {
-                    try compose(&parser, bytes: bytes, into: &composer)
-                    return .success(composer.result)
+                    try compose(&parser, bytes: bytes, into: &composer, multilineQuotes: &spans)
+                    var result = composer.result
+                    result.multilineQuotes = spans
+                    return .success(result)
                 } catch {
-                    return .failure(error)
+                    var failure = error
+                    failure.openQuote = spans.last
+                    return .failure(failure)
                 }
             }
         }
@@ -63,13 +86,16 @@ enum YAMLReader {
         var text = yaml
         return text.withUTF8 { bytes in
             var composer = YAMLComposer(maximumDepth: maximumDepth)
-            return BlockYAMLScanner.scan(bytes, into: &composer) ? composer.result : nil
+            guard BlockYAMLScanner.scan(bytes, into: &composer) else { return nil }
+            var result = composer.result
+            result.scanned = true
+            return result
         }
     }
 
     /// libyaml's events, handed to the composer until the stream ends.
     private static func compose(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>,
-                                into composer: inout YAMLComposer) throws(Failure) {
+                                into composer: inout YAMLComposer, multilineQuotes: inout [QuotedSpan]) throws(Failure) {
         var documents = 0
         while composer.tooDeep == nil {
             var event = yaml_event_t()
@@ -88,6 +114,10 @@ enum YAMLReader {
                 let scalar = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 composer.scalar(value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, anchor: text(scalar.anchor), at: mark)
+                if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE,
+                   event.end_mark.line > event.start_mark.line {
+                    multilineQuotes.append(QuotedSpan(start: mark, endLine: event.end_mark.line + 1))
+                }
             case YAML_SEQUENCE_START_EVENT:
                 composer.begin(mapping: false, anchor: text(event.data.sequence_start.anchor), at: mark)
             case YAML_MAPPING_START_EVENT:
@@ -111,6 +141,8 @@ enum YAMLReader {
     private static func failure(of parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let mark = YAMLMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+        let context = parser.context.map { String(cString: $0) }
+        let contextMark = context.map { _ in YAMLMark(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1) }
         switch parser.error {
         case YAML_READER_ERROR:
             // The reader gives a byte offset: turned into a line, and a column in scalars.
@@ -122,9 +154,9 @@ enum YAMLReader {
             }
             let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
             return Failure(stage: .reader, problem: problem, mark: YAMLMark(line: line, column: column), value: parser.problem_value)
-        case YAML_SCANNER_ERROR: return Failure(stage: .scanner, problem: problem, mark: mark)
-        case YAML_PARSER_ERROR: return Failure(stage: .parser, problem: problem, mark: mark)
-        default: return Failure(stage: .composer, problem: problem, mark: mark)
+        case YAML_SCANNER_ERROR: return Failure(stage: .scanner, problem: problem, mark: mark, context: context, contextMark: contextMark)
+        case YAML_PARSER_ERROR: return Failure(stage: .parser, problem: problem, mark: mark, context: context, contextMark: contextMark)
+        default: return Failure(stage: .composer, problem: problem, mark: mark, context: context, contextMark: contextMark)
         }
     }
 }

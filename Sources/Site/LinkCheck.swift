@@ -2,12 +2,14 @@ import Foundation
 import Markdown
 import Records
 
-/// Links written in records that lead nowhere on the built site, reported at the Markdown line.
+/// Links written in records that lead nowhere on the built site, reported where the destination
+/// is written. The links are cmark-gfm's own (`RecordOutline`): what renders as a link is checked.
 enum LinkCheck {
-    static func problems(in records: [Record], urls: Set<String>) -> [Diagnostic] {
+    static func problems(in records: [RecordOutline], urls: Set<String>) -> [Diagnostic] {
         records.flatMap { record -> [Diagnostic] in
             let page = record.code.map { "thu-tuc/\($0)/" } ?? "thu-tuc/"
-            return record.body.links.compactMap { link in
+            return record.links.compactMap { link in
+                if isWebAddress(link.target) { return nil }
                 if let scheme = unsafeScheme(link.target) {
                     return Diagnostic(file: record.path, line: link.line, column: link.column, problem: .unsafeLink(link.target, scheme: scheme))
                 }
@@ -24,11 +26,11 @@ enum LinkCheck {
     /// Links whose `#anchor` names no element of the page they lead to. `ids(page)` gives the ids
     /// of a page (rendered only for the few pages such links point at), nil for a page that
     /// does not exist (already reported as a broken link).
-    static func anchorProblems(in records: [Record], ids: (String) -> Set<String>?) -> [Diagnostic] {
+    static func anchorProblems(in records: [RecordOutline], ids: (String) -> Set<String>?) -> [Diagnostic] {
         var cache: [String: Set<String>?] = [:]
         return records.flatMap { record -> [Diagnostic] in
             let page = record.code.map { "thu-tuc/\($0)/" } ?? "thu-tuc/"
-            return record.body.links.compactMap { link in
+            return record.links.compactMap { link in
                 guard let hash = link.target.firstIndex(of: "#") else { return nil }
                 let fragment = String(link.target[link.target.index(after: hash)...])
                 let raw = fragment.removingPercentEncoding ?? fragment
@@ -44,6 +46,14 @@ enum LinkCheck {
                                   problem: .brokenAnchor(link.target, suggestion: suggestion))
             }
         }
+    }
+
+    /// An address of another site, spelt plainly (`https://…`, and what the autolink extension
+    /// makes of `www.…` and e-mail addresses): it runs nothing and is not this site's to check.
+    /// Said first, cheaply: a page can hold tens of thousands.
+    static func isWebAddress(_ target: String) -> Bool {
+        (target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:"))
+            && !target.utf8.contains { $0 == UInt8(ascii: "&") || $0 < 0x21 }
     }
 
     /// `javascript:`, `vbscript:`, `data:` and `file:` addresses, however they are spelled

@@ -7,6 +7,8 @@ import Records
 struct ProcedureView {
     let procedure: Procedure
     let body: Body
+    /// The record's file, relative to the site.
+    let path: String
     let configuration: SiteConfiguration
     /// Names of published procedures, for related links.
     let names: [String: String]
@@ -20,9 +22,10 @@ struct ProcedureView {
     /// log's word), if that is its latest change.
     let absentSince: String?
 
-    var context: TemplateValue {
+    /// `body` rendered: the caller keeps what cmark found in it.
+    func context(_ body: RenderedBody) -> TemplateValue {
         let p = procedure
-        let rendered = sectionsHTML
+        let rendered = sectionsHTML(body)
         return [
             "code": .text(p.code),
             "name": .text(p.name),
@@ -131,33 +134,48 @@ struct ProcedureView {
         ]
     }
 
-    /// The body's sections as HTML, every heading's id unique on the page: the template's own
-    /// ids are taken first, then each heading in the order of the file.
-    private var sectionsHTML: (steps: String?, conditions: String?, local: [TemplateValue]) {
+    private func sectionsHTML(_ rendered: RenderedBody) -> (steps: String?, conditions: String?, local: [TemplateValue]) {
         var steps: String?
         var conditions: String?
         var local: [TemplateValue] = []
-        var ids = PageIDs(reserved: reservedIDs)
-        for section in body.sections {
+        for (index, section) in body.sections.enumerated() {
+            let html = rendered.html[index]
             switch section.title {
-            case Schema.nationalSections[0]?: steps = Self.render(section.markdown, root: root, ids: &ids)
-            case Schema.nationalSections[1]?: conditions = Self.render(section.markdown, root: root, ids: &ids)
-            case let title?:
-                let id = ids.claim(Slug.make(title))
-                let html = Self.render(section.markdown, root: root, ids: &ids)
-                local.append(["heading": .text(title), "id": .text(id), "html": .text(html)])
-            case nil:
-                let html = Self.render(section.markdown, root: root, ids: &ids)
-                local.append(["html": .text(html)])
+            case Schema.nationalSections[0]?: steps = html
+            case Schema.nationalSections[1]?: conditions = html
+            case let title?: local.append(["heading": .text(title), "id": .text(rendered.headingIDs[index] ?? Slug.make(title)), "html": .text(html)])
+            case nil: local.append(["html": .text(html)])
             }
         }
         return (steps, conditions, local)
     }
+}
+
+/// A record's body rendered for its page, each section once: its HTML, and what cmark found in it
+/// (the same parse, so that what is checked is what is shown). Every heading's id is unique on
+/// the page: the template's own ids are taken first, then each heading in the order of the file.
+struct RenderedBody {
+    var html: [String] = []
+    var outlines: [MarkdownOutline] = []
+    /// The id of each section's own heading (a unit's section), by the section's place.
+    var headingIDs: [Int: String] = [:]
+
+    init(_ body: Body, root: String, reservedIDs: Set<String> = []) {
+        var ids = PageIDs(reserved: reservedIDs)
+        for (index, section) in body.sections.enumerated() {
+            if let title = section.title, !Schema.nationalSections.contains(title) {
+                headingIDs[index] = ids.claim(Slug.make(title))
+            }
+            let rendered = Self.render(section.markdown, root: root, ids: &ids)
+            html.append(rendered.html)
+            outlines.append(rendered.outline)
+        }
+    }
 
     /// Markdown to HTML; site-absolute links (`/thu-tuc/…`) become relative so they work under any base path.
-    static func render(_ markdown: String, root: String, ids: inout PageIDs) -> String {
+    static func render(_ markdown: String, root: String, ids: inout PageIDs) -> RenderedMarkdown {
         MarkdownRenderer.render(markdown.nfc, anchor: { ids.claim(Slug.make($0)) }, rewriteLink: { target in
             target.hasPrefix("/") && !target.hasPrefix("//") ? root + target.dropFirst() : target
-        }).html
+        })
     }
 }

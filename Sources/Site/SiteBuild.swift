@@ -1,6 +1,6 @@
-import FileSystem
-import Escaping
 import Compliance
+import Escaping
+import FileSystem
 import Foundation
 import Records
 import Search
@@ -14,8 +14,9 @@ public struct SiteBuild {
     public var cache: RecordCache?
     /// Renders pages on every core (off only to prove that the output is the same).
     public var parallel = true
-    /// Told every diagnostic as soon as the records are checked, before any page is rendered (the
-    /// command line writes its report meanwhile, instead of after the build).
+    /// Told the diagnostics of reading as soon as the records are checked, before any page is
+    /// rendered (the command line writes its report meanwhile, instead of after the build). What
+    /// cmark finds in the bodies comes with the pages, in the outcome.
     public var checked: (@Sendable ([Diagnostic]) -> Void)?
 
     public init(site: URL, baseURL: String? = nil) {
@@ -37,9 +38,11 @@ public struct SiteBuild {
         public var reading = 0.0, pages = 0.0, search = 0.0, writing = 0.0
     }
 
-    /// Reads and validates everything, including links, and writes nothing.
+    /// Reads and validates everything, including what cmark finds in every body (links, raw HTML,
+    /// headings), and compiles the templates: everything `build` does but render and write.
     public func check() throws -> [Diagnostic] {
-        try prepare().diagnostics
+        let prepared = try prepare()
+        return withBodies(prepared, outlines: parsed(prepared.records))
     }
 
     /// Validates, renders every page, and replaces `output` only when there is no error
@@ -54,22 +57,30 @@ public struct SiteBuild {
     public func build(into output: OutputTarget, strict: Bool = false) throws -> Outcome {
         var timings = Timings()
         var prepared = try measure(&timings.reading) { try prepare() }
-        let diagnostics = prepared.diagnostics
-        checked?(diagnostics)
-        guard var plan = usable(prepared, strict: strict) else { return Outcome(diagnostics: diagnostics, pagesWritten: 0) }
+        checked?(prepared.diagnostics)
+        guard var plan = usable(prepared.diagnostics, prepared.plan, strict: strict), let templates = prepared.templates else {
+            // Nothing is rendered, yet every problem is reported: the bodies are parsed for the check alone.
+            let diagnostics = measure(&timings.reading) { withBodies(prepared, outlines: parsed(prepared.records)) }
+            return Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings)
+        }
         prepared.plan = nil
-        let templates = try Templates(site: site)
         let staged = try StagedOutput(for: output)
         do {
             var pages = 0, writing = 0.0
-            try produce(plan, templates: templates, timings: &timings) { files in
+            let rendered = try produce(plan, templates: templates, timings: &timings) { files in
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
                 // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
                 measure(&writing) { staged.writeBehind(files) }
             }
+            let diagnostics = measure(&timings.reading) { withBodies(prepared, plan: plan, outlines: rendered) }
+            prepared.records = []
             // Every record is let go on a thread of its own while the output is swapped in and the
             // report printed: freeing 10,000 records one by one took a few tenths of a second.
             Retired(&plan).release()
+            guard usable(diagnostics, plan, strict: strict) != nil else {
+                staged.discard()
+                return Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings)
+            }
             let leftovers = try measure(&writing) { try staged.commit() }
             timings.writing = writing
             return Outcome(diagnostics: diagnostics, pagesWritten: pages, timings: timings, leftovers: leftovers)
@@ -84,25 +95,57 @@ public struct SiteBuild {
     public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
         var timings = Timings()
         let prepared = try measure(&timings.reading) { try prepare() }
-        guard let plan = usable(prepared, strict: strict) else { return (Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil) }
-        let templates = try Templates(site: site)
+        guard let plan = usable(prepared.diagnostics, prepared.plan, strict: strict), let templates = prepared.templates else {
+            return (Outcome(diagnostics: withBodies(prepared, outlines: parsed(prepared.records)), pagesWritten: 0), nil)
+        }
         var files: [(path: String, data: Data)] = []
-        try produce(plan, templates: templates, timings: &timings) { files += $0 }
+        let rendered = try produce(plan, templates: templates, timings: &timings) { files += $0 }
+        let diagnostics = withBodies(prepared, plan: plan, outlines: rendered)
+        guard usable(diagnostics, plan, strict: strict) != nil else { return (Outcome(diagnostics: diagnostics, pagesWritten: 0), nil) }
         files.sort { $0.path < $1.path }
-        let outcome = Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
+        let outcome = Outcome(diagnostics: diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
                               timings: timings)
         return (outcome, files)
     }
 
-    private func usable(_ prepared: (diagnostics: [Diagnostic], plan: SitePlan?), strict: Bool) -> SitePlan? {
-        let blocking = prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        return blocking ? nil : prepared.plan
+    private func usable(_ diagnostics: [Diagnostic], _ plan: SitePlan?, strict: Bool) -> SitePlan? {
+        let blocking = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        return blocking ? nil : plan
+    }
+
+    /// Records that are checked but not rendered, their bodies parsed for that alone, on every core.
+    func parsed(_ records: [Record]) -> [RecordOutline] {
+        Parallel.map(records.count) { RecordOutline(parsing: records[$0]) }
+    }
+
+    /// Every diagnostic of `prepared`, with the problems only cmark's reading of the bodies shows:
+    /// raw HTML and headings, and links, which need every page's address (and for `#anchors`, the
+    /// ids of the page they lead to). `outlines` are those of the bodies rendered; the other
+    /// records' bodies are parsed here.
+    func withBodies(_ prepared: Prepared, plan: SitePlan? = nil, outlines: [RecordOutline]) -> [Diagnostic] {
+        var outlines = outlines
+        let outlined = Set(outlines.map(\.path))
+        outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
+        var found = prepared.diagnostics + outlines.flatMap(\.diagnostics)
+        // A steps heading written wrong is an error at its line: the steps are not also "missing".
+        let stepsMiswritten = Set(outlines.filter { $0.meantSteps }.map(\.path))
+        if !stepsMiswritten.isEmpty { found.removeAll { stepsMiswritten.contains($0.file) && $0.problem == .missingSteps } }
+        if let plan = plan ?? prepared.plan {
+            found += LinkCheck.problems(in: outlines, urls: plan.urls)
+            let templates = prepared.templates
+            found += LinkCheck.anchorProblems(in: outlines) { url in
+                guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
+                return HTMLIDs.of(templates.render(page.template, page.context()))
+            }
+        }
+        return found.sortedForReport()
     }
 
     /// Hands every output file to `emit`: pages and API records in batches made on every core,
-    /// then the site-wide files and the search index.
+    /// then the site-wide files and the search index. Gives back what cmark found in the bodies of
+    /// the procedure pages it rendered.
     private func produce(_ plan: SitePlan, templates: Templates, timings: inout Timings,
-                         emit: ([(path: String, data: Data)]) throws -> Void) throws {
+                         emit: ([(path: String, data: Data)]) throws -> Void) throws -> [RecordOutline] {
         let output = SiteOutput(plan: plan, templates: templates)
         // The search index needs only the plan: it is made on a thread of its own while pages are
         // rendered, so that its serial steps (merging terms, cutting shards) fill the cores' gaps.
@@ -112,19 +155,22 @@ public struct SiteBuild {
         let shared = UncheckedOutput(output, jobs: jobs)
         // The sitemap, the feed and the API's list need only the plan, too.
         let siteFiles = Background { shared.output.siteFiles() }
+        var outlines: [RecordOutline] = []
         for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
             let batch = start..<min(start + Self.pagesPerBatch, jobs.count)
-            let made: [(path: String, data: Data)] = measure(&timings.pages) {
+            let made: [UncheckedOutput.Made] = measure(&timings.pages) {
                 // Pages are independent: each is made whole by one thread (Markdown goes through
                 // cmark one document at a time, behind CommonMark's lock).
                 parallel ? Parallel.map(batch.count) { shared.make(batch.lowerBound + $0) }
                          : batch.map { shared.make($0) }
             }
-            try emit(made)
+            outlines += made.compactMap(\.outline)
+            try emit(made.map { ($0.path, $0.data) })
         }
         try emit(measure(&timings.pages) { siteFiles.result() } + (try assets()))
         // Only the wait counts: the rest of the indexing overlapped the pages.
         try emit(measure(&timings.search) { search.result() })
+        return outlines
     }
 
     enum Job {
@@ -140,9 +186,22 @@ public struct SiteBuild {
         return try work()
     }
 
-    func prepare() throws -> (diagnostics: [Diagnostic], plan: SitePlan?) {
+    /// What every command that reads a site needs: its records checked, its pages planned and its
+    /// templates compiled, with every problem found on the way.
+    struct Prepared {
+        var diagnostics: [Diagnostic]
+        var records: [Record]
+        var plan: SitePlan?
+        var templates: Templates?
+    }
+
+    func prepare() throws -> Prepared {
         let content = try SiteContent.load(from: site, cache: cache)
-        guard var configuration = content.configuration else { return (content.allDiagnostics, nil) }
+        // Compiled by `check` as by `build`: a broken template is found before anything is written.
+        let (templates, templateDiagnostics) = try Templates.load(site: site)
+        var prepared = Prepared(diagnostics: (content.allDiagnostics + templateDiagnostics).sortedForReport(),
+                                records: content.records, plan: nil, templates: templates)
+        guard var configuration = content.configuration else { return prepared }
         if let baseURL {
             // The command line checks it first, for its message; a caller that did not still gets no forged output.
             if let defect = BaseURL.defect(in: baseURL) { throw InvalidBaseURL(value: baseURL, defect: defect) }
@@ -150,24 +209,15 @@ public struct SiteBuild {
         }
         // The compliance report's own table (or the default one), and the reports kept at each sync.
         let compliance = ComplianceSources.load(site: site)
-        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
-                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-                            reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
-        var links = LinkCheck.problems(in: content.records, urls: plan.urls)
-        // Templates are loaded only if some link has an #anchor to check against a rendered page.
-        var templates: Templates??
-        links += LinkCheck.anchorProblems(in: content.records) { url in
-            // A theme that cannot be read is reported by the build itself; here it only leaves anchors unchecked.
-            if templates == nil { templates = .some(try? Templates(site: site)) }
-            guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
-            return HTMLIDs.of(templates.render(page.template, page.context()))
-        }
-        return ((content.allDiagnostics + links + compliance.diagnostics).sortedForReport(), plan)
+        prepared.diagnostics = (prepared.diagnostics + compliance.diagnostics).sortedForReport()
+        prepared.plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
+                                 compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+                                 reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
+        return prepared
     }
 
-    /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be
-    /// inside the site (`OutsideSite`: a link to `/etc/…` would publish it).
-    func assets() throws -> [(path: String, data: Data)] {
+    /// `templates/assets/*` are copied as they are to `assets/`.
+        func assets() throws -> [(path: String, data: Data)] {
         let folders = try SiteFolders(site: site)
         let folder = "\(Templates.folder)/assets"
         let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).sorted()
@@ -246,10 +296,26 @@ final class UncheckedOutput: @unchecked Sendable {
         self.jobs = jobs
     }
 
-    func make(_ job: Int) -> (path: String, data: Data) {
+    /// One file, and for a procedure's page what cmark found in the body it rendered.
+    struct Made {
+        var path: String
+        var data: Data
+        var outline: RecordOutline?
+    }
+
+    func make(_ job: Int) -> Made {
         switch jobs[job] {
-        case .page(let path, let page): return (path, output.render(page))
-        case .apiRecord(let index): return output.apiRecord(output.plan.procedures[index])
+        case .page(let path, let page):
+            guard let view = page.procedure else { return Made(path: path, data: output.render(page)) }
+            let body = RenderedBody(view.body, root: view.root, reservedIDs: view.reservedIDs)
+            let data = output.render(page, context: ["procedure": view.context(body)])
+            return Made(path: path, data: data,
+                        outline: RecordOutline(path: view.path, code: view.procedure.code,
+                                               national: view.procedure.source?.system == .national, body: view.body,
+                                               outlines: body.outlines))
+        case .apiRecord(let index):
+            let (path, data) = output.apiRecord(output.plan.procedures[index])
+            return Made(path: path, data: data)
         }
     }
 }

@@ -29,16 +29,21 @@ public struct SiteContent: Sendable {
         } catch let outside as OutsideSite {
             content.diagnostics.append(outside.diagnostic)
         }
-        let names: [String]
+        let all: [String]
         do {
             // An absent folder is a site with no records yet; one that cannot be listed is an error,
             // never an empty site that would replace the published one.
-            names = (try Files.listIfPresent(try folders.resolve(recordsFolder)) ?? [])
-                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-                .sorted()
+            all = (try Files.listIfPresent(try folders.resolve(recordsFolder)) ?? []).sorted()
         } catch let outside as OutsideSite {
             content.diagnostics.append(outside.diagnostic)
             return content
+        }
+        let names = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        // Named like a record but not read: said, or a procedure would silently not be published.
+        for name in all where !name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = "\(recordsFolder)/\(name)"
+            guard let rename = IgnoredFile.rename(name, header: { IgnoredFile.header(path, in: folder) }) else { continue }
+            content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .ignoredFile(name, rename: rename)))
         }
         guard names.count <= Record.maximumRecords else {
             // Refused before reading any: the limit exists so that time and memory stay bounded.

@@ -15,9 +15,11 @@ struct SiteOutput {
         return pages
     }
 
-    func render(_ page: Page) -> Data {
+    /// `context`: the page's own, when the caller made it already (a procedure page whose body it
+    /// rendered).
+    func render(_ page: Page, context pageContext: TemplateValue? = nil) -> Data {
         let configuration = plan.configuration
-        var context = page.context()
+        var context = pageContext ?? page.context()
         context["unit"] = [
             "name": .text(configuration.unitName),
             "province": .text(configuration.province.name),

@@ -15,6 +15,9 @@ struct Page {
     /// Written alone into a folder of its own (a report that is not public): its links to the
     /// site are absolute, its assets beside it, and it has no navigation.
     var standalone = false
+    /// For a procedure's page, the procedure: a build renders its body once, for the page and for
+    /// the checks of what cmark found in it.
+    var procedure: ProcedureView? = nil
 
     /// Output file relative to the output folder.
     var file: String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
@@ -31,10 +34,13 @@ struct Page {
 final class PublishedProcedure: Sendable {
     let procedure: Procedure
     let body: Body
+    /// The record's file, relative to the site.
+    let path: String
 
-    init(procedure: Procedure, body: Body) {
+    init(procedure: Procedure, body: Body, path: String) {
         self.procedure = procedure
         self.body = body
+        self.path = path
     }
 }
 
@@ -64,7 +70,7 @@ struct SitePlan {
             configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
                                                               sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
         }
-        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
+        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
         let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
@@ -105,7 +111,7 @@ struct SitePlan {
 
     private func makePages() -> [Page] {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
-        pages += procedures.map { procedurePage($0.procedure, $0.body) }
+        pages += procedures.map(procedurePage)
         pages += sectorPages + levelPages + agencyPages + [online]
         // A page of the site, and so in its sitemap.
         if let report { pages.append(ReportPage.page(report)) }
@@ -121,14 +127,15 @@ struct SitePlan {
 
     // MARK: - Pages
 
-    private func procedurePage(_ procedure: Procedure, _ body: Body) -> Page {
+    private func procedurePage(_ entry: PublishedProcedure) -> Page {
+        let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
+        let view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
                                  root: Page.root(for: url), sectorSlug: slug(of: procedure.sector), reservedIDs: reservedIDs,
                                  absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil)
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
-                    context: { ["procedure": view.context] })
+                    context: { ["procedure": view.context(RenderedBody(view.body, root: view.root, reservedIDs: view.reservedIDs))] }, procedure: view)
     }
 
     private func listItems(_ list: [PublishedProcedure], root: String) -> TemplateValue {

@@ -18,9 +18,9 @@ public final class SitePreview: @unchecked Sendable {
         build.cache = cache
         self.build = build
         let prepared = try build.prepare()
-        diagnostics = prepared.diagnostics
-        if let plan = prepared.plan, !prepared.diagnostics.contains(where: { $0.severity == .error }) {
-            let output = SiteOutput(plan: plan, templates: try Templates(site: site))
+        diagnostics = build.withBodies(prepared, outlines: [])
+        if let plan = prepared.plan, let templates = prepared.templates, !diagnostics.contains(where: { $0.severity == .error }) {
+            let output = SiteOutput(plan: plan, templates: templates)
             self.output = output
             pages = output.pages
             // Read now (a few small files), so that one that cannot be read is said on the page, not a missing stylesheet.

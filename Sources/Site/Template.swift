@@ -18,13 +18,17 @@ struct Template {
 
     let nodes: [Node]
 
+    /// Where a template cannot be read, and why, in the two languages of the diagnostics.
     struct SyntaxError: Error, Equatable, CustomStringConvertible {
         var line: Int
+        /// In Unicode scalars, as a record's diagnostics count.
+        var column: Int
         var message: String
-        var description: String { "dòng \(line): \(message)" }
+        var english: String
+        var description: String { "dòng \(line), cột \(column): \(message)" }
     }
 
-    init(_ text: String) throws {
+    init(_ text: String) throws(SyntaxError) {
         var reader = Reader(bytes: Array(text.utf8))
         nodes = try reader.read()
     }
@@ -46,12 +50,13 @@ extension Template {
             var kind: Kind
             var name: String
             var line: Int
+            var column: Int
             var nodes: [Node] = []
             var overrides: [String: [Node]] = [:]
         }
 
-        mutating func read() throws -> [Node] {
-            var frames = [Frame(kind: .root, name: "", line: 1)]
+        mutating func read() throws(SyntaxError) -> [Node] {
+            var frames = [Frame(kind: .root, name: "", line: 1, column: 1)]
             var text: [UInt8] = []
             /// Where the current line starts, to tell a standalone tag (alone on its line) from one
             /// within text: a standalone tag's line disappears from the output.
@@ -74,6 +79,10 @@ extension Template {
                 }
                 text += bytes[position..<tagStart]
                 let tagLine = line
+                let tagColumn = column(of: tagStart)
+                func failure(_ vi: String, _ en: String) -> SyntaxError {
+                    SyntaxError(line: tagLine, column: tagColumn, message: vi, english: en)
+                }
                 var contentStart = tagStart + open.count
                 var closing = close
                 var sigil: UInt8 = 0
@@ -83,8 +92,12 @@ extension Template {
                     if sigil == UInt8(ascii: "{") { closing = Array("}".utf8) + close }
                     if sigil == UInt8(ascii: "=") { closing = Array("=".utf8) + close }
                 }
-                guard let contentEnd = find(closing, from: contentStart) else {
-                    throw SyntaxError(line: tagLine, message: "thẻ mở \(String(decoding: open, as: UTF8.self)) chưa được đóng")
+                // A tag whose closing delimiter comes only after another tag opens was not closed
+                // where it was meant to be (`<title>{{title</title> … {{x}}`): said so, not read as a name.
+                let opening = String(decoding: open, as: UTF8.self)
+                guard let contentEnd = find(closing, from: contentStart),
+                      sigil == UInt8(ascii: "!") || find(open, from: contentStart).map({ $0 >= contentEnd }) ?? true else {
+                    throw failure("thẻ mở \(opening) chưa được đóng", "the tag opened by \(opening) is never closed")
                 }
                 let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
                 for byte in bytes[contentStart..<contentEnd] where byte == UInt8(ascii: "\n") { line += 1 }
@@ -94,7 +107,9 @@ extension Template {
                 // Mustache libraries, not to the specification: said plainly, not shown as nothing.
                 if sigil != UInt8(ascii: "!"), sigil != UInt8(ascii: "="), sigil != UInt8(ascii: "%"),
                    name.contains("(") || name.hasPrefix("*") {
-                    throw SyntaxError(line: tagLine, message: "thẻ {{\(content.trimmingCharacters(in: .whitespaces))}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ")
+                    let tag = content.trimmingCharacters(in: .whitespaces)
+                    throw failure("thẻ {{\(tag)}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ",
+                                  "the tag {{\(tag)}} is not standard Mustache (a transform or a dynamic partial): tthc does not support it")
                 }
 
                 // Values and text are never standalone; every other tag alone on its line takes
@@ -118,7 +133,8 @@ extension Template {
                 case UInt8(ascii: "="):
                     let parts = name.split(separator: " ", omittingEmptySubsequences: true)
                     guard parts.count == 2 else {
-                        throw SyntaxError(line: tagLine, message: "thẻ đổi dấu mở/đóng phải có hai phần: {{=<% %>=}}")
+                        throw failure("thẻ đổi dấu mở/đóng phải có hai phần: {{=<% %>=}}",
+                                      "a delimiter tag needs two delimiters: {{=<% %>=}}")
                     }
                     open = Array(parts[0].utf8)
                     close = Array(parts[1].utf8)
@@ -127,35 +143,38 @@ extension Template {
                     frames[frames.count - 1].nodes.append(.partial(name, indentation: indentation))
                 case UInt8(ascii: "#"), UInt8(ascii: "^"):
                     flushText()
-                    frames.append(Frame(kind: .section(inverted: sigil == UInt8(ascii: "^")), name: name, line: tagLine))
+                    frames.append(Frame(kind: .section(inverted: sigil == UInt8(ascii: "^")), name: name, line: tagLine, column: tagColumn))
                 case UInt8(ascii: "<"):
                     flushText()
-                    frames.append(Frame(kind: .parent(indentation: indentation), name: name, line: tagLine))
+                    frames.append(Frame(kind: .parent(indentation: indentation), name: name, line: tagLine, column: tagColumn))
                 case UInt8(ascii: "$"):
                     flushText()
-                    frames.append(Frame(kind: .block, name: name, line: tagLine))
+                    frames.append(Frame(kind: .block, name: name, line: tagLine, column: tagColumn))
                 default:  // "/"
                     flushText()
                     let frame = frames.removeLast()
                     guard case .root = frame.kind else {
                         guard frame.name == name else {
-                            throw SyntaxError(line: tagLine, message: "thẻ đóng {{/\(name)}} không khớp thẻ mở {{\(frame.name)}} ở dòng \(frame.line)")
+                            throw failure("thẻ đóng {{/\(name)}} không khớp thẻ mở {{\(frame.name)}} ở dòng \(frame.line)",
+                                          "the closing tag {{/\(name)}} does not match the tag {{\(frame.name)}} opened on line \(frame.line)")
                         }
                         try close(frame, into: &frames)
                         continue
                     }
-                    throw SyntaxError(line: tagLine, message: "thẻ đóng {{/\(name)}} không có thẻ mở tương ứng")
+                    throw failure("thẻ đóng {{/\(name)}} không có thẻ mở tương ứng", "the closing tag {{/\(name)}} closes nothing")
                 }
             }
             flushText()
             guard frames.count == 1, let root = frames.first else {
                 let unclosed = frames[frames.count - 1]
-                throw SyntaxError(line: unclosed.line, message: "thẻ {{\(unclosed.name)}} chưa có thẻ đóng {{/\(unclosed.name)}}")
+                throw SyntaxError(line: unclosed.line, column: unclosed.column,
+                                  message: "thẻ {{\(unclosed.name)}} chưa có thẻ đóng {{/\(unclosed.name)}}",
+                                  english: "the tag {{\(unclosed.name)}} is never closed by {{/\(unclosed.name)}}")
             }
             return root.nodes
         }
 
-        private func close(_ frame: Frame, into frames: inout [Frame]) throws {
+        private func close(_ frame: Frame, into frames: inout [Frame]) throws(SyntaxError) {
             let node: Node
             switch frame.kind {
             case .root: return
@@ -185,6 +204,13 @@ extension Template {
             if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
             if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { return index + 2 }
             return nil
+        }
+
+        /// The column of a byte offset, in Unicode scalars from its line's start (errors only).
+        private func column(of offset: Int) -> Int {
+            var start = offset
+            while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+            return bytes[start..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
         }
 
         private func find(_ needle: [UInt8], from start: Int) -> Int? {

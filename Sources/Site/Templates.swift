@@ -5,55 +5,59 @@ import Records
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
+    /// Pages tthc gained after a site may have copied its theme (`tthc init`): taken from the
+    /// default theme when the site's theme has none.
     static let addedLater = ["bao-cao"]
 
     let library: [String: Template]
 
-    enum Failure: ExplainedError {
-        case missing(String), invalid(String, String)
+    /// Where templates live, relative to the site (every diagnostic names its file from there).
+    static let folder = "templates"
 
-        var explanation: Localized {
-            switch self {
-            case .missing(let path):
-                return Localized(vi: "Thiếu mẫu trang \(path); chép lại từ một trang mới (tthc init) hoặc khôi phục tệp.",
-                                 en: "The template \(path) is missing; copy it from a new site (tthc init) or restore it.")
-            case .invalid(let path, let detail):
-                return Localized(vi: "Mẫu trang \(path) có lỗi: \(detail)", en: "The template \(path) has an error: \(detail)")
-            }
-        }
-    }
-
-    /// The site's `templates/*.mustache`. The folder and each template must be inside the site
-    /// (`OutsideSite` otherwise); one that cannot be read fails with its path and cause.
-    init(site folders: SiteFolders) throws {
+    /// Every `templates/*.mustache` compiled; nil templates when one cannot be used. What a clerk
+    /// can mend in a template (its syntax, a missing one, text that is not UTF-8) is a diagnostic
+    /// at its file, line and column, so `check` finds what `build` would stop at; a folder or file
+    /// linked out of the site (`OutsideSite`) or that cannot be read (`FileError`) is thrown: the
+    /// command cannot run.
+    static func load(site: URL) throws -> (templates: Templates?, diagnostics: [Diagnostic]) {
+        let folders = try SiteFolders(site: site)
         var library: [String: Template] = [:]
-        let folder = try folders.resolve(Self.folder)
-        let names = (try Files.listIfPresent(folder) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        var diagnostics: [Diagnostic] = []
+        let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
-            let path = "\(Self.folder)/\(name)"
-            let text = String(decoding: try Files.read(try folders.resolve(path)), as: UTF8.self)
+            let path = "\(folder)/\(name)"
+            guard let text = String(validating: try Files.read(try folders.resolve(path)), as: UTF8.self) else {
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .templateUnreadable))
+                continue
+            }
             do {
                 library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
-                throw Failure.invalid(path, "\(error)")
+                diagnostics.append(Diagnostic(file: path, line: error.line, column: error.column,
+                                              problem: .templateSyntax(vi: error.message, en: error.english)))
             }
         }
-        for name in Self.required where library[name] == nil {
-            throw Failure.missing("\(Self.folder)/\(name).mustache")
+        for name in required where library[name] == nil && !names.contains("\(name).mustache") {
+            diagnostics.append(Diagnostic(file: "\(folder)/\(name).mustache", line: 1, column: 1, problem: .templateMissing))
         }
-        // Pages tthc gained after a site copied its theme (`tthc init`) come from the default theme.
         for (path, text) in DefaultTheme.files where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
-            if Self.addedLater.contains(name), library[name] == nil { library[name] = try? Template(text) }
+            if addedLater.contains(name), library[name] == nil { library[name] = try? Template(text) }
         }
+        return (diagnostics.isEmpty ? Templates(library: library) : nil, diagnostics)
+    }
+
+    /// The templates of a site known to be usable (a command that renders outside a build):
+    /// the first problem, if any, is thrown.
+    init(site: URL) throws {
+        let (templates, diagnostics) = try Self.load(site: site)
+        guard let templates else { throw UnusableTemplates(diagnostics: diagnostics) }
+        self = templates
+    }
+
+    private init(library: [String: Template]) {
         self.library = library
     }
-
-    init(site: URL) throws {
-        try self.init(site: try SiteFolders(site: site))
-    }
-
-    static let folder = "templates"
 
     func render(_ template: String, _ context: TemplateValue) -> String {
         String(decoding: renderBytes(template, context), as: UTF8.self)
@@ -64,5 +68,17 @@ struct Templates {
         var rendering = TemplateRendering(library: library, context: context)
         rendering.render(nodes)
         return rendering.output
+    }
+}
+
+/// A theme with problems, met where a command renders without a build's report (its first
+/// problem said, with its place).
+struct UnusableTemplates: ExplainedError {
+    var diagnostics: [Diagnostic]
+
+    var explanation: Localized {
+        guard let first = diagnostics.first else { return Localized(vi: "mẫu trang không dùng được", en: "the templates cannot be used") }
+        let place = "\(first.file):\(first.line):\(first.column)"
+        return Localized(vi: "\(place): \(first.message(.vi))", en: "\(place): \(first.message(.en))")
     }
 }

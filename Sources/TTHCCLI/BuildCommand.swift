@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
             var build = SiteBuild(site: site, baseURL: baseURL)
             let (language, strict) = (lang, strict)
             build.checked = { diagnostics in
-                reportText.start { DiagnosticReport(diagnostics: diagnostics, language: language, strict: strict, site: site).text }
+                reportText.start { (diagnostics, DiagnosticReport(diagnostics: diagnostics, language: language, strict: strict, site: site).text) }
             }
             outcome = try build.build(into: target, strict: strict)
         } catch {
@@ -52,7 +52,9 @@ struct BuildCommand: ParsableCommand {
         }
         let report = DiagnosticReport(diagnostics: outcome.diagnostics, language: lang,
                                       strict: strict, site: siteOptions.url)
-        if !outcome.diagnostics.isEmpty { printError((reportText.result ?? report.text).trimmingCharacters(in: .newlines)) }
+        // The report written in advance holds what reading found; the bodies' problems came with the pages.
+        let text = reportText.result.flatMap { $0.diagnostics == outcome.diagnostics ? $0.text : nil } ?? report.text
+        if !outcome.diagnostics.isEmpty { printError(text.trimmingCharacters(in: .newlines)) }
         if report.hasErrors {
             printError(lang == .en ? "Nothing written: \(outputPath) is unchanged."
                                     : "Không ghi gì: \(outputPath) giữ nguyên như trước.")
@@ -72,9 +74,9 @@ struct BuildCommand: ParsableCommand {
 
 /// A report begun on a thread of its own, collected once the build is done.
 final class ReportInAdvance: @unchecked Sendable {
-    private var work: Background<String>?
+    private var work: Background<(diagnostics: [Diagnostic], text: String)>?
 
-    func start(_ text: @escaping () -> String) { work = Background(text) }
+    func start(_ text: @escaping () -> (diagnostics: [Diagnostic], text: String)) { work = Background(text) }
 
-    var result: String? { work?.result() }
+    var result: (diagnostics: [Diagnostic], text: String)? { work?.result() }
 }

@@ -257,8 +257,11 @@ import Testing
             }
         }
         for file in try corpus(fuzz.appendingPathComponent("markdown")) {
-            let html = MarkdownRenderer.render(String(decoding: try Data(contentsOf: file), as: UTF8.self), anchor: { _ in "h" }).html
-            #expect(ExecutableHTML.find(in: html) == nil, "\(file.lastPathComponent)")
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            let rendered = MarkdownRenderer.render(text, anchor: { _ in "h" })
+            #expect(ExecutableHTML.find(in: rendered.html) == nil, "\(file.lastPathComponent)")
+            #expect(rendered.outline.positionOutside(text) == nil, "\(file.lastPathComponent)")
+            #expect(rendered.outline == MarkdownOutline(text), "\(file.lastPathComponent)")
         }
     }
 

@@ -56,7 +56,8 @@ import Testing
         let (one, two) = (first.finish(), second.finish())
         #expect(one.status == 0, "\(one.errors.suffix(600))")
         #expect(two.status == 0, "\(two.errors.suffix(600))")
-        #expect((one.errors + two.errors).contains("Đang chờ `tthc sync` (pid"), "the runs overlapped, one waited for the other")
+        // (The holder's note may not be written yet when the other looks: then it waits for "another tthc run".)
+        #expect((one.errors + two.errors).contains("Đang chờ "), "the runs overlapped, one waited for the other")
         // Whichever ran first created the records, the other updated them: two lines each, none lost.
         let records = try codes(site)
         #expect(records.count == 54, "the fixture's 3 communal procedures of every 5")

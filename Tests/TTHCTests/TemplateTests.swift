@@ -72,14 +72,14 @@ import Testing
     }
 
     @Test func aBrokenTemplateSaysWhereAndWhat() throws {
-        #expect(throws: Template.SyntaxError(line: 2, message: "thẻ {{items}} chưa có thẻ đóng {{/items}}")) {
+        #expect(throws: Template.SyntaxError(line: 2, column: 1, message: "thẻ {{items}} chưa có thẻ đóng {{/items}}", english: "the tag {{items}} is never closed by {{/items}}")) {
             try Template("<ul>\n{{#items}}\n<li>")
         }
-        #expect(throws: Template.SyntaxError(line: 3, message: "thẻ đóng {{/b}} không khớp thẻ mở {{a}} ở dòng 1")) {
+        #expect(throws: Template.SyntaxError(line: 3, column: 1, message: "thẻ đóng {{/b}} không khớp thẻ mở {{a}} ở dòng 1", english: "the closing tag {{/b}} does not match the tag {{a}} opened on line 1")) {
             try Template("{{#a}}\n\n{{/b}}")
         }
-        #expect(throws: Template.SyntaxError(line: 1, message: "thẻ mở {{ chưa được đóng")) { try Template("x {{name") }
-        #expect(throws: Template.SyntaxError(line: 2, message: "thẻ {{uppercase(name)}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ")) {
+        #expect(throws: Template.SyntaxError(line: 1, column: 3, message: "thẻ mở {{ chưa được đóng", english: "the tag opened by {{ is never closed")) { try Template("x {{name") }
+        #expect(throws: Template.SyntaxError(line: 2, column: 1, message: "thẻ {{uppercase(name)}} dùng cú pháp ngoài chuẩn Mustache (hàm biến đổi hoặc partial động), tthc không hỗ trợ", english: "the tag {{uppercase(name)}} is not standard Mustache (a transform or a dynamic partial): tthc does not support it")) {
             try Template("<h1>\n{{uppercase(name)}}</h1>")
         }
     }

@@ -198,11 +198,6 @@ import Testing
         #expect(record.procedure?.levels == [.commune, .district])
     }
 
-    @Test func rawHTMLInTheBody() {
-        let marked = SampleRecord.text(body: SampleRecord.body + "\n\nXem 1️⃣<b>mẫu</b> và `<i>không tính</i>`.")
-        _ = expect(.rawHTML, in: marked, severity: .warning)
-    }
-
     @Test func decomposedTextIsNotNFCAndIsNormalized() {
         let nfd = "Thủ tục đăng ký khai sinh".decomposedStringWithCanonicalMapping
         let frontMatter = SampleRecord.frontMatter.replacingOccurrences(of: "ten: Thủ tục đăng ký khai sinh", with: "ten: 1️⃣" + nfd)
