@@ -33,6 +33,13 @@ public struct Problem: Sendable, Equatable {
         case notAFile = "not-a-file"
         /// `tthc bao-cao --nguong`: a procedure that keeps the unit below an indicator's threshold.
         case belowThreshold = "below-threshold"
+        // A province's repository (`Problem+Province.swift`).
+        case nationalInOverlay = "national-in-overlay"
+        case invalidSlug = "invalid-slug"
+        case duplicateUnit = "duplicate-unit"
+        case unitProvince = "unit-province"
+        case unitWithoutSite = "unit-without-site"
+        case localBlockInBody = "local-block-in-body"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -43,6 +50,13 @@ public struct Problem: Sendable, Equatable {
         case unpublishedRelated = "unpublished-related"
         case fileNameMismatch = "file-name-mismatch"
         case changeLogLine = "change-log-line"
+        /// A record the site's selection leaves out (issue 16): reported, not published.
+        case notSelected = "not-selected"
+        // A province's repository (`Problem+Province.swift`).
+        case unusedRecord = "unused-record"
+        case overlayWithoutRecord = "overlay-without-record"
+        case emptySelection = "empty-selection"
+        case ignoredFile = "ignored-file"
     }
 
     public var code: Code
