@@ -12,6 +12,9 @@ struct ProcedureView {
     let names: [String: String]
     /// Relative prefix from this page to the site root, e.g. `../../`.
     let root: String
+    /// The published entry this view shows, and what a province's units share of its rendering.
+    var entry: PublishedProcedure? = nil
+    var shared: SharedRendering? = nil
 
     var context: TemplateValue {
         let p = procedure
@@ -116,6 +119,11 @@ struct ProcedureView {
     }
 
     private var sectionsHTML: (steps: String?, conditions: String?, local: [TemplateValue]) {
+        guard let shared, let entry else { return renderedSections }
+        return shared.sections(of: entry, root: root) { renderedSections }
+    }
+
+    private var renderedSections: (steps: String?, conditions: String?, local: [TemplateValue]) {
         var steps: String?
         var conditions: String?
         var local: [TemplateValue] = []

@@ -150,18 +150,33 @@ public struct SiteBuild {
         }
         // The compliance report's own table (or the default one), and the reports kept at each sync.
         let compliance = ComplianceSources.load(site: site)
-        let plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
-                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
-        var links = LinkCheck.problems(in: content.records, urls: plan.urls)
+        let selected = SelectedRecords(content.records, configuration: configuration)
+        let site = self.site
+        let unit = Self.plan(configuration: configuration, records: selected.records, linksIn: selected.records,
+                             changeLog: content.changeLog, compliance: compliance) { try? Templates(site: site) }
+        return ((content.allDiagnostics + selected.diagnostics + unit.diagnostics + compliance.diagnostics).sortedForReport(), unit.plan)
+    }
+
+    /// One unit's pages planned from records already read, and the problems only the plan shows
+    /// (links to pages it does not have, anchors its pages lack): the step a single site and each
+    /// unit of a province share. `linksIn` are the records whose written links are checked, each
+    /// at its own file; `templates` is asked for only when some link has an #anchor.
+    static func plan(configuration: SiteConfiguration, records: [Record], linksIn: [Record], changeLog: ChangeLog,
+                     compliance: ComplianceSources, published: [PublishedProcedure]? = nil, shared: SharedRendering? = nil,
+                     templates: () -> Templates?) -> (diagnostics: [Diagnostic], plan: SitePlan) {
+        let plan = SitePlan(configuration: configuration, records: records, changeLog: changeLog,
+                            compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+                            published: published, shared: shared)
+        var links = LinkCheck.problems(in: linksIn, urls: plan.urls)
         // Templates are loaded only if some link has an #anchor to check against a rendered page.
-        var templates: Templates??
-        links += LinkCheck.anchorProblems(in: content.records) { url in
+        var loaded: Templates??
+        links += LinkCheck.anchorProblems(in: linksIn) { url in
             // A theme that cannot be read is reported by the build itself; here it only leaves anchors unchecked.
-            if templates == nil { templates = .some(try? Templates(site: site)) }
-            guard let page = plan.pages.first(where: { $0.url == url }), let templates = templates ?? nil else { return nil }
+            if loaded == nil { loaded = .some(templates()) }
+            guard let page = plan.pages.first(where: { $0.url == url }), let templates = loaded ?? nil else { return nil }
             return HTMLIDs.of(templates.render(page.template, page.context()))
         }
-        return ((content.allDiagnostics + links + compliance.diagnostics).sortedForReport(), plan)
+        return (links, plan)
     }
 
     /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be

@@ -51,17 +51,23 @@ struct SitePlan {
     /// The compliance report, computed from the records the plan holds (nil without a usable table).
     let report: ComplianceReport?
 
+    /// Work a province's units share (rendered sections, search terms), or nil for a single site.
+    let shared: SharedRendering?
+
+    /// `published`, when given, are the entries of `records` already made (a province's units share
+    /// the entries of the records they publish alike, and `shared` the work done on them).
     init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
-         sourceDateEpoch: String? = nil) {
+         sourceDateEpoch: String? = nil, published: [PublishedProcedure]? = nil, shared: SharedRendering? = nil) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
+        self.shared = shared
         // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
         report = compliance.flatMap { sources in
             configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
                                                               sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
         }
-        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
+        let published = (published ?? records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } })
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
         let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
@@ -83,7 +89,7 @@ struct SitePlan {
 
     private func makePages() -> [Page] {
         var pages: [Page] = [home, search, abolished, sectorIndex] + alphabetical
-        pages += procedures.map { procedurePage($0.procedure, $0.body) }
+        pages += procedures.map(procedurePage)
         pages += sectorPages + levelPages + agencyPages + [online]
         // A page of the site, and so in its sitemap.
         if let report { pages.append(ReportPage.page(report)) }
@@ -99,10 +105,11 @@ struct SitePlan {
 
     // MARK: - Pages
 
-    private func procedurePage(_ procedure: Procedure, _ body: Body) -> Page {
+    private func procedurePage(_ entry: PublishedProcedure) -> Page {
+        let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        let view = ProcedureView(procedure: procedure, body: body, configuration: configuration, names: names,
-                                 root: Page.root(for: url))
+        let view = ProcedureView(procedure: procedure, body: entry.body, configuration: configuration, names: names,
+                                 root: Page.root(for: url), entry: entry, shared: shared)
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
                     context: { ["procedure": view.context] })

@@ -1,0 +1,56 @@
+import Foundation
+import Records
+import Search
+
+/// Work a province's units share. Most of them publish the same national records, untouched by
+/// any overlay: such a record's sections are rendered from Markdown and its search terms counted
+/// once for the province, not once per unit (Markdown goes through cmark one document at a time,
+/// so rendering it 168 times over would bound the whole build). Only the pool's own entries,
+/// which this object keeps alive for the build, are remembered: an entry made for one unit's
+/// overlay is never mistaken for another.
+final class SharedRendering: @unchecked Sendable {
+    typealias Sections = (steps: String?, conditions: String?, local: [TemplateValue])
+
+    private let pool: Set<ObjectIdentifier>
+    private let entries: [PublishedProcedure]
+    private let lock = NSLock()
+    private var sections: [SectionsKey: Sections] = [:]
+    private var terms: [ObjectIdentifier: DocumentTerms] = [:]
+
+    private struct SectionsKey: Hashable {
+        var entry: ObjectIdentifier
+        var root: String
+    }
+
+    init(pool entries: [PublishedProcedure]) {
+        self.entries = entries
+        pool = Set(entries.map(ObjectIdentifier.init))
+    }
+
+    /// The entry's rendered sections, made by `make` the first time any unit asks.
+    func sections(of entry: PublishedProcedure, root: String, make: () -> Sections) -> Sections {
+        let id = ObjectIdentifier(entry)
+        guard pool.contains(id) else { return make() }
+        let key = SectionsKey(entry: id, root: root)
+        if let known = locked({ sections[key] }) { return known }
+        let made = make()
+        locked { sections[key] = made }
+        return made
+    }
+
+    /// The entry's search terms, counted the first time any unit asks.
+    func terms(of entry: PublishedProcedure, make: () -> DocumentTerms) -> DocumentTerms {
+        let id = ObjectIdentifier(entry)
+        guard pool.contains(id) else { return make() }
+        if let known = locked({ terms[id] }) { return known }
+        let made = make()
+        locked { terms[id] = made }
+        return made
+    }
+
+    private func locked<T>(_ work: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return work()
+    }
+}
