@@ -10,32 +10,32 @@ extension Problem {
         let (vi, en, fixVi, fixEn): (String, String, String, String)
         switch exclusion {
         case .internalProcedure:
-            (vi, en) = ("là thủ tục nội bộ (`nguon_goc: noi_bo`)", "is an internal procedure (`nguon_goc: noi_bo`)")
+            (vi, en) = ("đây là thủ tục nội bộ (`nguon_goc: noi_bo`)", "is an internal procedure (`nguon_goc: noi_bo`)")
             (fixVi, fixEn) = ("Thủ tục nội bộ không bao giờ được đăng; xóa tệp nếu không cần.", "Internal procedures are never published; delete the file if it is not needed.")
         case .removed:
-            (vi, en) = ("có trong `chon.bo` của site.yml", "is in `chon.bo` of site.yml")
+            (vi, en) = ("mã này có trong `chon.bo` của site.yml", "is in `chon.bo` of site.yml")
             (fixVi, fixEn) = ("Bỏ mã \(code) khỏi `chon.bo` để đăng lại, hoặc xóa tệp nếu không cần nữa.",
                               "Take \(code) out of `chon.bo` to publish it again, or delete the file if it is no longer needed.")
         case .otherProvince(let other):
             let announcer = other.map { "tỉnh có mã \($0)" } ?? "một tỉnh không ghi mã (`nguon.co_quan_cong_bo`)"
             let announcerEn = other.map { "the province coded \($0)" } ?? "a province with no code (`nguon.co_quan_cong_bo`)"
-            (vi, en) = ("là thủ tục đặc thù của \(announcer), không phải của tỉnh \(configuration.province.code) (`tinh.ma`)",
+            (vi, en) = ("đây là thủ tục đặc thù của \(announcer), không phải của tỉnh \(configuration.province.code) (`tinh.ma`)",
                         "is specific to \(announcerEn), not to the province \(configuration.province.code) (`tinh.ma`)")
             (fixVi, fixEn) = ("Kiểm tra `tinh.ma` của site.yml; nếu đúng, xóa tệp này (thủ tục của tỉnh khác).",
                               "Check `tinh.ma` in site.yml; if it is right, delete this file (another province's procedure).")
         case .level(let levels):
             let selected = Self.levels(configuration.selection.levels)
-            (vi, en) = ("thực hiện ở cấp \(Self.levels(levels)), không thuộc `chon.cap_thuc_hien` [\(selected)]",
+            (vi, en) = ("thủ tục thực hiện ở cấp \(Self.levels(levels)), không thuộc `chon.cap_thuc_hien` [\(selected)]",
                         "is carried out at \(Self.levels(levels)), not in `chon.cap_thuc_hien` [\(selected)]")
             (fixVi, fixEn) = ("Thêm mã \(code) vào `chon.them` nếu đơn vị vẫn đăng thủ tục này, hoặc xóa tệp.",
                               "Add \(code) to `chon.them` if the unit publishes it all the same, or delete the file.")
         case .sector(let sector):
-            (vi, en) = ("thuộc lĩnh vực \(sector), không có trong `chon.linh_vuc`", "is in the field \(sector), which is not in `chon.linh_vuc`")
+            (vi, en) = ("thủ tục thuộc lĩnh vực \(sector), không có trong `chon.linh_vuc`", "is in the field \(sector), which is not in `chon.linh_vuc`")
             (fixVi, fixEn) = ("Thêm \(sector) vào `chon.linh_vuc` hoặc mã \(code) vào `chon.them`, hoặc xóa tệp.",
                               "Add \(sector) to `chon.linh_vuc` or \(code) to `chon.them`, or delete the file.")
         }
         return Problem(.notSelected, .warning,
-                       vi: "Thủ tục \(code) không được đăng: thủ tục \(vi).",
+                       vi: "Thủ tục \(code) không được đăng: \(vi).",
                        en: "Procedure \(code) is not published: it \(en).",
                        suggestion: Localized(vi: fixVi, en: fixEn))
     }

@@ -32,3 +32,10 @@ struct SelectedRecords {
         }
     }
 }
+
+extension SiteContent {
+    /// The records the site publishes (the build's, and so the report's): what `chon` selects.
+    public var publishedRecords: [Record] {
+        configuration.map { SelectedRecords(records, configuration: $0).records } ?? records
+    }
+}

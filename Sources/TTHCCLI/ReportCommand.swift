@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
             printError("tthc bao-cao: \(error)")
             throw Exit.cannotRun
         }
-        let (published, unreadable) = ComplianceInput.procedures(of: content.records)
+        let (published, unreadable) = ComplianceInput.procedures(of: content.publishedRecords)
         let input = ComplianceInput(configuration: configuration, procedures: published, unreadable: unreadable,
                                     changeLog: content.changeLog, catalogue: catalogue, history: sources.history, date: ngay,
                                     sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])

@@ -67,6 +67,12 @@ struct SyncReport {
                 ? "đã xóa: \(path) không còn trên trang nhưng thủ tục \(code) vẫn có trong CSDL quốc gia; tthc không tạo lại.\n  → Nếu đơn vị không đăng thủ tục này: thêm \"\(code)\" vào chon.bo trong site.yml.\n  → Nếu xóa nhầm: khôi phục tệp (git checkout -- \(path)) hoặc nhập lại từ tệp xuất: tthc new \(code) --catalog <tệp xuất>."
                 : "deleted: \(path) is gone from the site but procedure \(code) is still in the catalog; tthc does not re-create it.\n  → If the unit does not publish it: add \"\(code)\" to chon.bo in site.yml.\n  → If it was deleted by mistake: restore the file (git checkout -- \(path)) or import it again: tthc new \(code) --catalog <export>.")
         }
+        for outside in plan.outsideSelection where outside.hasFile {
+            let path = shown(outside.path)
+            lines.append(vi ? "  − \(path): \(shown(outside.problem.message.vi)) Tệp được giữ nhưng không còn được đồng bộ."
+                            : "  − \(path): \(shown(outside.problem.message.en)) The file is kept but no longer synchronized.")
+            if let fix = outside.problem.suggestion { lines.append("    → \(shown(fix[language]))") }
+        }
         for base in plan.unreadableBases {
             let record = "content/thu-tuc/\(base.code).md"
             lines.append(vi
@@ -140,6 +146,9 @@ struct SyncReport {
             .init("local_records", strings(plan.localRecords)),
             .init("duplicates", strings(plan.duplicates)),
             .init("not_selected", .integer(plan.notSelected)),
+            .init("outside_selection", .list(plan.outsideSelection.filter(\.hasFile).map { outside in
+                .object([.init("file", .string(outside.path)), .init("message", .string(outside.problem.message[language]))])
+            })),
             .init("files_to_write", strings(plan.writes.map(\.path))),
         ])
     }
