@@ -15,6 +15,12 @@ public struct Overlay: Sendable {
     public var sections: [Body.Section] { body.sections.filter { !$0.isNational } }
 
     public static let folder = "thu-tuc"
+
+    /// A file that was not read at all (a link out of the site, a pipe, too large): its reason at its first line.
+    public static func refused(path: String, _ problem: Problem) -> Overlay {
+        Overlay(path: path, code: nil, local: nil, body: Body(markdown: "", firstLine: 1),
+                diagnostics: [Diagnostic(file: path, line: 1, column: 1, problem: problem)])
+    }
 }
 
 extension Record {
@@ -44,5 +50,14 @@ extension Record {
         }
         record.body.sections = sections
         return record
+    }
+}
+
+extension Overlay {
+    /// The overlay as the link check reads a record: its body's links, reported at this file,
+    /// resolved from the page of the procedure it applies to.
+    public var linkSource: Record {
+        Record(path: path, procedure: nil, frontMatter: code.map { .object([.init("ma_thu_tuc", .string($0))]) },
+               body: body, diagnostics: [], codePosition: (1, 1))
     }
 }

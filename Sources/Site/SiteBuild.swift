@@ -103,7 +103,20 @@ public struct SiteBuild {
     /// then the site-wide files and the search index.
     private func produce(_ plan: SitePlan, templates: Templates, timings: inout Timings,
                          emit: ([(path: String, data: Data)]) throws -> Void) throws {
-        let output = SiteOutput(plan: plan, templates: templates)
+        try Self.produce(plan, templates: templates, assets: .own(try assets()), parallel: parallel, timings: &timings, emit: emit)
+    }
+
+    /// The same for any plan: a single site's, or one unit's of a province (`assets` says where its
+    /// pages find the theme's files, and which of them it writes itself).
+    static func produce(_ plan: SitePlan, templates: Templates, assets: SiteOutput.Assets, parallel: Bool, timings: inout Timings,
+                        emit: ([(path: String, data: Data)]) throws -> Void) throws {
+        func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+            return try work()
+        }
+        var output = SiteOutput(plan: plan, templates: templates)
+        output.assets = assets
         // The search index needs only the plan: it is made on a thread of its own while pages are
         // rendered, so that its serial steps (merging terms, cutting shards) fill the cores' gaps.
         let search = Background { SearchEntries(plan).index.files }
@@ -122,7 +135,7 @@ public struct SiteBuild {
             }
             try emit(made)
         }
-        try emit(measure(&timings.pages) { siteFiles.result() } + (try assets()))
+        try emit(measure(&timings.pages) { siteFiles.result() } + assets.files)
         // Only the wait counts: the rest of the indexing overlapped the pages.
         try emit(measure(&timings.search) { search.result() })
     }

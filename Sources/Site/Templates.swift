@@ -5,9 +5,12 @@ import Records
 /// The site's templates (`templates/*.mustache`), compiled once per build.
 struct Templates {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
-    static let addedLater = ["bao-cao"]
+    static let addedLater = ["bao-cao", "tinh"]
 
     let library: [String: Template]
+    /// The theme finds its files through `{{assets}}`. One copied before that name existed writes
+    /// `{{root}}assets/`: a province then gives each of its units an `assets/` of its own.
+    var findsSharedAssets = false
 
     enum Failure: ExplainedError {
         case missing(String), invalid(String, String)
@@ -27,11 +30,13 @@ struct Templates {
     /// (`OutsideSite` otherwise); one that cannot be read fails with its path and cause.
     init(site folders: SiteFolders) throws {
         var library: [String: Template] = [:]
+        var findsSharedAssets = false
         let folder = try folders.resolve(Self.folder)
         let names = (try Files.listIfPresent(folder) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let path = "\(Self.folder)/\(name)"
             let text = String(decoding: try Files.read(try folders.resolve(path)), as: UTF8.self)
+            if text.contains("{{assets}}") || text.contains("{{ assets }}") { findsSharedAssets = true }
             do {
                 library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
@@ -47,6 +52,7 @@ struct Templates {
             if Self.addedLater.contains(name), library[name] == nil { library[name] = try? Template(text) }
         }
         self.library = library
+        self.findsSharedAssets = findsSharedAssets
     }
 
     init(site: URL) throws {

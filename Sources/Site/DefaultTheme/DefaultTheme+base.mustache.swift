@@ -17,7 +17,7 @@ extension DefaultTheme {
 <meta property="og:url" content="{{canonical}}">
 <meta property="og:site_name" content="{{unit.name}}">
 <meta property="og:locale" content="vi_VN">
-<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="stylesheet" href="{{assets}}style.css">
 </head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
