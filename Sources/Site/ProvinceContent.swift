@@ -22,11 +22,13 @@ public struct ProvinceContent: Sendable {
     /// Reads the province at `folder`; with `only`, that unit alone (no other unit is read, so none
     /// of their problems can stop it). Throws what stops a single site from being read (`tinh.yml`
     /// missing, a folder that cannot be listed), and `UnknownUnit` for an `only` that is not there.
-    public static func load(from folder: URL, only: String? = nil, cache: RecordCache? = nil) throws -> ProvinceContent {
+    /// `records: false` reads the configurations alone (sync and fetch need only the selections).
+    public static func load(from folder: URL, only: String? = nil, cache: RecordCache? = nil, records: Bool = true) throws -> ProvinceContent {
         let folders = try SiteFolders(site: folder)
         let (province, provinceDiagnostics) = try ProvinceConfiguration.load(in: folders)
-        var content = ProvinceContent(folder: folder, province: province, pool: try SiteContent.loadRecords(from: folder, folders: folders, cache: cache),
-                                      units: [], diagnostics: provinceDiagnostics)
+        let pool = records ? try SiteContent.loadRecords(from: folder, folders: folders, cache: cache)
+                           : SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
+        var content = ProvinceContent(folder: folder, province: province, pool: pool, units: [], diagnostics: provinceDiagnostics)
         guard let province else { return content }
         var slugs: [String]
         do {

@@ -27,6 +27,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var lockOptions: LockOptions
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "new", language: .vi)
         let site = siteOptions.url
         let path = "content/thu-tuc/\(code).md"
         do {

@@ -28,6 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "bao-cao", language: lang)
         let site = siteOptions.url
         let configuration = try siteOptions.configuration(language: lang)
         let sources = ComplianceSources.load(site: site)

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Site
 
 /// What the folder a command runs on holds: one unit's site (`site.yml`) or a province's
 /// repository (`tinh.yml`, docs/province.md). A folder with both is refused: which one a command
@@ -13,7 +14,22 @@ enum SiteLayout {
         let site = FileManager.default.fileExists(atPath: folder.path + "/" + SiteConfiguration.fileName)
             || (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/" + SiteConfiguration.fileName)) != nil
         if province && site { throw Both(folder: folder.path) }
+        let parent = folder.deletingLastPathComponent()
+        if !province, parent.lastPathComponent == ProvinceUnit.folder, ProvinceConfiguration.isProvince(parent.deletingLastPathComponent()) {
+            throw UnitOfProvince(province: parent.deletingLastPathComponent().path, slug: folder.lastPathComponent)
+        }
         return province ? .province : .site
+    }
+
+    /// A unit's folder of a province, given as if it were a site of its own: its records are the
+    /// province's pool, its theme the province's, so it is built from the province's folder.
+    struct UnitOfProvince: ExplainedError {
+        var province: String
+        var slug: String
+        var explanation: Localized {
+            Localized(vi: "đây là thư mục của đơn vị \(slug) trong kho của tỉnh \(province); hãy chạy lệnh ở thư mục tỉnh, với --don-vi \(slug) (ví dụ: tthc build --site \(province) --don-vi \(slug)).",
+                      en: "this is the folder of the unit \(slug) in the province at \(province); run the command at the province's folder with --don-vi \(slug) (for example: tthc build --site \(province) --don-vi \(slug)).")
+        }
     }
 
     struct Both: ExplainedError {
