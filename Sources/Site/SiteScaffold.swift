@@ -4,8 +4,13 @@ import Records
 /// editor and CI set up for staff who are not programmers.
 public enum SiteScaffold {
     public static func files(unitName: String, provinceCode: String, provinceName: String, baseURL: String) -> [(path: String, text: String)] {
+        [("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL))] + shared
+    }
+
+    /// What a single site and a province's repository both hold: the records' folder, the editor's
+    /// and CI's set-up (the same commands act on one site or on the whole province), the theme.
+    static var shared: [(path: String, text: String)] {
         [
-            ("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)),
             ("content/thu-tuc/.gitkeep", ""),
             (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n"),
             (".vscode/tasks.json", tasks),
