@@ -151,6 +151,14 @@ extension Problem {
                                       en: "Make the unit with `tthc init \(folder) --ten \"UBND xã …\"`, or delete the folder if it is a mistake."))
     }
 
+    /// A unit's `thu-tuc` that is not a folder: none of the unit's own parts can be read.
+    public static func overlaysNotAFolder(_ folder: String) -> Problem {
+        Problem(.notAFile, .error,
+                vi: "\(folder) phải là thư mục chứa các tệp <mã thủ tục>.md (phần riêng của đơn vị); đây không phải thư mục.",
+                en: "\(folder) must be a folder of <code>.md files (the unit's own parts); this is not a folder.",
+                suggestion: Localized(vi: "Đổi tên hoặc xóa mục này, rồi tạo thư mục \(folder).", en: "Rename or remove it, then make the folder \(folder)."))
+    }
+
     /// A pool record that no unit of the province selects.
     public static let unusedRecord = Problem(
         .unusedRecord, .warning,

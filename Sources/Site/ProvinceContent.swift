@@ -46,10 +46,6 @@ public struct ProvinceContent: Sendable {
         var realFolders: [String: String] = [:]
         for name in slugs {
             let path = "\(ProvinceUnit.folder)/\(name)"
-            if let problem = UnitSlug.problem(name) {
-                content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: problem))
-                continue
-            }
             let real: String
             do {
                 real = try folders.resolve(path)
@@ -61,6 +57,10 @@ public struct ProvinceContent: Sendable {
                 content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .ignoredFile(Localized(
                     vi: "\(ProvinceUnit.folder)/ chỉ chứa thư mục của các đơn vị (\(ProvinceUnit.folder)/<tên>/site.yml).",
                     en: "\(ProvinceUnit.folder)/ holds only the units' folders (\(ProvinceUnit.folder)/<name>/site.yml)."))))
+                continue
+            }
+            if let problem = UnitSlug.problem(name) {
+                content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: problem))
                 continue
             }
             // A link to another unit's folder would publish one unit twice, under two addresses.

@@ -53,7 +53,7 @@ public struct ProvinceUnit: Sendable {
             unit.diagnostics.append(outside.diagnostic)
             return unit
         } catch let error as FileError where error.errno == .notDirectory {
-            report(overlaysFolder, .notAFile)
+            report(overlaysFolder, .overlaysNotAFolder(overlaysFolder))
             return unit
         }
         guard files.count <= Record.maximumRecords else {
