@@ -16,18 +16,30 @@ struct ProcedureView {
     var entry: PublishedProcedure? = nil
     var shared: SharedRendering? = nil
 
+    /// What the page's template sees: the procedure's own values (for an entry a province's units
+    /// share, made once for all of them), then what depends on the unit publishing it.
     var context: TemplateValue {
+        var context = shared.flatMap { shared in entry.map { shared.context(of: $0, root: root) { procedureContext } } } ?? procedureContext
+        let p = procedure
+        context["jsonLD"] = .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration))
+        context["abolished"] = p.status == .abolished ? abolishedNotice : nil
+        context["summary"] = summary
+        context["related"] = .section((p.related ?? []).compactMap { code in
+            names[code].map { ["code": .text(code), "name": .text($0), "url": .text(root + "thu-tuc/\(code)/")] }
+        })
+        return context
+    }
+
+    /// The values that depend on the procedure and the page's depth alone.
+    private var procedureContext: TemplateValue {
         let p = procedure
         let rendered = sectionsHTML
         return [
             "code": .text(p.code),
             "name": .text(p.name),
-            "jsonLD": .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration)),
             "sector": ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(SitePlan.sectorSlug(p.sector))/")],
             "levels": .list(p.levels.map { ["label": .text(Labels.level($0)), "url": .text(root + "cap/\(Labels.levelSlug($0))/")] }),
             "status": .text(Labels.status(p.status)),
-            "abolished": p.status == .abolished ? abolishedNotice : nil,
-            "summary": summary,
             "channels": .section((p.channels ?? []).map { channel in
                 [
                     "label": .text(Labels.channel(channel.kind)),
@@ -65,9 +77,6 @@ struct ProcedureView {
             "cases": .section((p.cases ?? []).map {
                 ["code": TemplateValue($0.code), "name": .text($0.name), "time": .text(Labels.duration($0.duration))]
             }),
-            "related": .section((p.related ?? []).compactMap { code in
-                names[code].map { ["code": .text(code), "name": .text($0), "url": .text(root + "thu-tuc/\(code)/")] }
-            }),
             "decision": p.decision.map {
                 ["number": .text($0.number), "date": .text(Labels.date($0.date) ?? $0.date), "issuer": .text($0.issuer)]
             } ?? nil,
@@ -91,7 +100,8 @@ struct ProcedureView {
     static func withoutListMarker(_ text: String) -> String {
         // Compared as bytes: every marker is whole characters, and most names start with none.
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 0xE2 else { return text }
-        for marker in ["- ", "+ ", "• ", "-", "+"] where text.utf8.starts(with: marker.utf8) && text.count > marker.count + 1 {
+        // At least two characters after the marker, counted without walking the whole name.
+        for marker in ["- ", "+ ", "• ", "-", "+"] where text.utf8.starts(with: marker.utf8) && !text.dropFirst(marker.count + 1).isEmpty {
             return String(text.dropFirst(marker.count)).trimmingSpaces()
         }
         return text

@@ -96,49 +96,23 @@ public struct ProvinceBuild {
         let entries = pool.map { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } }
         let shared = SharedRendering(pool: entries.compactMap { $0 })
         let poolCodes = Set(pool.compactMap(\.procedure?.code))
+        let root = self.root
+        let changeLog = content.pool.changeLog
+        // Units are planned on every core: each reads the pool, none changes it.
+        let planned = Parallel.map(content.units.count) { index -> UncheckedUnitPlan in
+            UncheckedUnitPlan(Self.plan(content.units[index], pool: pool, entries: entries, poolCodes: poolCodes, changeLog: changeLog,
+                                        compliance: compliance, shared: shared, root: root))
+        }.map(\.value)
         var extra: [Diagnostic] = []
         var links = UniqueDiagnostics()
         var selectedAnywhere = Set<Int>()
-        // A theme that cannot be read is the build's to report; here it only leaves anchors unchecked.
-        var anchorTemplates: Templates??
-        let root = self.root
-        for unit in content.units {
-            guard let configuration = unit.configuration else { continue }
-            var records: [Record] = [], published: [PublishedProcedure] = [], linksIn: [Record] = [], used: Set<String> = []
-            for (index, record) in pool.enumerated() {
-                guard let procedure = record.procedure, let entry = entries[index], configuration.exclusion(of: procedure) == nil else { continue }
-                selectedAnywhere.insert(index)
-                linksIn.append(record)
-                guard let overlay = unit.overlays[procedure.code] else {
-                    records.append(record)
-                    published.append(entry)
-                    continue
-                }
-                let overlaid = record.overlaid(by: overlay)
-                guard let own = overlaid.procedure else { continue }
-                records.append(overlaid)
-                published.append(PublishedProcedure(procedure: own, body: overlaid.body))
-                linksIn.append(overlay.linkSource)
-                used.insert(procedure.code)
-            }
-            for code in unit.overlays.keys.sorted() where !used.contains(code) {
-                guard let overlay = unit.overlays[code] else { continue }
-                extra.append(Diagnostic(file: overlay.path, line: 1, column: 1, problem: .overlayWithoutRecord(code, inPool: poolCodes.contains(code))))
-            }
-            if records.isEmpty, !poolCodes.isEmpty, unit.slug != ProvinceConfiguration.ownSlug {
-                let file = "\(unit.folder)/\(SiteConfiguration.fileName)"
-                extra.append(Diagnostic(file: file, line: Self.line(of: "chon:", in: root.path + "/" + file), column: 1,
-                                        problem: .emptySelection(pool: poolCodes.count)))
-            }
-            let (problems, plan) = SiteBuild.plan(configuration: configuration, records: records, linksIn: linksIn,
-                                                  changeLog: content.pool.changeLog, compliance: compliance,
-                                                  published: published, shared: shared) {
-                if anchorTemplates == nil { anchorTemplates = .some(try? Templates(site: root)) }
-                return anchorTemplates ?? nil
-            }
+        for unit in planned {
+            guard let unit else { continue }
+            extra += unit.diagnostics
             // A pool record's broken link is broken in every unit that publishes it: said once.
-            links.add(problems)
-            prepared.units.append(PlannedUnit(unit: unit, configuration: configuration, plan: plan))
+            links.add(unit.links)
+            selectedAnywhere.formUnion(unit.selected)
+            prepared.units.append(unit.planned)
         }
         if only == nil {
             for (index, record) in pool.enumerated() where !selectedAnywhere.contains(index) {
@@ -149,6 +123,50 @@ public struct ProvinceBuild {
         }
         prepared.diagnostics = (content.allDiagnostics + extra + links.all + compliance.diagnostics).sortedForReport()
         return prepared
+    }
+
+    /// One unit's plan: the pool records its selection takes, each under the unit's overlay if it
+    /// has one; what is wrong with its overlays and selection; the pool indices it took. Nil for
+    /// a unit whose `site.yml` could not be read (reported already).
+    static func plan(_ unit: ProvinceUnit, pool: [Record], entries: [PublishedProcedure?], poolCodes: Set<String>, changeLog: ChangeLog,
+                     compliance: ComplianceSources, shared: SharedRendering, root: URL)
+        -> (planned: PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)? {
+        guard let configuration = unit.configuration else { return nil }
+        var records: [Record] = [], published: [PublishedProcedure] = [], linksIn: [Record] = [], used: Set<String> = []
+        var selected = Set<Int>(), diagnostics: [Diagnostic] = []
+        for (index, record) in pool.enumerated() {
+            guard let procedure = record.procedure, let entry = entries[index], configuration.exclusion(of: procedure) == nil else { continue }
+            selected.insert(index)
+            linksIn.append(record)
+            guard let overlay = unit.overlays[procedure.code] else {
+                records.append(record)
+                published.append(entry)
+                continue
+            }
+            let overlaid = record.overlaid(by: overlay)
+            guard let own = overlaid.procedure else { continue }
+            records.append(overlaid)
+            published.append(PublishedProcedure(procedure: own, body: overlaid.body))
+            linksIn.append(overlay.linkSource)
+            used.insert(procedure.code)
+        }
+        for code in unit.overlays.keys.sorted() where !used.contains(code) {
+            guard let overlay = unit.overlays[code] else { continue }
+            diagnostics.append(Diagnostic(file: overlay.path, line: 1, column: 1, problem: .overlayWithoutRecord(code, inPool: poolCodes.contains(code))))
+        }
+        if records.isEmpty, !poolCodes.isEmpty, unit.slug != ProvinceConfiguration.ownSlug {
+            let file = "\(unit.folder)/\(SiteConfiguration.fileName)"
+            diagnostics.append(Diagnostic(file: file, line: line(of: "chon:", in: root.path + "/" + file), column: 1,
+                                          problem: .emptySelection(pool: poolCodes.count)))
+        }
+        // A theme that cannot be read is the build's to report; here it only leaves anchors unchecked.
+        var anchorTemplates: Templates??
+        let (links, plan) = SiteBuild.plan(configuration: configuration, records: records, linksIn: linksIn, changeLog: changeLog,
+                                           compliance: compliance, published: published, shared: shared) {
+            if anchorTemplates == nil { anchorTemplates = .some(try? Templates(site: root)) }
+            return anchorTemplates ?? nil
+        }
+        return (PlannedUnit(unit: unit, configuration: configuration, plan: plan), diagnostics, links, selected)
     }
 
     /// The first line of a file that starts with `prefix` (1 when none does, or it cannot be read).
@@ -195,6 +213,12 @@ public struct ProvinceBuild {
         defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         return try work()
     }
+}
+
+/// A unit's plan carried from the thread that made it (a plan's pages hold closures, read only).
+struct UncheckedUnitPlan: @unchecked Sendable {
+    let value: (planned: ProvinceBuild.PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)?
+    init(_ value: (planned: ProvinceBuild.PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)?) { self.value = value }
 }
 
 /// Diagnostics gathered from several units, each kept once, in the order first met.

@@ -5,7 +5,8 @@ import Search
 /// Work a province's units share. Most of them publish the same national records, untouched by
 /// any overlay: such a record's sections are rendered from Markdown and its search terms counted
 /// once for the province, not once per unit (Markdown goes through cmark one document at a time,
-/// so rendering it 168 times over would bound the whole build). Only the pool's own entries,
+/// so rendering it 168 times over would bound the whole build); so are the page's values that do
+/// not depend on the unit, and the API record but for its address. Only the pool's own entries,
 /// which this object keeps alive for the build, are remembered: an entry made for one unit's
 /// overlay is never mistaken for another.
 final class SharedRendering: @unchecked Sendable {
@@ -16,6 +17,8 @@ final class SharedRendering: @unchecked Sendable {
     private let lock = NSLock()
     private var sections: [SectionsKey: Sections] = [:]
     private var terms: [ObjectIdentifier: DocumentTerms] = [:]
+    private var contexts: [SectionsKey: TemplateValue] = [:]
+    private var records: [ObjectIdentifier: (bytes: [UInt8], url: Int)] = [:]
 
     private struct SectionsKey: Hashable {
         var entry: ObjectIdentifier
@@ -35,6 +38,27 @@ final class SharedRendering: @unchecked Sendable {
         if let known = locked({ sections[key] }) { return known }
         let made = make()
         locked { sections[key] = made }
+        return made
+    }
+
+    /// The entry's page values that no unit changes, made the first time any unit asks.
+    func context(of entry: PublishedProcedure, root: String, make: () -> TemplateValue) -> TemplateValue {
+        let id = ObjectIdentifier(entry)
+        guard pool.contains(id) else { return make() }
+        let key = SectionsKey(entry: id, root: root)
+        if let known = locked({ contexts[key] }) { return known }
+        let made = make()
+        locked { contexts[key] = made }
+        return made
+    }
+
+    /// The entry's API record with an empty address, and where the address goes (`ProcedureAPI`).
+    func record(of entry: PublishedProcedure, make: () -> (bytes: [UInt8], url: Int)) -> (bytes: [UInt8], url: Int) {
+        let id = ObjectIdentifier(entry)
+        guard pool.contains(id) else { return make() }
+        if let known = locked({ records[id] }) { return known }
+        let made = make()
+        locked { records[id] = made }
         return made
     }
 

@@ -90,6 +90,12 @@ struct SiteOutput {
 
     /// `/api/thu-tuc/<code>.json`.
     func apiRecord(_ entry: PublishedProcedure) -> (path: String, data: Data) {
-        ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: plan.configuration.rootURL))
+        let root = plan.configuration.rootURL
+        guard let shared = plan.shared else {
+            return ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: root))
+        }
+        // A province's units publish one record alike but for its address: written once, the address put in.
+        let parts = shared.record(of: entry) { ProcedureAPI.recordWithoutAddress(entry.procedure, body: entry.body) }
+        return ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(parts, code: entry.procedure.code, root: root))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Records
-import Site
+@testable import Site
 import Testing
 
 /// Issue 17: every unit of a province from one repository (docs/province.md). The fixture's three
@@ -127,5 +127,59 @@ import Testing
         let diagnostics = try site.provinceDiagnostics().filter { $0.file == path && $0.severity == .error }
         #expect(diagnostics.count == 1)
         #expect(try site.provinceFiles() == nil)
+    }
+}
+
+/// What a province's units share is exactly what each would make alone.
+@Suite struct SharedRenderingTests {
+    @Test func aRecordWrittenOnceWithItsAddressPutInIsTheRecordWrittenWhole() throws {
+        let content = try SiteContent.load(from: Repository.root)
+        #expect(content.records.count > 50)
+        for record in content.records {
+            let procedure = try #require(record.procedure)
+            for root in ["https://xa.invalid/", "https://laichau.invalid/tthc/x\"a\\b/"] {
+                let whole = ProcedureAPI.record(procedure, body: record.body, root: root)
+                let spliced = ProcedureAPI.record(ProcedureAPI.recordWithoutAddress(procedure, body: record.body), code: procedure.code, root: root)
+                #expect(whole == spliced, "\(record.path)")
+            }
+        }
+    }
+
+    @Test func aProvinceUnitsPagesEqualTheSameUnitBuiltAsASingleSite() throws {
+        // The fixture's Tân Phong unit has no overlay: as a single site with the same records it
+        // gives the same pages, sections, search index and API (everything shared is as made alone).
+        let province = try TemporarySite.province()
+        defer { province.remove() }
+        let files = try #require(try province.provinceFiles())
+        let records = try FileManager.default.contentsOfDirectory(atPath: province.url("content/thu-tuc").path).sorted()
+        let single = try TemporarySite(configuration: """
+            ten_don_vi: UBND phường Tân Phong
+            cap: xa
+            tinh:
+              ma: H35
+              ten: Tỉnh Lai Châu
+            base_url: https://laichau.invalid/tthc/phuong-tan-phong/
+            chon:
+              cap_thuc_hien: [xa]
+              linh_vuc: [G15-TP07, G13-TN02]
+            """)
+        defer { single.remove() }
+        for name in records { try single.write("content/thu-tuc/\(name)", try province.read("content/thu-tuc/\(name)")) }
+        let alone = try #require(try SiteBuild(site: single.folder).render().files)
+        var compared = 0
+        for file in alone where !file.path.hasPrefix("assets/") {
+            var data = file.data
+            // The theme's files are beside the unit's folder in a province, in the site in a single site.
+            let text = String(decoding: data, as: UTF8.self)
+            if file.path.hasSuffix(".html") {
+                let depth = file.path == "404.html" ? "" : String(repeating: "../", count: file.path.split(separator: "/").count - 1)
+                data = Data(text.replacingOccurrences(of: "href=\"\(depth)assets/", with: "href=\"\(depth)../assets/")
+                    .replacingOccurrences(of: "src=\"\(depth)assets/", with: "src=\"\(depth)../assets/")
+                    .replacingOccurrences(of: "href=\"/tthc/phuong-tan-phong/assets/", with: "href=\"/tthc/assets/").utf8)
+            }
+            #expect(files["phuong-tan-phong/" + file.path] == data, "\(file.path)")
+            compared += 1
+        }
+        #expect(compared > 30)
     }
 }
