@@ -47,7 +47,7 @@ public struct ProvinceBuild {
         checked?(prepared.diagnostics)
         guard Self.usable(prepared, strict: strict) else { return SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0) }
         let templates = try Templates(site: root)
-        let staged = try StagedOutput(for: output)
+        let staged = try StagedOutput(for: output, depth: 4)
         do {
             var pages = 0, writing = 0.0
             try produce(prepared, templates: templates, timings: &timings) { files in

@@ -25,9 +25,19 @@ final class SharedRendering: @unchecked Sendable {
         var root: String
     }
 
+    /// Each pool entry's place in Vietnamese order, made once (every unit sorts its lists by it).
+    private let sortKeys: [ObjectIdentifier: VietnameseSortKey]
+
     init(pool entries: [PublishedProcedure]) {
         self.entries = entries
         pool = Set(entries.map(ObjectIdentifier.init))
+        let keys = Parallel.map(entries.count) { VietnameseSortKey(ProcedureTitle.sortingName(entries[$0].procedure.name)) }
+        sortKeys = Dictionary(uniqueKeysWithValues: zip(entries.map(ObjectIdentifier.init), keys))
+    }
+
+    /// The entry's sort key, made now when it is not a pool entry.
+    func sortKey(of entry: PublishedProcedure) -> VietnameseSortKey {
+        sortKeys[ObjectIdentifier(entry)] ?? VietnameseSortKey(ProcedureTitle.sortingName(entry.procedure.name))
     }
 
     /// The entry's rendered sections, made by `make` the first time any unit asks.

@@ -70,7 +70,8 @@ struct SitePlan {
         let published = (published ?? records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body) } })
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
-        let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
+        let keys = shared.map { shared in published.map(shared.sortKey) }
+            ?? Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
         procedures = published.indices
             .sorted { (keys[$0], published[$0].procedure.code) < (keys[$1], published[$1].procedure.code) }
             .map { published[$0] }
