@@ -17,16 +17,7 @@ extension Overlay {
             report(.tooLarge(bytes: bytes.count, limit: Record.maximumFileSize), 1, 1)
             return overlay
         }
-        let text: String
-        do {
-            text = try SourceText(bytes: bytes).text
-        } catch {
-            if case .notUTF8(let offset) = error {
-                let position = Record.position(ofByte: offset, in: bytes)
-                report(.notUTF8(byteOffset: offset), position.line, position.column)
-            }
-            return overlay
-        }
+        guard let text = SourceText.reading(bytes, report: report)?.text else { return overlay }
         var yaml: (text: String, firstLine: Int)?
         let bodyText: String, bodyFirstLine: Int
         do {

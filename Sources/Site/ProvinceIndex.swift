@@ -3,7 +3,7 @@ import Foundation
 import Records
 
 /// The files at the top of a province's output: `index.html`, the province's list of its units
-/// (template `tinh`), and `sitemap.xml`, a sitemap index of every unit's sitemap.
+/// (template `tinh`, on the theme's base page), and `sitemap.xml`, a sitemap index of every unit's sitemap.
 struct ProvinceIndex {
     let province: ProvinceConfiguration
     /// Each unit with its configuration and how many procedures in force it publishes.
@@ -19,17 +19,23 @@ struct ProvinceIndex {
         let sorted = units.map { (unit: $0, key: VietnameseSortKey($0.configuration.unitName)) }
             .sorted { ($0.key, $0.unit.slug) < ($1.key, $1.unit.slug) }.map(\.unit)
         let title = "Thủ tục hành chính các đơn vị thuộc \(province.name)"
-        let context: TemplateValue = [
+        var context: TemplateValue = [
             "title": .text(title),
             "description": .text("Thủ tục hành chính của \(units.count) đơn vị thuộc \(province.name): hồ sơ, phí, thời hạn, nộp trực tuyến."),
             "canonical": .text(HTML.address(province.rootURL) ?? ""),
             "assets": "assets/",
             "intro": .text("\(units.count) đơn vị công khai thủ tục hành chính trên cổng của tỉnh. Chọn đơn vị để xem, tìm và in thủ tục."),
-            "province": ["name": .text(province.name), "code": .text(province.code)],
             "units": .section(sorted.map { unit in
                 ["name": .text(unit.configuration.unitName), "url": .text(link(unit)), "count": TemplateValue(unit.count)]
             }),
         ]
+        // The theme's base page, without a unit's navigation or feed (`standalone`, `provinceIndex`).
+        let unit: TemplateValue = ["name": .text(province.name)]
+        context["unit"] = unit
+        context["root"] = .text("")
+        context["standalone"] = .flag(true)
+        context["provinceIndex"] = .flag(true)
+        context["ogType"] = .text("website")
         return [("index.html", Data(templates.renderBytes("tinh", context))), ("sitemap.xml", Data(sitemapIndex.utf8))]
     }
 

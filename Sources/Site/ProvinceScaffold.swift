@@ -49,19 +49,9 @@ public enum ProvinceScaffold {
             ten_don_vi: \(CanonicalYAML.quoted(unitName))
             # Cấp của đơn vị: xa (xã, phường, đặc khu) hoặc tinh.
             cap: xa
-            # Địa chỉ, điện thoại, thư điện tử, giờ làm việc: hiện ở cuối mỗi trang (không bắt buộc).
-            # dia_chi: "Số 1, đường …"
-            # dien_thoai: "0200 000 0000"
-            # email: mot-cua@example.gov.vn
-            # gio_lam_viec: "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"
+            \(SiteScaffold.contactLines)
             \(address)
-            # Những thủ tục đơn vị đăng: theo cấp thực hiện, và nếu cần, thêm hoặc bỏ từng mã.
-            chon:
-              cap_thuc_hien:
-                - xa
-              # linh_vuc: [G15-TP07]      # chỉ đăng các lĩnh vực này (mã lĩnh vực)
-              # them: ["1.000001"]        # đăng thêm các mã này
-              # bo: ["1.000002"]          # không đăng các mã này
+            \(SiteScaffold.selectionLines)
 
             """
     }

@@ -15,12 +15,13 @@ final class SharedRendering: @unchecked Sendable {
     private let pool: Set<ObjectIdentifier>
     private let entries: [PublishedProcedure]
     private let lock = NSLock()
-    private var sections: [SectionsKey: Sections] = [:]
-    private var terms: [ObjectIdentifier: DocumentTerms] = [:]
-    private var contexts: [SectionsKey: TemplateValue] = [:]
-    private var records: [ObjectIdentifier: (bytes: [UInt8], url: Int)] = [:]
+    private var sections: [Key: Sections] = [:]
+    private var terms: [Key: DocumentTerms] = [:]
+    private var contexts: [Key: TemplateValue] = [:]
+    private var records: [Key: (bytes: [UInt8], url: Int)] = [:]
 
-    private struct SectionsKey: Hashable {
+    /// A pool entry, and the depth of the page that shows it (links in rendered text are relative).
+    private struct Key: Hashable {
         var entry: ObjectIdentifier
         var root: String
     }
@@ -42,43 +43,34 @@ final class SharedRendering: @unchecked Sendable {
 
     /// The entry's rendered sections, made by `make` the first time any unit asks.
     func sections(of entry: PublishedProcedure, root: String, make: () -> Sections) -> Sections {
-        let id = ObjectIdentifier(entry)
-        guard pool.contains(id) else { return make() }
-        let key = SectionsKey(entry: id, root: root)
-        if let known = locked({ sections[key] }) { return known }
-        let made = make()
-        locked { sections[key] = made }
-        return made
+        remembered(\.sections, entry, root, make)
     }
 
     /// The entry's page values that no unit changes, made the first time any unit asks.
     func context(of entry: PublishedProcedure, root: String, make: () -> TemplateValue) -> TemplateValue {
-        let id = ObjectIdentifier(entry)
-        guard pool.contains(id) else { return make() }
-        let key = SectionsKey(entry: id, root: root)
-        if let known = locked({ contexts[key] }) { return known }
-        let made = make()
-        locked { contexts[key] = made }
-        return made
+        remembered(\.contexts, entry, root, make)
     }
 
     /// The entry's API record with an empty address, and where the address goes (`ProcedureAPI`).
     func record(of entry: PublishedProcedure, make: () -> (bytes: [UInt8], url: Int)) -> (bytes: [UInt8], url: Int) {
-        let id = ObjectIdentifier(entry)
-        guard pool.contains(id) else { return make() }
-        if let known = locked({ records[id] }) { return known }
-        let made = make()
-        locked { records[id] = made }
-        return made
+        remembered(\.records, entry, "", make)
     }
 
     /// The entry's search terms, counted the first time any unit asks.
     func terms(of entry: PublishedProcedure, make: () -> DocumentTerms) -> DocumentTerms {
+        remembered(\.terms, entry, "", make)
+    }
+
+    /// `make()` for a pool entry the first time, what it made thereafter; for any other entry, `make()`.
+    /// Two threads asking at once may both make it: the same value, one kept.
+    private func remembered<T>(_ table: ReferenceWritableKeyPath<SharedRendering, [Key: T]>, _ entry: PublishedProcedure,
+                               _ root: String, _ make: () -> T) -> T {
         let id = ObjectIdentifier(entry)
         guard pool.contains(id) else { return make() }
-        if let known = locked({ terms[id] }) { return known }
+        let key = Key(entry: id, root: root)
+        if let known = locked({ self[keyPath: table][key] }) { return known }
         let made = make()
-        locked { terms[id] = made }
+        locked { self[keyPath: table][key] = made }
         return made
     }
 

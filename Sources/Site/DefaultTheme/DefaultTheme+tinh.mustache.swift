@@ -2,28 +2,8 @@
 
 extension DefaultTheme {
     static let textTinhMustache = ##"""
-<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}}</title>
-<meta name="description" content="{{description}}">
-<link rel="canonical" href="{{canonical}}">
-<meta property="og:type" content="website">
-<meta property="og:title" content="{{title}}">
-<meta property="og:description" content="{{description}}">
-<meta property="og:url" content="{{canonical}}">
-<meta property="og:site_name" content="{{province.name}}">
-<meta property="og:locale" content="vi_VN">
-<link rel="stylesheet" href="{{assets}}style.css">
-</head>
-<body>
-<a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<header class="site">
-<p class="unit"><a href="./">{{province.name}}</a></p>
-</header>
-<main id="noi-dung">
+{{<base}}
+{{$main}}
 <h1>{{title}}</h1>
 <p class="lead">{{intro}}</p>
 {{#units}}
@@ -33,13 +13,8 @@ extension DefaultTheme {
 </ul>
 {{/units}}
 {{^units}}<p>Chưa có đơn vị nào.</p>{{/units}}
-</main>
-<p class="print-only">Bản in từ {{canonical}}</p>
-<footer class="site">
-<p>{{province.name}}. Nội dung thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.</p>
-</footer>
-</body>
-</html>
+{{/main}}
+{{/base}}
 
 """##
 }
