@@ -58,11 +58,14 @@ test: deps browser-deps
 clean:
 	rm -rf .build public
 
-# tthc beside Hugo on the same records, 1,000 and 10,000 (needs ../shared; installs hugo and GNU time).
+# tthc beside Hugo on the same records, 1,000 and 10,000, then a province of 168 units × 450
+# procedures beside the same units built one by one (tthc and Hugo); needs ../shared; installs hugo
+# and GNU time.
 bench: build
 	@command -v hugo >/dev/null && [ -x /usr/bin/time ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time >/dev/null; }
 	scripts/bench
+	scripts/bench-province
 
 # Search size and speed beside Pagefind 1.5.2, demo site and 10,000 generated procedures (needs ../shared).
 bench-search: build browser-deps
