@@ -13,6 +13,11 @@ public struct Record: Sendable {
     /// The `dia_phuong:` block exactly as written in the front matter (its lines, LF-terminated),
     /// so that sync can put it back byte for byte.
     public var localBlock: String?
+    /// The file lines of that block, from `dia_phuong:` to its last line: outside the national part.
+    public var localLines: ClosedRange<Int>?
+    /// Whether the national part is still as sync wrote it (`Catalog/AsSynced`); nil when nothing
+    /// asked, as for a record without a warning that could be the national record's.
+    public var nationalPartAsSynced: Bool?
     /// How the file was saved (Windows editors write CRLF and sometimes a BOM): sync keeps it.
     public var style = FileStyle()
 

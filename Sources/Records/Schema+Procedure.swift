@@ -31,6 +31,7 @@ public enum Schema {
         Field("gio_tiep_nhan", .text(lines: .many), .optional, "giờ tiếp nhận hồ sơ"),
         Field("lien_he", .text(lines: .many), .optional, "điện thoại, thư điện tử liên hệ"),
         Field("phi_le_phi", .text(lines: .many), .optional, "mức phí, lệ phí do HĐND tỉnh quy định"),
+        Field("thoi_han", .text(lines: .many), .optional, "thời hạn giải quyết đơn vị áp dụng, khi dữ liệu quốc gia không ghi rõ"),
         Field("ghi_chu", .text(lines: .many), .optional, "ghi chú ngắn hiện trong ô tóm tắt"),
     ]))
 

@@ -108,9 +108,9 @@ public struct SiteBuild {
         return (outcome, files)
     }
 
+    /// `strict` is about the unit's own content: the national record's findings never block.
     private func usable(_ diagnostics: [Diagnostic], _ plan: SitePlan?, strict: Bool) -> SitePlan? {
-        let blocking = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        return blocking ? nil : plan
+        diagnostics.blocks(strict: strict) ? nil : plan
     }
 
     /// Records that are checked but not rendered, their bodies parsed for that alone, on every core.
@@ -126,7 +126,7 @@ public struct SiteBuild {
         var outlines = outlines
         let outlined = Set(outlines.map(\.path))
         outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
-        var found = prepared.diagnostics + outlines.flatMap(\.diagnostics)
+        var found = prepared.diagnostics + nationalFindings(outlines.flatMap(\.diagnostics), among: prepared.records)
         // A steps heading written wrong is an error at its line: the steps are not also "missing".
         let stepsMiswritten = Set(outlines.filter { $0.meantSteps }.map(\.path))
         if !stepsMiswritten.isEmpty { found.removeAll { stepsMiswritten.contains($0.file) && $0.problem == .missingSteps } }
@@ -139,6 +139,19 @@ public struct SiteBuild {
             }
         }
         return found.sortedForReport()
+    }
+
+    /// What cmark finds in bodies, told apart as the records' own warnings are (`SiteContent`):
+    /// raw HTML in a national section still as sync wrote it is the national record's.
+    private func nationalFindings(_ diagnostics: [Diagnostic], among records: [Record]) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.problem.mayBeNational }) else { return diagnostics }
+        let records = Dictionary(records.filter { $0.nationalPartAsSynced != nil }.map { ($0.path, $0) }) { first, _ in first }
+        return Dictionary(grouping: diagnostics, by: \.file).sorted { $0.key < $1.key }.flatMap { file, found -> [Diagnostic] in
+            guard var record = records[file], let asSynced = record.nationalPartAsSynced else { return found }
+            record.diagnostics = found
+            record.classifyFindings(nationalPartAsSynced: asSynced)
+            return record.reportedDiagnostics
+        }
     }
 
     /// Hands every output file to `emit`: pages and API records in batches made on every core,
