@@ -79,7 +79,7 @@ public enum Schema {
                     Field("url", .url, .optional, "địa chỉ tải mẫu"),
                 ]))), .optional, "mẫu đơn, tờ khai"),
             ]))), .required, "các giấy tờ"),
-        ]))), completeness("d", vi: "thành phần hồ sơ (`thanh_phan_ho_so`)", en: "the documents (`thanh_phan_ho_so`)"),
+        ]))), completeness("d", vi: "thành phần, số lượng hồ sơ (`thanh_phan_ho_so`)", en: "the documents (`thanh_phan_ho_so`)"),
               "thành phần, số lượng hồ sơ"),
         Field("truong_hop", .list(.object(ObjectShape([
             Field("ma", .text(lines: .one), .required, "mã trường hợp, ví dụ 1.001193.01"),
