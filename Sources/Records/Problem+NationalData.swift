@@ -17,31 +17,51 @@ public struct NationalReading: Sendable, Equatable {
     /// What the unit can do about it.
     public enum Action: Sendable, Equatable {
         /// Write what the national record leaves out in `dia_phuong.<key>`, which the page shows:
-        /// the finding is answered once that key has text. `example` is the line to write.
-        case writeLocally(key: String, example: String, what: Localized)
-        /// Nothing here: tell the body that announced the procedure.
-        case report(meanwhile: Localized?)
+        /// the finding is answered once that key has text.
+        case writeLocally(LocalLine)
+        /// Nothing here: tell the body that announced the procedure; `meanwhile`, a line the unit
+        /// may write for citizens until then (it does not answer the finding: the gap stays).
+        case report(meanwhile: LocalLine?)
         case other(Localized)
+    }
+
+    /// A line of the `dia_phuong` block an advice asks for: the only place sync never writes.
+    public struct LocalLine: Sendable, Equatable {
+        public var key: String
+        /// The line to write, "…" where the unit's own value goes.
+        public var example: String
+        /// What the unit writes there, as the advice names it.
+        public var what: Localized
     }
 
     /// The `dia_phuong` key that answers the finding, when one does.
     public var localKey: String? {
-        if case .writeLocally(let key, _, _) = action { return key }
+        if case .writeLocally(let line) = action { return line.key }
         return nil
+    }
+
+    /// The `dia_phuong` line the advice asks for, answering or meanwhile.
+    public var localLine: LocalLine? {
+        switch action {
+        case .writeLocally(let line), .report(meanwhile: let line?): return line
+        case .report(meanwhile: nil), .other: return nil
+        }
     }
 
     /// The advice, once for the kind; `announcedBy` names the body to tell, when known.
     public func advice(announcedBy: String? = nil) -> Localized {
         switch action {
-        case .writeLocally(let key, _, let what):
-            return Localized(vi: "Ghi \(what.vi) vào `dia_phuong.\(key)`: trang hiện nội dung này, và đồng bộ không bao giờ sửa khối `dia_phuong`. \(Self.notHere.vi).",
-                             en: "Write \(what.en) in `dia_phuong.\(key)`: the page shows it, and sync never touches the `dia_phuong` block. \(Self.notHere.en).")
+        case .writeLocally(let line):
+            return Localized(vi: "Ghi \(line.what.vi) vào `dia_phuong.\(line.key)`: trang hiện nội dung này, và đồng bộ không bao giờ sửa khối `dia_phuong`. \(Self.notHere.vi).",
+                             en: "Write \(line.what.en) in `dia_phuong.\(line.key)`: the page shows it, and sync never touches the `dia_phuong` block. \(Self.notHere.en).")
         case .report(let meanwhile):
             let body = announcedBy.map { Localized(vi: "(\($0))", en: "(\($0))") }
                 ?? Localized(vi: "(`nguon.co_quan_cong_bo`)", en: "(`nguon.co_quan_cong_bo`)")
             return Localized(
-                vi: "Báo cơ quan công bố thủ tục \(body.vi) bổ sung trên CSDL quốc gia; lần đồng bộ sau tthc tự cập nhật. \(Self.notHere.vi)." + (meanwhile.map { " " + $0.vi } ?? ""),
-                en: "Ask the body that announced the procedure \(body.en) to complete the national record; the next sync brings it here. \(Self.notHere.en)." + (meanwhile.map { " " + $0.en } ?? ""))
+                vi: "Báo cơ quan công bố thủ tục \(body.vi) bổ sung trên CSDL quốc gia; lần đồng bộ sau tthc tự cập nhật. \(Self.notHere.vi)."
+                    + (meanwhile.map { " Trong lúc chờ, có thể ghi \($0.what.vi) ở `dia_phuong.\($0.key)`." } ?? ""),
+                en: "Ask the body that announced the procedure \(body.en) to complete the national record; the next sync brings it here. \(Self.notHere.en)."
+                    + (meanwhile.map { " Meanwhile, `dia_phuong.\($0.key)` can tell citizens \($0.what.en)." } ?? ""))
         case .other(let advice):
             return advice
         }
@@ -51,31 +71,25 @@ public struct NationalReading: Sendable, Equatable {
 extension NationalReading {
     /// Why no edit of the national part helps, said the same way in every advice.
     static let notHere = Localized(
-        vi: "Đừng sửa phần quốc gia: lần đồng bộ sau sẽ ghi đè, hoặc báo xung đột khi CSDL quốc gia sửa thủ tục",
-        en: "Do not edit the national part: the next sync overwrites it, or reports a conflict when the catalog changes the procedure")
+        vi: "Đừng sửa phần quốc gia: bản sửa thành \"sửa tại chỗ\", và khi CSDL quốc gia sửa mục đó, lần đồng bộ sau báo xung đột",
+        en: "Do not edit the national part: the edit becomes a local override, and once the catalog changes that field the next sync reports a conflict")
 
     static let durationWithoutWords = NationalReading(
         message: Localized(vi: "Dữ liệu quốc gia ghi thời hạn giải quyết với đơn vị `khac` mà không có mô tả, nên trang chỉ hiện \"Xem trình tự thực hiện\".",
                            en: "The national data gives this processing time in unit `khac` without a description, so the page only says \"Xem trình tự thực hiện\"."),
         kind: Localized(vi: "thời hạn giải quyết có đơn vị `khac` mà không có mô tả",
                         en: "a processing time in unit `khac` without a description"),
-        action: .writeLocally(key: "thoi_han", example: "thoi_han: \"Không quá … ngày làm việc\"",
-                              what: Localized(vi: "thời hạn đơn vị thực tế áp dụng", en: "the processing time the unit applies")),
+        action: .writeLocally(LocalLine(key: "thoi_han", example: "thoi_han: \"Không quá … ngày làm việc\"",
+                                        what: Localized(vi: "thời hạn đơn vị thực tế áp dụng", en: "the processing time the unit applies"))),
         isGap: true)
 
     static let feeWithoutAmount = NationalReading(
         message: Localized(vi: "Dữ liệu quốc gia ghi phí, lệ phí không có số tiền (`so_tien: null`) mà không có mô tả, nên trang chỉ hiện \"theo quy định\".",
                            en: "The national data gives a fee without an amount (`so_tien: null`) or a description, so the page only says \"theo quy định\"."),
         kind: Localized(vi: "phí, lệ phí không có số tiền mà không có mô tả", en: "a fee without an amount or a description"),
-        action: .writeLocally(key: "phi_le_phi", example: "phi_le_phi: \"… đồng (Nghị quyết số …/NQ-HĐND tỉnh)\"",
-                              what: Localized(vi: "mức thu đơn vị áp dụng", en: "the fee the unit charges")),
+        action: .writeLocally(LocalLine(key: "phi_le_phi", example: "phi_le_phi: \"… đồng (Nghị quyết số …/NQ-HĐND tỉnh)\"",
+                                        what: Localized(vi: "mức thu đơn vị áp dụng", en: "the fee the unit charges"))),
         isGap: true)
-
-    static let legacyLevel = NationalReading(
-        message: Localized(vi: "Dữ liệu quốc gia còn ghi cấp `huyen`, cấp không còn từ ngày 01/7/2025.",
-                           en: "The national data still lists the level `huyen`, gone since 1 July 2025."),
-        kind: Localized(vi: "còn ghi cấp `huyen`", en: "the level `huyen` still listed"),
-        action: .report(meanwhile: nil), isGap: true)
 
     /// `what` names the part and, where the law lists it, its component (a–g).
     static func missing(_ what: Localized) -> NationalReading {
@@ -83,8 +97,8 @@ extension NationalReading {
             message: Localized(vi: "Dữ liệu quốc gia của thủ tục chưa đầy đủ: thiếu \(what.vi).",
                                en: "The national record is incomplete: it lacks \(what.en)."),
             kind: Localized(vi: "thiếu \(what.vi)", en: "missing \(what.en)"),
-            action: .report(meanwhile: Localized(vi: "Trong lúc chờ, có thể hướng dẫn người dân ở `dia_phuong.ghi_chu`.",
-                                                 en: "Meanwhile, `dia_phuong.ghi_chu` can tell citizens where to ask.")),
+            action: .report(meanwhile: LocalLine(key: "ghi_chu", example: "ghi_chu: \"Hỏi thêm tại Bộ phận Một cửa, điện thoại …\"",
+                                                 what: Localized(vi: "hướng dẫn cho người dân", en: "where to ask"))),
             isGap: true)
     }
 

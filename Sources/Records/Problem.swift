@@ -353,8 +353,7 @@ extension Problem {
         .legacyLevel, .warning,
         vi: "Cấp `huyen` không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
         en: "The district level `huyen` no longer exists since 1 July 2025.",
-        suggestion: Localized(vi: "Dùng `xa` hoặc `tinh`.", en: "Use `xa` or `tinh`."),
-        inNationalData: .legacyLevel)
+        suggestion: Localized(vi: "Dùng `xa` hoặc `tinh`.", en: "Use `xa` or `tinh`."))
 
     public static let rawHTML = Problem(
         .rawHTML, .warning,

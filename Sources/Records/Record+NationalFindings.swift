@@ -47,10 +47,13 @@ extension Record {
         }
     }
 
-    /// The advice of `reading` for this record, with where to write a `dia_phuong` line.
+    /// The advice of `reading` for this record, with where to write its `dia_phuong` line. A
+    /// meanwhile line already written is not asked for again (the gap itself stays the body's).
     private func suggestion(_ reading: NationalReading, announcedBy: String?) -> Localized {
+        var reading = reading
+        if case .report(meanwhile: let line?) = reading.action, hasLocalText(line.key) { reading.action = .report(meanwhile: nil) }
         let advice = reading.advice(announcedBy: announcedBy)
-        guard case .writeLocally(_, let example, _) = reading.action else { return advice }
+        guard let example = reading.localLine?.example else { return advice }
         let closing = body.firstLine - 1
         if let block = localLines {
             return Localized(vi: advice.vi + " Thêm dòng `  \(example)` vào khối `dia_phuong:` ở dòng \(block.lowerBound).",
@@ -64,8 +67,14 @@ extension Record {
     /// national part of an imported record, once that key has text (the page shows it).
     public func isAnsweredLocally(_ diagnostic: Diagnostic) -> Bool {
         guard diagnostic.problem.mayBeNational, let key = diagnostic.problem.inNationalData?.localKey, isImported,
-              let text = procedure?.local?.text(key), !text.allSatisfy(\.isWhitespace) else { return false }
+              hasLocalText(key) else { return false }
         return isNational(line: diagnostic.line)
+    }
+
+    /// `dia_phuong.<key>` holds more than blanks.
+    private func hasLocalText(_ key: String) -> Bool {
+        guard let text = procedure?.local?.text(key) else { return false }
+        return !text.allSatisfy(\.isWhitespace)
     }
 
     /// The diagnostics `tthc check` reports: all but those the unit has answered in `dia_phuong`
