@@ -2,8 +2,13 @@
 /// (`Problem+NationalData`). Whether the national part is still as sync wrote it is decided
 /// outside (by sync's own bookkeeping: `Catalog/AsSynced`); here, where each warning is.
 extension Record {
-    /// Imported from the national catalog: its national part belongs to sync.
-    public var isImported: Bool { procedure?.source?.system == .national }
+    /// Imported from the national catalog: its national part belongs to sync. Read from the
+    /// front matter as far as it goes when an error left no procedure: a record with an error in
+    /// its `dia_phuong` block is still imported, and its advice must still edit no national key.
+    public var isImported: Bool {
+        guard let procedure else { return frontMatter?["nguon"]?["he_thong"]?.string == Procedure.Source.System.national.rawValue }
+        return procedure.source?.system == .national
+    }
 
     /// A warning that may be the national record's: worth asking whether the national part is
     /// as sync wrote it (a look at each warning's code, nothing more).
@@ -54,13 +59,8 @@ extension Record {
         if case .report(meanwhile: let line?) = reading.action, hasLocalText(line.key) { reading.action = .report(meanwhile: nil) }
         let advice = reading.advice(announcedBy: announcedBy)
         guard let example = reading.localLine?.example else { return advice }
-        let closing = body.firstLine - 1
-        if let block = localLines {
-            return Localized(vi: advice.vi + " Thêm dòng `  \(example)` vào khối `dia_phuong:` ở dòng \(block.lowerBound).",
-                             en: advice.en + " Add the line `  \(example)` to the `dia_phuong:` block on line \(block.lowerBound).")
-        }
-        return Localized(vi: advice.vi + " Thêm hai dòng `dia_phuong:` và `  \(example)` ngay trên dòng `---` ở dòng \(closing).",
-                         en: advice.en + " Add the two lines `dia_phuong:` and `  \(example)` right above the `---` on line \(closing).")
+        let place = whereToWrite(example)
+        return Localized(vi: advice.vi + " " + place.vi, en: advice.en + " " + place.en)
     }
 
     /// A warning the unit has answered for citizens: one a `dia_phuong` key would answer, on the

@@ -124,3 +124,70 @@ import Testing
         #expect(try National.check(site, "--strict").status == 0)
     }
 }
+
+/// Where the advice says the `dia_phuong` line goes, for every shape of block a clerk may have
+/// written: typed there literally it is valid, answers the finding, and the next catalog change
+/// is an update that keeps it.
+@Suite struct WhereTheLocalLineGoesTests {
+    enum Block: String, CaseIterable, Sendable {
+        case none, blockForm, fourSpaces, commentsFirst, keyLeftBlank, flowForm, emptyFlow, null
+    }
+
+    /// The block written before the advice, what the advice says, and the block as the clerk then has it.
+    func shape(_ block: Block, at line: Int) -> (before: [String], says: String, after: [String]) {
+        let time = "thoi_han: \"Không quá 05 ngày làm việc\"", example = "thoi_han: \"Không quá … ngày làm việc\""
+        switch block {
+        case .none:
+            return ([], "Thêm hai dòng `dia_phuong:` và `  \(example)` ngay trên dòng `---` ở dòng \(line).", ["dia_phuong:", "  " + time])
+        case .blockForm:
+            return (["dia_phuong:", "  gio_tiep_nhan: Sáng thứ Bảy"], "Thêm dòng `  \(example)` vào khối `dia_phuong:` ở dòng \(line).",
+                    ["dia_phuong:", "  " + time, "  gio_tiep_nhan: Sáng thứ Bảy"])
+        case .fourSpaces:
+            return (["dia_phuong:", "    gio_tiep_nhan: Sáng thứ Bảy"], "Thêm dòng `    \(example)` vào khối `dia_phuong:` ở dòng \(line).",
+                    ["dia_phuong:", "    " + time, "    gio_tiep_nhan: Sáng thứ Bảy"])
+        case .commentsFirst:
+            return (["dia_phuong:   # của xã", "  # giờ làm việc", "  gio_tiep_nhan: Sáng thứ Bảy"],
+                    "Thêm dòng `  \(example)` vào khối `dia_phuong:` ở dòng \(line).",
+                    ["dia_phuong:   # của xã", "  " + time, "  # giờ làm việc", "  gio_tiep_nhan: Sáng thứ Bảy"])
+        case .keyLeftBlank:
+            return (["dia_phuong:", "  thoi_han: \"\""], "Ghi nội dung vào dòng `thoi_han:` ở dòng \(line + 1), ví dụ `\(example)`.",
+                    ["dia_phuong:", "  " + time])
+        case .flowForm:
+            return (["dia_phuong: {gio_tiep_nhan: Sáng thứ Bảy}"], "Thêm `\(example), ` ngay sau dấu `{` ở dòng \(line).",
+                    ["dia_phuong: {\(time), gio_tiep_nhan: Sáng thứ Bảy}"])
+        case .emptyFlow:
+            return (["dia_phuong: {}"], "Thêm `\(example)` ngay sau dấu `{` ở dòng \(line).", ["dia_phuong: {\(time)}"])
+        case .null:
+            return (["dia_phuong: null"], "Thay dòng `dia_phuong: null` ở dòng \(line) bằng hai dòng `dia_phuong:` và `  \(example)`.",
+                    ["dia_phuong:", "  " + time])
+        }
+    }
+
+    @Test(arguments: Block.allCases) func theLineTypedWhereTheAdviceSaysAnswersIt(_ block: Block) throws {
+        let entries = try National.entries()
+        let site = try National.imported(entries)
+        defer { site.remove() }
+        let file = National.birth
+        let closing = try National.closingLine(file, of: site)
+        let (before, says, after) = shape(block, at: closing)
+        try National.insert(before, above: closing, in: file, of: site)
+        let durations = { try National.findings(site, "--du-lieu-quoc-gia").filter { $0["file"] as? String == file && $0["code"] as? String == "duration-without-description" } }
+        let found = try durations()
+        #expect(found.count == 3)
+        for finding in found {
+            #expect((finding["suggestion"] as? String)?.hasSuffix(" " + says) == true, "\(finding["suggestion"] ?? "")")
+        }
+        var lines = try National.lines(file, of: site)
+        lines.replaceSubrange((closing - 1)..<(closing - 1 + before.count), with: after)
+        try site.write(file, lines.joined(separator: "\n"))
+        #expect(try durations().isEmpty, "answered")
+        let check = try National.check(site, "--strict")
+        #expect(check.status == 0, "\(check.output)")
+
+        let changed = National.later(entries, "1.001193") { National.methods(&$0) { $0["processingTime"] = 2 } }
+        let plan = try synchronize(site, with: try JSONSerialization.data(withJSONObject: changed), at: "2026-11-23T09:00:00+07:00")
+        #expect(plan.conflicts.isEmpty)
+        #expect(plan.updated == [file])
+        #expect(try site.read(file).contains(after.joined(separator: "\n") + "\n---\n"), "the unit's block kept as typed")
+    }
+}
