@@ -4,6 +4,12 @@
 extension Record {
     /// `example` is the line without indentation (`thoi_han: "…"`).
     func whereToWrite(_ example: String) -> Localized {
+        if let localPartsFolder {
+            // A province's pool is sync's alone: each unit writes its own part in its overlay.
+            let overlay = "\(localPartsFolder)/\(fileName)"
+            return Localized(vi: "Ở tỉnh, mỗi đơn vị ghi trong tệp phần riêng `\(overlay)` của mình: hai dòng `dia_phuong:` và `  \(example)` giữa hai dòng `---` (không sửa tệp `\(path)` của kho chung).",
+                             en: "In a province, each unit writes it in its own part, `\(overlay)`: the two lines `dia_phuong:` and `  \(example)` between the two `---` lines (never in the pool's `\(path)`).")
+        }
         guard let block = localLines, let text = localBlock else {
             let closing = body.firstLine - 1
             return Localized(vi: "Thêm hai dòng `dia_phuong:` và `  \(example)` ngay trên dòng `---` ở dòng \(closing).",

@@ -22,8 +22,17 @@ public struct SiteContent: Sendable {
     public static func load(from folder: URL, cache: RecordCache? = nil) throws -> SiteContent {
         let folders = try SiteFolders(site: folder)
         let (configuration, configurationDiagnostics) = try SiteConfiguration.load(in: folders)
-        var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(bytes: []))
+        var content = try loadRecords(from: folder, folders: folders, cache: cache)
+        content.configuration = configuration
+        content.diagnostics = configurationDiagnostics + content.diagnostics
+        return content
+    }
+
+    /// The change log and every `content/thu-tuc/*.md` of a folder laid out like a site (a unit's,
+    /// or a province's pool), without its configuration.
+    /// `localPartsFolder`: where the units write their own parts of these records (a province's pool).
+    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?, localPartsFolder: String? = nil) throws -> SiteContent {
+        var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         do {
             content.changeLog = try ChangeLog.read(in: folders)
             content.diagnostics += content.changeLog.skipped
@@ -68,6 +77,7 @@ public struct SiteContent: Sendable {
             case .refused(let problem): record = .refused(path: path, problem)
             }
             record.dropWhatTheSiteDoesNotUse()
+            record.localPartsFolder = localPartsFolder
             return record
         }
         content.checkAcrossRecords()

@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("du-lieu-quoc-gia"),
           help: "Liệt kê từng ghi nhận về dữ liệu quốc gia (thay cho một dòng tóm tắt mỗi loại).")
     var nationalInFull = false
+    @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ kiểm tra kho chung và đơn vị này.") var unit: String?
     @Flag(help: "Kiểm tra lại mỗi khi một tệp được lưu (cho trình soạn thảo); dừng bằng Ctrl+C.") var watch = false
 
     func run() throws {
@@ -37,7 +38,13 @@ struct CheckCommand: ParsableCommand {
     private func checkOnce() throws -> Bool {
         let diagnostics: [Diagnostic]
         do {
-            diagnostics = try SiteBuild(site: siteOptions.url).check()
+            let site = siteOptions.url
+            switch try SiteLayout.of(site) {
+            case .province: diagnostics = try ProvinceBuild(root: site, only: unit).check()
+            case .site:
+                if unit != nil { throw SiteLayout.NotAProvince(folder: site.path) }
+                diagnostics = try SiteBuild(site: site).check()
+            }
         } catch {
             throw cannotRun("check", error, lang, .notApplicable)
         }

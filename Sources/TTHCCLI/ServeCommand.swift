@@ -17,6 +17,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "serve", language: lang)
         let site = siteOptions.url
         let server = PreviewServer()
         let cache = RecordCache()

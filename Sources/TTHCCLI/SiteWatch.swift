@@ -1,6 +1,7 @@
 import Foundation
 
-/// Notices saves in a site (`site.yml`, `content/`, `templates/`) by polling modification times:
+/// Notices saves in a site (`site.yml`, `content/`, `templates/`; a province's `tinh.yml` and
+/// `don-vi/` too) by polling modification times:
 /// the same on every system staff use, and cheap for a few thousand files.
 enum SiteWatch {
     struct State: Equatable {
@@ -9,7 +10,7 @@ enum SiteWatch {
 
         init(site: URL) {
             self.site = site
-            for path in ["site.yml", "content", "templates"] {
+            for path in ["site.yml", "content", "templates", "tinh.yml", "don-vi"] {
                 let url = site.appendingPathComponent(path)
                 stamps[path] = Self.modified(url)
                 guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])
