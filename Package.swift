@@ -39,7 +39,7 @@ let package = Package(
         // by scripts/embed-indicators), the counting is Swift.
         .target(name: "Compliance", dependencies: ["Records", "Catalog"], exclude: ["chi-so.yml"]),
         .target(name: "Site", dependencies: [
-            "Records", "Markdown", "Search", "FileSystem", "Escaping", "Compliance",
+            "Records", "Catalog", "Markdown", "Search", "FileSystem", "Escaping", "Compliance",
         ]),
         .target(name: "TTHCCLI", dependencies: [
             "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping", "Compliance",

@@ -12,9 +12,12 @@ public struct SyncedFiles: Sendable, Equatable {
     var fingerprints: [String: String]
 
     init(site: URL) {
-        let data = FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()
+        self.init(bytes: Array(FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()))
+    }
+
+    init(bytes: [UInt8]) {
         var fingerprints: [String: String] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n")) {
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"))
             guard fields.count == 2 else { continue }
             fingerprints[String(decoding: fields[0], as: UTF8.self)] = String(decoding: fields[1], as: UTF8.self)

@@ -46,7 +46,9 @@ public struct ComplianceInput: Sendable {
                 continue
             }
             guard procedure.origin != .internal else { continue }
-            published.append(ReportedProcedure(procedure: procedure, body: record.body, file: record.path))
+            published.append(ReportedProcedure(procedure: procedure, body: record.body, file: record.path,
+                                               nationalGaps: NationalGap.of(record),
+                                               nationalPartAsSynced: record.nationalPartAsSynced == true))
         }
         return (published, unreadable)
     }

@@ -18,6 +18,7 @@ extension ComplianceReport {
                 if let file = finding.file { members.append(.init("tep", .string(file))) }
                 if let missing = finding.missing { members.append(.init("thieu", .list(missing.map(Value.string)))) }
                 if let days = finding.days { members.append(.init("so_ngay_lam_viec", .integer(days))) }
+                if let national = finding.national { members.append(.init("du_lieu_quoc_gia", .bool(national))) }
                 return .object(members)
             })
         }
@@ -57,6 +58,16 @@ extension ComplianceReport {
                     .init("dang_cho", findings(figure.pending)),
                     .init("ngoai_pham_vi", findings(figure.outside)),
                     .init("ghi_chu", .list(figure.notes.map { .string($0[language]) })),
+                ])
+            })),
+            .init("thieu_sot_du_lieu_quoc_gia", .list(nationalGaps.map { procedure in
+                .object([
+                    .init("ma_thu_tuc", .string(procedure.code)), .init("ten", .string(procedure.name)),
+                    .init("tep", .string(procedure.file)), .init("co_quan_cong_bo", optional(procedure.announcedBy)),
+                    .init("thieu_sot", .list(procedure.gaps.map { gap in
+                        .object([.init("ma", .string(gap.code)), .init("loai", .string(gap.kind[language])),
+                                 .init("so_cho", .integer(gap.places)), .init("don_vi_bo_sung", optional(gap.answeredBy))])
+                    })),
                 ])
             })),
             .init("viec_can_lam", .list(priorities.map { priority in

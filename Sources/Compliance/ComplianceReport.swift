@@ -23,6 +23,9 @@ public struct ComplianceReport: Sendable {
     public var warnings: [Localized]
     public var figures: [Figure]
     public var history: ReportHistory
+    /// What the national records of the procedures in force leave out (`tthc check`'s findings of
+    /// origin national), by the body that announced them, then by code: for that body to complete.
+    public var nationalGaps: [ProcedureGaps] = []
 
     public static func compute(_ input: ComplianceInput, table: IndicatorTable, tableFile: String? = nil,
                                thresholds: ThresholdChoice? = nil) -> ComplianceReport {
@@ -72,12 +75,16 @@ public struct ComplianceReport: Sendable {
                 vi: "Tệp xuất \(catalogue.file) có \(catalogue.unmapped) bản ghi không chuyển được thành thủ tục (xem tthc sync --dry-run): không tính.",
                 en: "The export \(catalogue.file) has \(catalogue.unmapped) entries that cannot be mapped (see tthc sync --dry-run): not counted."))
         }
+        let gaps = input.procedures.filter { $0.isInForce && !$0.nationalGaps.isEmpty }.map { procedure in
+            ProcedureGaps(code: procedure.code, name: procedure.procedure.name, file: procedure.file,
+                          announcedBy: procedure.procedure.source?.announcedBy?.name, gaps: procedure.nationalGaps)
+        }.sorted { ($0.announcedBy ?? "", $0.code, $0.file) < ($1.announcedBy ?? "", $1.code, $1.file) }
         return ComplianceReport(
             unitName: configuration.unitName, level: configuration.level, provinceCode: configuration.province.code,
             date: day.map(CalendarDate.text(ofDay:)), tableName: table.name, tableVersion: table.version, tableFile: tableFile,
             catalogueFile: input.catalogue?.file, catalogueSize: input.catalogue?.procedures.count,
             procedureCount: input.procedures.count, unreadable: input.unreadable.sorted(by: Finding.ordered),
-            warnings: warnings, figures: figures, history: input.history)
+            warnings: warnings, figures: figures, history: input.history, nationalGaps: gaps)
     }
 
     /// "3, 7, 12" (the first 20, then how many more).

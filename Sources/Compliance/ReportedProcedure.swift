@@ -8,10 +8,16 @@ public struct ReportedProcedure: Sendable {
     public var hasSteps: Bool
     /// Relative to the site folder (`content/thu-tuc/1.001193.md`).
     public var file: String
+    /// What the national record leaves out, as `tthc check` found it (`NationalGap.of`).
+    public var nationalGaps: [NationalGap]
+    /// The record's national part is still as sync wrote it: what it lacks, the national record lacks.
+    public var nationalPartAsSynced: Bool
 
-    public init(procedure: Procedure, body: Body, file: String) {
+    public init(procedure: Procedure, body: Body, file: String, nationalGaps: [NationalGap] = [], nationalPartAsSynced: Bool = false) {
         self.procedure = procedure
         self.file = file
+        self.nationalGaps = nationalGaps
+        self.nationalPartAsSynced = nationalPartAsSynced
         hasSteps = body.sections.contains { section in
             section.title == Schema.nationalSections[0]
                 && section.markdown.unicodeScalars.contains { !$0.properties.isWhitespace }
@@ -22,8 +28,8 @@ public struct ReportedProcedure: Sendable {
     var isInForce: Bool { procedure.status != .abolished }
     var isNational: Bool { procedure.source?.system == .national }
 
-    func finding(_ reason: Localized, missing: [String]? = nil, days: Int? = nil) -> Finding {
-        Finding(code: code, name: procedure.name, file: file, reason: reason, missing: missing, days: days)
+    func finding(_ reason: Localized, missing: [String]? = nil, days: Int? = nil, national: Bool? = nil) -> Finding {
+        Finding(code: code, name: procedure.name, file: file, reason: reason, missing: missing, days: days, national: national)
     }
 }
 
@@ -39,15 +45,19 @@ public struct Finding: Sendable, Equatable {
     public var missing: [String]?
     /// Working days late, or waited so far.
     public var days: Int?
+    /// What is missing is missing in the national record itself (the record is as sync wrote
+    /// it): for the body that announced the procedure to complete, not for the unit.
+    public var national: Bool?
 
     public init(code: String?, name: String? = nil, file: String? = nil, reason: Localized,
-                missing: [String]? = nil, days: Int? = nil) {
+                missing: [String]? = nil, days: Int? = nil, national: Bool? = nil) {
         self.code = code
         self.name = name
         self.file = file
         self.reason = reason
         self.missing = missing
         self.days = days
+        self.national = national
     }
 
     /// Site-wide findings first, then by code: the order of every list in the report.

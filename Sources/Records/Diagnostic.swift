@@ -11,6 +11,16 @@ public struct Diagnostic: Sendable, Equatable {
     /// 1-based, in Unicode scalars, on the file as it is on disk.
     public var column: Int
     public var problem: Problem
+    /// Whose content the problem is in: the unit's (what `--strict` is about), or the national
+    /// record's, as the catalog has it (`Record+NationalFindings`).
+    public var origin: Origin = .unit
+
+    /// `national`: a finding on a key or section of the national part of a record that is still
+    /// as sync wrote it. The unit cannot mend it there (sync owns that text), so it is reported
+    /// apart, never counted by `--strict`, and its advice points to `dia_phuong`.
+    public enum Origin: String, Sendable {
+        case unit, national
+    }
 
     public init(file: String, line: Int, column: Int, problem: Problem) {
         self.file = file
@@ -47,6 +57,11 @@ public struct Localized: Sendable, Equatable {
 
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// An error, or under `strict` a warning of the unit's own content: what stops a build.
+    public func blocks(strict: Bool) -> Bool {
+        contains { $0.severity == .error || (strict && $0.origin == .unit) }
+    }
 
     /// The order people read a report in: by file, line and column, errors before warnings.
     public func sortedForReport() -> [Diagnostic] {

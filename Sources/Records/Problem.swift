@@ -76,12 +76,17 @@ public struct Problem: Sendable, Equatable {
     public var severity: Diagnostic.Severity
     public var message: Localized
     public var suggestion: Localized?
+    /// How the problem reads when the national record is where it is (`Problem+NationalData`):
+    /// nil for a problem only the unit's own text or files can have.
+    public var inNationalData: NationalReading?
 
-    public init(_ code: Code, _ severity: Diagnostic.Severity, vi: String, en: String, suggestion: Localized? = nil) {
+    public init(_ code: Code, _ severity: Diagnostic.Severity, vi: String, en: String, suggestion: Localized? = nil,
+                inNationalData: NationalReading? = nil) {
         self.code = code
         self.severity = severity
         self.message = Localized(vi: vi, en: en)
         self.suggestion = suggestion
+        self.inNationalData = inNationalData
     }
 }
 
@@ -353,7 +358,8 @@ extension Problem {
         let en = component.map { " (legal component \($0), Decree 63/2010 Art. 8)" } ?? ""
         return Problem(.incomplete, .warning,
                        vi: "Hồ sơ thủ tục chưa đầy đủ: thiếu \(what.vi)\(vi).",
-                       en: "Incomplete record: missing \(what.en)\(en).")
+                       en: "Incomplete record: missing \(what.en)\(en).",
+                       inNationalData: .missing(Localized(vi: what.vi + vi, en: what.en + en)))
     }
 
     static let legacyLevel = Problem(
@@ -379,21 +385,24 @@ extension Problem {
         vi: "Phí, lệ phí không có số tiền (`so_tien: null`) thì phải có `mo_ta` giải thích.",
         en: "A fee without an amount (`so_tien: null`) needs a `mo_ta` explaining it.",
         suggestion: Localized(vi: "Thêm `mo_ta`, ví dụ: \"Theo Nghị quyết của HĐND tỉnh\".",
-                              en: "Add `mo_ta`, e.g. \"Set by the provincial People's Council\"."))
+                              en: "Add `mo_ta`, e.g. \"Set by the provincial People's Council\"."),
+        inNationalData: .feeWithoutAmount)
 
     static let durationWithoutDescription = Problem(
         .durationWithoutDescription, .warning,
         vi: "Thời hạn có đơn vị `khac` thì phải có `mo_ta` để người dân biết thời gian giải quyết.",
         en: "A processing time in unit `khac` needs a `mo_ta` that says what it is.",
         suggestion: Localized(vi: "Thêm `mo_ta`, ví dụ: \"Không quá 03 ngày làm việc\".",
-                              en: "Add `mo_ta`, e.g. \"Không quá 03 ngày làm việc\"."))
+                              en: "Add `mo_ta`, e.g. \"Không quá 03 ngày làm việc\"."),
+        inNationalData: .durationWithoutWords)
 
     public static func unpublishedRelated(_ code: String) -> Problem {
         Problem(.unpublishedRelated, .warning,
                 vi: "Thủ tục `\(code)` không được đăng trên trang này nên không thể liên kết tới.",
                 en: "Procedure `\(code)` is not published on this site, so it cannot be linked.",
                 suggestion: Localized(vi: "Xóa mã này khỏi danh sách, hoặc đăng thủ tục đó bằng `chon.them` trong site.yml.",
-                                      en: "Remove the code, or publish that procedure with `chon.them` in site.yml."))
+                                      en: "Remove the code, or publish that procedure with `chon.them` in site.yml."),
+                inNationalData: .unpublishedRelated(code))
     }
 
     /// `reason` says which part of the line is wrong.

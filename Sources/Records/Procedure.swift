@@ -265,11 +265,26 @@ public struct Procedure: Codable, Sendable, Equatable {
         public var openingHours: String?
         public var contact: String?
         public var fees: String?
+        /// The processing time the unit applies, where the national record says nothing of it.
+        public var duration: String?
         public var note: String?
         enum CodingKeys: String, CodingKey {
             case receivingAddress = "dia_diem_tiep_nhan", openingHours = "gio_tiep_nhan", contact = "lien_he"
-            case fees = "phi_le_phi", note = "ghi_chu"
+            case fees = "phi_le_phi", duration = "thoi_han", note = "ghi_chu"
         }
         public init() {}
+
+        /// The text under `key` (a key of `dia_phuong`), nil when there is none.
+        public func text(_ key: String) -> String? {
+            switch CodingKeys(rawValue: key) {
+            case .receivingAddress?: return receivingAddress
+            case .openingHours?: return openingHours
+            case .contact?: return contact
+            case .fees?: return fees
+            case .duration?: return duration
+            case .note?: return note
+            case nil: return nil
+            }
+        }
     }
 }

@@ -73,7 +73,10 @@ extension Record {
         if let mark = root.valueNode(forKey: "ma_thu_tuc")?.mark {
             record.codePosition = (mark.line + lineOffset, mark.column)
         }
-        record.localBlock = localBlock(in: split.yaml, root: root)
+        if let (block, lines) = localBlock(in: split.yaml, root: root) {
+            record.localBlock = block
+            record.localLines = (lines.lowerBound + lineOffset)...(lines.upperBound + lineOffset)
+        }
         var referenceNodes = root.valueNode(forKey: "lien_quan")?.sequence ?? []
         referenceNodes += [root.valueNode(forKey: "thay_the_boi")].compactMap { $0 }
         record.references = referenceNodes.compactMap { node in
@@ -131,8 +134,9 @@ extension Record {
         }
     }
 
-    /// The lines of the top-level `dia_phuong:` entry, from its key to the next key, as written.
-    static func localBlock(in yaml: String, root: YAMLNode) -> String? {
+    /// The lines of the top-level `dia_phuong:` entry, from its key to the next key, as written,
+    /// and their numbers in `yaml`.
+    static func localBlock(in yaml: String, root: YAMLNode) -> (String, ClosedRange<Int>)? {
         guard case .mapping(let pairs, _) = root else { return nil }
         let keys = pairs.map(\.key)
         guard let index = keys.firstIndex(where: { $0.scalar?.string == "dia_phuong" }) else { return nil }
@@ -143,7 +147,7 @@ extension Record {
         guard start.line >= 1, end >= start.line, end <= lines.count else { return nil }
         lines = Array(lines[(start.line - 1)..<end])
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        return lines.map { $0 + "\n" }.joined()
+        return (lines.map { $0 + "\n" }.joined(), start.line...(start.line + max(lines.count, 1) - 1))
     }
 
     /// Line and column (in Unicode scalars) of a byte offset, counting the bytes as they are on disk.

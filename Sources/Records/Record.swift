@@ -13,6 +13,14 @@ public struct Record: Sendable {
     /// The `dia_phuong:` block exactly as written in the front matter (its lines, LF-terminated),
     /// so that sync can put it back byte for byte.
     public var localBlock: String?
+    /// The file lines of that block, from `dia_phuong:` to its last line: outside the national part.
+    public var localLines: ClosedRange<Int>?
+    /// Whether the national part is still as sync wrote it (`Catalog/AsSynced`); nil when nothing
+    /// asked, as for a record without a warning that could be the national record's.
+    public var nationalPartAsSynced: Bool?
+    /// Where the unit's own part of this record is written when not in the file itself: for a
+    /// province's pool, the units' overlay folders (`don-vi/<tên>/thu-tuc`); nil for a site's record.
+    public var localPartsFolder: String?
     /// How the file was saved (Windows editors write CRLF and sometimes a BOM): sync keeps it.
     public var style = FileStyle()
 

@@ -31,6 +31,7 @@ public enum Schema {
         Field("gio_tiep_nhan", .text(lines: .many), .optional, "giờ tiếp nhận hồ sơ"),
         Field("lien_he", .text(lines: .many), .optional, "điện thoại, thư điện tử liên hệ"),
         Field("phi_le_phi", .text(lines: .many), .optional, "mức phí, lệ phí do HĐND tỉnh quy định"),
+        Field("thoi_han", .text(lines: .many), .optional, "thời hạn giải quyết đơn vị áp dụng, khi dữ liệu quốc gia không ghi rõ"),
         Field("ghi_chu", .text(lines: .many), .optional, "ghi chú ngắn hiện trong ô tóm tắt"),
     ]))
 
@@ -78,7 +79,7 @@ public enum Schema {
                     Field("url", .url, .optional, "địa chỉ tải mẫu"),
                 ]))), .optional, "mẫu đơn, tờ khai"),
             ]))), .required, "các giấy tờ"),
-        ]))), completeness("d", vi: "thành phần hồ sơ (`thanh_phan_ho_so`)", en: "the documents (`thanh_phan_ho_so`)"),
+        ]))), completeness("d", vi: "thành phần, số lượng hồ sơ (`thanh_phan_ho_so`)", en: "the documents (`thanh_phan_ho_so`)"),
               "thành phần, số lượng hồ sơ"),
         Field("truong_hop", .list(.object(ObjectShape([
             Field("ma", .text(lines: .one), .required, "mã trường hợp, ví dụ 1.001193.01"),

@@ -59,15 +59,16 @@ enum Labels {
         }
     }
 
-    /// "1 ngày làm việc", "0,5 ngày", or the description when the unit says nothing.
-    static func duration(_ duration: Procedure.Duration?) -> String {
+    /// "1 ngày làm việc", "0,5 ngày", or the description when the unit says nothing. Where the
+    /// national record says nothing at all, `local`: the time the unit wrote in `dia_phuong.thoi_han`.
+    static func duration(_ duration: Procedure.Duration?, otherwise local: String? = nil) -> String {
         guard let duration else { return "Không quy định" }
         var parts: [String] = []
         if let amount = duration.amount, duration.unit != .other {
             parts.append("\(number(amount)) \(unit(duration.unit))")
         }
         if let description = duration.description { parts.append(description) }
-        return parts.isEmpty ? "Xem trình tự thực hiện" : parts.joined(separator: ". ")
+        return parts.isEmpty ? local ?? "Xem trình tự thực hiện" : parts.joined(separator: ". ")
     }
 
     /// Vietnamese decimals use a comma: 0,5.

@@ -72,7 +72,7 @@ struct ProcedureView {
             "channels": .section((p.channels ?? []).map { channel in
                 [
                     "label": .text(Labels.channel(channel.kind)),
-                    "time": .text(Labels.duration(channel.duration)),
+                    "time": .text(Labels.duration(channel.duration, otherwise: p.local?.duration)),
                     "fees": TemplateValue(channel.fees.isEmpty ? ["Không quy định"] : channel.fees.map(Labels.fee)),
                     "channelNote": TemplateValue(channel.description),
                 ]
@@ -104,7 +104,7 @@ struct ProcedureView {
             "results": .section((p.results ?? []).map { .text($0.name) }),
             "legalBases": .section((p.legalBases ?? []).map { ["number": .text($0.number), "title": .text($0.title)] }),
             "cases": .section((p.cases ?? []).map {
-                ["code": TemplateValue($0.code), "name": .text($0.name), "time": .text(Labels.duration($0.duration))]
+                ["code": TemplateValue($0.code), "name": .text($0.name), "time": .text(Labels.duration($0.duration, otherwise: p.local?.duration))]
             }),
             "decision": p.decision.map {
                 ["number": .text($0.number), "date": .text(Labels.date($0.date) ?? $0.date), "issuer": .text($0.issuer)]
@@ -156,7 +156,8 @@ struct ProcedureView {
         if let service = p.onlineService, service.level != .none, p.status != .abolished { submitURL = service.url.flatMap(HTML.address) }
         return [
             "fees": TemplateValue(fees.isEmpty ? ["Không quy định"] : fees),
-            "time": .text(Labels.duration(main?.duration)),
+            // The unit's own time, as its own fee, is what the summary tells first.
+            "time": .text(p.local?.duration ?? Labels.duration(main?.duration)),
             "online": .text(Labels.online(p.onlineService?.level ?? .none)),
             "place": TemplateValue(p.local?.receivingAddress ?? p.receivingPlace ?? p.agencies?.executing.joined(separator: "; ")),
             "hours": TemplateValue(p.local?.openingHours ?? configuration.openingHours),

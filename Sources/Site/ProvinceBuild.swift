@@ -81,7 +81,8 @@ public struct ProvinceBuild {
     }
 
     private static func usable(_ prepared: Prepared, strict: Bool) -> Bool {
-        prepared.province != nil && !prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        // `strict` is about the units' own content: the national record's findings never block.
+        prepared.province != nil && !prepared.diagnostics.blocks(strict: strict)
     }
 
     // MARK: - Planning
@@ -113,7 +114,7 @@ public struct ProvinceBuild {
                                         templates: templates, root: root))
         }.map(\.value)
         var read = content.allDiagnostics
-        var extra = SiteBuild.bodyProblems(outlines, among: &read)
+        var extra = SiteBuild.nationalFindings(SiteBuild.bodyProblems(outlines, among: &read), among: pool)
         var links = UniqueDiagnostics()
         var selectedAnywhere = Set<Int>()
         for unit in planned {

@@ -26,7 +26,8 @@ public struct ProvinceContent: Sendable {
     public static func load(from folder: URL, only: String? = nil, cache: RecordCache? = nil, records: Bool = true) throws -> ProvinceContent {
         let folders = try SiteFolders(site: folder)
         let (province, provinceDiagnostics) = try ProvinceConfiguration.load(in: folders)
-        let pool = records ? try SiteContent.loadRecords(from: folder, folders: folders, cache: cache)
+        let pool = records ? try SiteContent.loadRecords(from: folder, folders: folders, cache: cache,
+                                                             localPartsFolder: "\(ProvinceUnit.folder)/<tên>/thu-tuc")
                            : SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         var content = ProvinceContent(folder: folder, province: province, pool: pool, units: [], diagnostics: provinceDiagnostics)
         guard let province else { return content }

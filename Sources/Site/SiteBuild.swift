@@ -108,9 +108,9 @@ public struct SiteBuild {
         return (outcome, files)
     }
 
+    /// `strict` is about the unit's own content: the national record's findings never block.
     private func usable(_ diagnostics: [Diagnostic], _ plan: SitePlan?, strict: Bool) -> SitePlan? {
-        let blocking = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        return blocking ? nil : plan
+        diagnostics.blocks(strict: strict) ? nil : plan
     }
 
     /// Records that are checked but not rendered, their bodies parsed for that alone, on every core.
@@ -127,11 +127,24 @@ public struct SiteBuild {
         let outlined = Set(outlines.map(\.path))
         outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
         var found = prepared.diagnostics
-        found += Self.bodyProblems(outlines, among: &found)
+        found += Self.nationalFindings(Self.bodyProblems(outlines, among: &found), among: prepared.records)
         if let plan = plan ?? prepared.plan {
             found += Self.linkProblems(in: outlines, plan: plan, templates: prepared.templates)
         }
         return found.sortedForReport()
+    }
+
+    /// What cmark finds in bodies, told apart as the records' own warnings are (`SiteContent`):
+    /// raw HTML in a national section still as sync wrote it is the national record's.
+    static func nationalFindings(_ diagnostics: [Diagnostic], among records: [Record]) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.problem.mayBeNational }) else { return diagnostics }
+        let records = Dictionary(records.filter { $0.nationalPartAsSynced != nil }.map { ($0.path, $0) }) { first, _ in first }
+        return Dictionary(grouping: diagnostics, by: \.file).sorted { $0.key < $1.key }.flatMap { file, found -> [Diagnostic] in
+            guard var record = records[file], let asSynced = record.nationalPartAsSynced else { return found }
+            record.diagnostics = found
+            record.classifyFindings(nationalPartAsSynced: asSynced)
+            return record.reportedDiagnostics
+        }
     }
 
     /// What cmark found in the bodies of `outlines` (raw HTML, headings). A steps heading written

@@ -1,3 +1,4 @@
+import Catalog
 import FileSystem
 import Foundation
 import Records
@@ -29,7 +30,8 @@ public struct SiteContent: Sendable {
 
     /// The change log and every `content/thu-tuc/*.md` of a folder laid out like a site (a unit's,
     /// or a province's pool), without its configuration.
-    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?) throws -> SiteContent {
+    /// `localPartsFolder`: where the units write their own parts of these records (a province's pool).
+    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?, localPartsFolder: String? = nil) throws -> SiteContent {
         var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         do {
             content.changeLog = try ChangeLog.read(in: folders)
@@ -59,24 +61,38 @@ public struct SiteContent: Sendable {
                                                   problem: .tooManyRecords(count: names.count, limit: Record.maximumRecords)))
             return content
         }
+        let asSynced = AsSynced(site: folder)
         // Records are independent: read on all cores, kept in path order.
         content.records = Parallel.map(names.count) { index in
             let path = "\(recordsFolder)/\(names[index])"
             var record: Record
             switch RecordFile.read(path, in: folder) {
-            case .bytes(let bytes): record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
+            case .bytes(let bytes):
+                record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
+                // Asked only where the answer decides something: a warning that may be the national
+                // record's, or a related code that may not be published (known once all are read).
+                if record.mayHaveNationalFindings || (record.isImported && !record.references.isEmpty) {
+                    record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes)
+                }
             case .refused(let problem): record = .refused(path: path, problem)
             }
             record.dropWhatTheSiteDoesNotUse()
+            record.localPartsFolder = localPartsFolder
             return record
         }
         content.checkAcrossRecords()
+        for index in content.records.indices {
+            if let asSynced = content.records[index].nationalPartAsSynced {
+                content.records[index].classifyFindings(nationalPartAsSynced: asSynced)
+            }
+        }
         return content
     }
 
-    /// Every diagnostic, records' included, in report order.
+    /// Every diagnostic `tthc check` reports, records' included, in report order: not those the
+    /// unit has answered in `dia_phuong` (`Record.reportedDiagnostics`).
     public var allDiagnostics: [Diagnostic] {
-        (diagnostics + records.flatMap(\.diagnostics)).sortedForReport()
+        (diagnostics + records.flatMap(\.reportedDiagnostics)).sortedForReport()
     }
 
     /// Duplicate codes across files, and related or replacing codes that are not published here.

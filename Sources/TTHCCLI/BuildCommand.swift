@@ -14,7 +14,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Thư mục kết quả (mặc định: public/ trong thư mục trang).") var output: String?
     @Option(name: .customLong("base-url"), help: "Thay base_url của site.yml.") var baseURL: String?
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
-    @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+    @Flag(help: "Coi cảnh báo về nội dung của đơn vị là lỗi (ghi nhận về dữ liệu quốc gia không tính).") var strict = false
     @Flag(help: "Thay cả thư mục kết quả dù nó có tệp không do tthc tạo ra (không bao giờ áp dụng cho thư mục trang, thư mục cha của trang, thư mục nhà).")
     var force = false
     @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ tạo trang của đơn vị này (mặc định vào public/<tên đơn vị>/).")

@@ -11,7 +11,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Định dạng báo cáo: text, json, github.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
-    @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+    @Flag(help: "Coi cảnh báo về nội dung của đơn vị là lỗi (ghi nhận về dữ liệu quốc gia không tính).") var strict = false
+    @Flag(name: .customLong("du-lieu-quoc-gia"),
+          help: "Liệt kê từng ghi nhận về dữ liệu quốc gia (thay cho một dòng tóm tắt mỗi loại).")
+    var nationalInFull = false
     @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ kiểm tra kho chung và đơn vị này.") var unit: String?
     @Flag(help: "Kiểm tra lại mỗi khi một tệp được lưu (cho trình soạn thảo); dừng bằng Ctrl+C.") var watch = false
 
@@ -45,7 +48,8 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw cannotRun("check", error, lang, .notApplicable)
         }
-        let report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
+        var report = DiagnosticReport(diagnostics: diagnostics, language: lang, strict: strict, site: siteOptions.url)
+        report.nationalInFull = nationalInFull
         printOutput(report.render(format), terminator: "")
         return report.hasErrors
     }

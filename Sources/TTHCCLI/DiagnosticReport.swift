@@ -16,13 +16,21 @@ struct DiagnosticReport {
     var strict: Bool
     /// When set, the text report quotes each offending line (read from this site folder).
     var site: URL?
+    /// The national record's findings one by one (`--du-lieu-quoc-gia`), not one line per kind.
+    var nationalInFull = false
 
-    /// Under `--strict`, warnings count as errors.
+    /// Under `--strict`, warnings of the unit's own content count as errors; the national
+    /// record's never do.
     func severity(_ diagnostic: Diagnostic) -> Diagnostic.Severity {
-        strict ? .error : diagnostic.severity
+        strict && diagnostic.origin == .unit ? .error : diagnostic.severity
     }
 
     var hasErrors: Bool { diagnostics.contains { severity($0) == .error } }
+
+    /// What is listed one by one.
+    private var listed: [Diagnostic] {
+        nationalInFull ? diagnostics : diagnostics.filter { $0.origin == .unit }
+    }
 
     func render(_ format: ReportFormat) -> String {
         switch format {
@@ -41,6 +49,7 @@ struct DiagnosticReport {
                 .init("severity", .string(severity(diagnostic).rawValue)),
                 .init("code", .string(diagnostic.code)),
                 .init("message", .string(diagnostic.message(language))),
+                .init("origin", .string(diagnostic.origin.rawValue)),
             ]
             if let suggestion = diagnostic.suggestion(language) { members.append(.init("suggestion", .string(suggestion))) }
             return .object(members)
@@ -56,7 +65,7 @@ struct DiagnosticReport {
         var perFile: [String: Int] = [:]
         var hidden: [(file: String, count: Int)] = []
         var kept: [Diagnostic] = []
-        for diagnostic in diagnostics {
+        for diagnostic in listed {
             perFile[diagnostic.file, default: 0] += 1
             if perFile[diagnostic.file]! <= Self.shownPerFile { kept.append(diagnostic) }
         }
@@ -80,20 +89,23 @@ struct DiagnosticReport {
     /// as GitHub's commands escape data, so a record cannot end the annotation or start another.
     var github: String {
         let folder = Self.githubFolder(of: site)
+        let summary = nationalInFull ? "" : NationalSummary(diagnostics).github(language)
         return shown.diagnostics.map { diagnostic in
             var message = diagnostic.message(language)
             if let suggestion = diagnostic.suggestion(language) { message += " " + suggestion }
-            return "::\(severity(diagnostic).rawValue) file=\(Self.escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
+            // The national record's, as notices: shown on the pull request, never as its author's problems.
+            let command = diagnostic.origin == .national ? "notice" : severity(diagnostic).rawValue
+            return "::\(command) file=\(Self.escapeProperty(folder + diagnostic.file)),line=\(diagnostic.line),"
                 + "col=\(diagnostic.column),title=\(Self.escapeProperty(diagnostic.code))::\(Self.escapeData(message))\n"
-        }.joined()
+        }.joined() + summary
     }
 
     var text: String {
         var excerpts = site.map(SourceExcerpt.init(site:))
         let (kept, hidden) = shown
         var out = kept.map { diagnostic in
-            let label = severity(diagnostic) == .error
-                ? (language == .vi ? "lỗi" : "error") : (language == .vi ? "cảnh báo" : "warning")
+            let label = diagnostic.origin == .national ? (language == .vi ? "dữ liệu quốc gia" : "national data")
+                : severity(diagnostic) == .error ? (language == .vi ? "lỗi" : "error") : (language == .vi ? "cảnh báo" : "warning")
             // File names and messages (which quote values) come from the site: shown escaped.
             let file = TerminalText.escape(diagnostic.file), message = TerminalText.escape(diagnostic.message(language))
             var line = "\(file):\(diagnostic.line):\(diagnostic.column): \(label) [\(diagnostic.code)] \(message)\n"
@@ -108,9 +120,16 @@ struct DiagnosticReport {
             out += language == .vi ? "\(file): … và \(count) lỗi, cảnh báo khác trong tệp này (sửa các lỗi trên rồi chạy lại).\n"
                                    : "\(file): … and \(count) more in this file (fix the ones above and run again).\n"
         }
+        let national = NationalSummary(diagnostics)
+        if !nationalInFull { out += national.text(language) }
         let errors = diagnostics.filter { severity($0) == .error }.count
-        let warnings = diagnostics.count - errors
-        out += language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo.\n" : "\(errors) errors, \(warnings) warnings.\n"
+        let warnings = diagnostics.count - errors - national.count
+        out += language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo" : "\(errors) errors, \(warnings) warnings"
+        if !national.isEmpty {
+            out += language == .vi ? "; \(national.count) ghi nhận về dữ liệu quốc gia (\(nationalInFull ? "ở trên" : "tóm tắt ở trên"))"
+                                   : "; \(national.count) findings in the national data (\(nationalInFull ? "above" : "summed up above"))"
+        }
+        out += ".\n"
         return out
     }
 

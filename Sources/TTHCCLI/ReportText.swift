@@ -36,6 +36,7 @@ struct ReportText {
             }
             out += "\n"
         }
+        out += nationalGaps
         for warning in report.warnings { out += say("Cảnh báo: ", "Warning: ") + warning[language] + "\n" }
         for finding in report.unreadable { out += say("Cảnh báo: ", "Warning: ") + "\(finding.file ?? ""): \(finding.reason[language])\n" }
         if report.gateChecked {
@@ -44,6 +45,29 @@ struct ReportText {
                 : say("Dưới ngưỡng: \(failing.joined(separator: ", ")).\n", "Below the threshold: \(failing.joined(separator: ", ")).\n")
         }
         return out
+    }
+
+    /// The national records' gaps, by the body that announced each procedure: what to pass on to
+    /// it, since no edit of the unit's mends them.
+    private var nationalGaps: String {
+        let gaps = report.nationalGaps
+        guard !gaps.isEmpty else { return "" }
+        var out = say("Thiếu sót của dữ liệu quốc gia (\(gaps.count) thủ tục; đơn vị không sửa được, báo cơ quan công bố bổ sung trên CSDL quốc gia):\n",
+                      "Gaps in the national records (\(gaps.count) procedures; the unit cannot mend them: ask the announcing body to complete them):\n")
+        var bodies: [String?] = []
+        for procedure in gaps where !bodies.contains(procedure.announcedBy) { bodies.append(procedure.announcedBy) }
+        for body in bodies {
+            let procedures = gaps.filter { $0.announcedBy == body }
+            out += "  " + (body ?? say("cơ quan công bố chưa rõ", "announcing body unknown")) + say(" (\(procedures.count) thủ tục):\n", " (\(procedures.count) procedures):\n")
+            for procedure in procedures.prefix(Self.shownPerIndicator) {
+                out += "    - \(procedure.code) \(Self.short(procedure.name)): " + procedure.gaps.map { $0.text[language] }.joined(separator: "; ") + "\n"
+            }
+            if procedures.count > Self.shownPerIndicator {
+                let more = procedures.count - Self.shownPerIndicator
+                out += say("    … và \(more) thủ tục khác (--format json liệt kê đủ)\n", "    … and \(more) more (--format json lists them all)\n")
+            }
+        }
+        return out + "\n"
     }
 
     private func block(_ figure: Figure) -> String {

@@ -35,10 +35,23 @@ struct Completeness: Tally {
             complete += 1
             return
         }
-        findings.append(procedure.finding(Localized(
+        var reason = Localized(
             vi: "thiếu " + missing.map { "\($0.letter): \($0.vi)" }.joined(separator: "; "),
-            en: "missing " + missing.map { "\($0.letter): \($0.en)" }.joined(separator: "; ")),
-            missing: missing.map(\.letter)))
+            en: "missing " + missing.map { "\($0.letter): \($0.en)" }.joined(separator: "; "))
+        // Said as `tthc check` says it: what a record still as sync wrote it lacks, the national
+        // record lacks, and the body that announced it completes it (the portal scores that record).
+        if procedure.nationalPartAsSynced {
+            reason.vi += " (thiếu trong dữ liệu quốc gia: cơ quan công bố bổ sung"
+            reason.en += " (missing in the national record: for the announcing body to complete"
+            if missing.contains(where: { $0.letter == "đ" }), let local = procedure.procedure.local?.duration, !local.isBlank {
+                reason.vi += "; đơn vị đã ghi thời hạn ở `dia_phuong.thoi_han`"
+                reason.en += "; the unit gives the time in `dia_phuong.thoi_han`"
+            }
+            reason.vi += ")"
+            reason.en += ")"
+        }
+        findings.append(procedure.finding(reason, missing: missing.map(\.letter),
+                                          national: procedure.nationalPartAsSynced ? true : nil))
     }
 
     func outcome(in context: MeasureContext) -> Outcome {
