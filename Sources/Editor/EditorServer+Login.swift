@@ -5,7 +5,10 @@ extension EditorServer {
     /// The login form, with a token of its own in a cookie and in the form (no session exists yet).
     func loginPage(_ request: WebRequest, name: String = "", problem: String? = nil, status: Int = 200) -> WebResponse {
         guard isShared else { return .redirect("/") }
-        let token = Token.make()
+        // The page's own token is kept while it lives: a second load (another tab, a favicon sent to
+        // login) must not make the first tab's form stale.
+        let sent = request.cookies[Self.loginCookie]
+        let token = sent.flatMap { Token.isWellFormed($0) ? $0 : nil } ?? Token.make()
         var response = WebResponse.html(status, EditorPages.login(csrf: token, next: Self.nextPath(request), name: name, problem: problem))
         response.headers.append(("set-cookie", cookie(Self.loginCookie, token, request: request, maxAge: 1800)))
         return response

@@ -91,8 +91,10 @@ public final class EditorServer: @unchecked Sendable {
             response = tool(Array(segments.dropFirst()), request, session: session, sessionID: cookies[Self.sessionCookie])
         } else if let session {
             response = page(segments, request, session: session)
-        } else {
+        } else if request.path.hasSuffix("/") || request.path.hasSuffix(".html") {
             response = .redirect("/__tthc/dang-nhap?tiep=" + FormData.encode(request.path))
+        } else {
+            response = refusal(403, "Chưa đăng nhập", "Hãy đăng nhập trước.", nil)
         }
         if let setCookie, request.method == "GET" { response.headers.append(("set-cookie", setCookie)) }
         return response

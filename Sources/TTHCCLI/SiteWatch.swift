@@ -3,7 +3,7 @@ import Foundation
 
 /// Notices saves in a site (`site.yml`, `content/`, `templates/`): inotify where the system has it
 /// (no cost while nobody saves), otherwise by polling modification times.
-final class SiteWatch {
+final class SiteWatch: @unchecked Sendable {
     private let site: URL
     private let watch: FolderWatch?
     private var state: State
