@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Testing
 
 /// What a user's clone holds: the documentation the README sends a reader to, and a record format
@@ -36,5 +37,12 @@ import Testing
             let resolved = folder.appendingPathComponent(target).standardizedFileURL
             #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to \(target), which is not in the repository")
         }
+    }
+
+    /// Every diagnostic a clerk can meet is explained on the record format page.
+    @Test func everyDiagnosticCodeIsExplained() throws {
+        let page = try text("docs/record-format.md")
+        let missing = Problem.Code.allCases.map(\.rawValue).filter { !page.contains("`\($0)`") }
+        #expect(missing.isEmpty, "docs/record-format.md does not explain: \(missing)")
     }
 }
