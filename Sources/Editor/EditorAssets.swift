@@ -15,9 +15,13 @@ enum EditorAssets {
         (function () {
           var meta = document.querySelector('meta[name="tthc-phien"]');
           var seen = meta ? meta.content : null;
+          // A reload started while the clerk is leaving (a click on "Sửa") would cancel that navigation.
+          var leaving = false;
+          window.addEventListener('beforeunload', function () { leaving = true; });
           setInterval(function () {
+            if (leaving) { return; }
             fetch('/__tthc/phien', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (t) {
-              if (seen === null) { seen = t; } else if (t !== seen) { location.reload(); }
+              if (seen === null) { seen = t; } else if (t !== seen && !leaving) { location.reload(); }
             }).catch(function () {});
           }, 250);
         })();
@@ -53,6 +57,9 @@ enum EditorAssets {
             span.textContent = text;
             if (el.textContent) { el.appendChild(document.createTextNode(' ')); }
             el.appendChild(span);
+            // An error inside the closed national part opens it: a message no one sees helps no one.
+            var part = el.closest('details');
+            if (severity === 'error' && part && !part.open) { part.open = true; }
             if (severity === 'error' && el.id && el.id.indexOf('loi-') === 0) {
               var input = document.getElementById(el.id.slice(4));
               if (input) { input.setAttribute('aria-invalid', 'true'); }

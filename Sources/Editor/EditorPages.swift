@@ -72,7 +72,11 @@ enum EditorPages {
             let note = local || newRecord
                 ? "Thủ tục riêng của đơn vị: mọi trường dưới đây là của đơn vị."
                 : "Đây là phần quốc gia (từ CSDL quốc gia). Sửa ở đây tạo một bản sửa riêng của đơn vị: tthc sync giữ bản sửa và báo nó mỗi lần đồng bộ; nếu CSDL quốc gia cũng đổi trường đó, lần đồng bộ sau là một xung đột cần giải quyết."
-            main += "<details class=\"quoc-gia\"\(local || newRecord ? " open" : "")><summary>\(local || newRecord ? "Các trường của thủ tục" : "Phần quốc gia (sửa ở đây tạo bản sửa riêng)")</summary>"
+            // Open where the record is the unit's own, and wherever a message is inside: a clerk must see it at its field.
+            let said = renderer.messages.contains { path, messages in
+                messages.contains { $0.severity == "error" } && others.fields.contains { path == $0.key || path.hasPrefix($0.key + ".") }
+            }
+            main += "<details class=\"quoc-gia\"\(local || newRecord || said ? " open" : "")><summary>\(local || newRecord ? "Các trường của thủ tục" : "Phần quốc gia (sửa ở đây tạo bản sửa riêng)")</summary>"
                 + "<p class=\"chu-y\">\(HTML.escape(note))</p>" + renderer.fields(others, value: frontMatter, prefix: "") + "</details>"
         }
         main += "<p class=\"nut\"><button type=\"submit\" id=\"luu\">Lưu</button> <a href=\"\(newRecord ? "/" : "/thu-tuc/" + HTML.escape(code) + "/")\">Hủy</a></p></form>"

@@ -115,7 +115,7 @@ extension EditorServer {
         guard let file = try? RecordText(bytes: base, path: path) else { return json([]) }
         let edited = file.applying(change(form, newRecord: code == "moi"), editable: editable)
         let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
-                                 before: code == "moi" ? nil : file.record, language: settings.language)
+                                 before: code == "moi" ? nil : file.record, urls: preview.urls, language: settings.language)
         return json(result.findings.map { ($0.field, $0.message) })
     }
 

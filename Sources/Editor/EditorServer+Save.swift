@@ -37,7 +37,7 @@ extension EditorServer {
         }
         let edited = file.applying(change, editable: editable)
         let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
-                                 before: file.record, language: settings.language)
+                                 before: file.record, urls: preview.urls, language: settings.language)
         if result.blocks {
             var messages = result.byField
             messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
@@ -60,7 +60,7 @@ extension EditorServer {
         guard let file = try? RecordText(bytes: skeleton, path: path) else { return refusal(500, "Lỗi", "Không tạo được hồ sơ.", session) }
         let edited = file.applying(change, editable: editable)
         var result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: change.covered,
-                                 before: nil, language: settings.language)
+                                 before: nil, urls: preview.urls, language: settings.language)
         let full: String?
         switch place(code, session) {
         case .failure(let answer):

@@ -51,6 +51,14 @@ public final class LivePreview: @unchecked Sendable {
         generation += 1
     }
 
+    /// The addresses of the last good build (nil before one), for the link check of a form's record.
+    var urls: Set<String>? {
+        lock.lock()
+        let current = preview
+        lock.unlock()
+        return current?.urls
+    }
+
     /// The file at a site-relative path, and the panel to show over a page.
     func file(_ key: String) -> (data: Data?, panel: String, generation: Int, exists: (String) -> Bool) {
         lock.lock()

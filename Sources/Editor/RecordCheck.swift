@@ -1,4 +1,5 @@
 import Records
+import Site
 
 /// The validator run on the record a form would write, its findings put at the form's fields by
 /// key path: the same rules and the same words as `tthc check`, before anything is saved.
@@ -8,13 +9,17 @@ struct RecordCheck {
 
     /// `before`: the file as it was, whose own errors outside the form do not stop a save (the
     /// form cannot mend them); any error at a field the form shows, or that the change brought, does.
-    init(bytes: [UInt8], path: String, sectionRows: [Int: Int], covered: ObjectShape, before: Record?, language: Language) {
+    /// `urls`: the site's addresses, for its links (`BodyCheck`).
+    init(bytes: [UInt8], path: String, sectionRows: [Int: Int], covered: ObjectShape, before: Record?, urls: Set<String>?,
+         language: Language) {
         let record = Record.read(bytes: bytes, path: path)
-        let places = (try? RecordText(bytes: bytes, path: path)).map { $0.fields(of: record.diagnostics, sectionRows: sectionRows) }
-            ?? Array(repeating: nil, count: record.diagnostics.count)
+        let diagnostics = BodyCheck.diagnostics(of: record, urls: urls)
+        let places = (try? RecordText(bytes: bytes, path: path)).map { $0.fields(of: diagnostics, sectionRows: sectionRows) }
+            ?? Array(repeating: nil, count: diagnostics.count)
         let shown = Set(covered.fields.map(\.key))
-        var earlier = (before?.diagnostics ?? []).filter { $0.severity == .error }.map { "\($0.code)|\($0.message(.en))" }
-        for (diagnostic, field) in zip(record.diagnostics, places) {
+        let found = before.map { BodyCheck.diagnostics(of: $0, urls: urls) } ?? []
+        var earlier = found.filter { $0.severity == .error }.map { "\($0.code)|\($0.message(.en))" }
+        for (diagnostic, field) in zip(diagnostics, places) {
             let words = diagnostic.message(language) + (diagnostic.suggestion(language).map { " " + $0 } ?? "")
             let message = FieldMessage(severity: diagnostic.severity.rawValue, text: words)
             var blocks = false
