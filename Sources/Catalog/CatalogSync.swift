@@ -9,6 +9,9 @@ import Records
 public struct CatalogSync: Sendable {
     public var site: URL
     public var configuration: SiteConfiguration
+    /// Every unit whose records this sync keeps (a province's, tinh.yml's own included): a
+    /// procedure is imported when one of them publishes it. A single site: its configuration.
+    public var units: [SiteConfiguration]
     /// The time this sync stamps (`nguon.dong_bo_luc`, change log), ISO 8601 with +07:00.
     public var now: String
     /// Called with (done, total) while records are planned, for a progress bar.
@@ -98,6 +101,7 @@ public struct CatalogSync: Sendable {
     public init(site: URL, configuration: SiteConfiguration, now: String) {
         self.site = site
         self.configuration = configuration
+        units = [configuration]
         self.now = now
     }
 
@@ -156,6 +160,8 @@ public struct CatalogSync: Sendable {
         var seen: Set<String> = []
         // Every code the export mentions, selected or not: a record whose code is absent has left the catalog.
         var mentioned: Set<String> = []
+        // Codes the selection leaves out, with the reason (reported when the site has their record).
+        var refused: [String: Problem] = [:]
         for start in stride(from: 0, to: export.count, by: max(1, batchSize)) {
             let batch = start..<min(start + max(1, batchSize), export.count)
             let read = Parallel.map(batch.count) { offset in Self.read(export, at: batch.lowerBound + offset) }
@@ -170,8 +176,13 @@ public struct CatalogSync: Sendable {
                 case .success(let mapped):
                     let code = mapped.procedure.code
                     if !seen.insert(code).inserted { plan.duplicates.append(code) }
-                    let wanted = only.map { $0.contains(code) } ?? configuration.publishes(mapped.procedure)
-                    guard wanted else { plan.notSelected += 1; continue }
+                    let asked = only.map { $0.contains(code) } ?? true
+                    let refusal = selectionRefusal(of: mapped.procedure)
+                    guard asked, refusal == nil else {
+                        plan.notSelected += 1
+                        if asked, let refusal { refused[code] = refusal }
+                        continue
+                    }
                     if let other = winners[code] {
                         if Self.precedes(mapped, other.mapped) { continue }
                     } else if let other = chosen[code], loses(mapped, to: other, in: export) {
@@ -193,6 +204,13 @@ public struct CatalogSync: Sendable {
                                       fragment: fragment)
             }
             progress?(batch.upperBound, export.count)
+        }
+        plan.outsideSelection = refused.keys.sorted().compactMap { code -> SyncPlan.OutsideSelection? in
+            // Another entry with this code was taken; a unit's own record is not the catalog's to judge.
+            guard chosen[code] == nil, let problem = refused[code] else { return nil }
+            let file = existing[code]
+            guard only != nil || file?.isNational == true else { return nil }
+            return .init(path: Self.recordPath(code), code: code, problem: problem, hasFile: file != nil)
         }
         let gone = only != nil ? [] : existing.keys.filter { chosen[$0] == nil && !mentioned.contains($0) }.sorted()
         let abolitions = Parallel.map(gone.count) { index -> SyncPlan in

@@ -82,6 +82,8 @@ public struct SyncPlan: Sendable {
     /// Codes that appear more than once in the export (the most recently updated is used).
     public var duplicates: [String] = []
     public var notSelected = 0
+    /// Records the catalog still has but the selection no longer takes (`CatalogSync+Selection.swift`).
+    public var outsideSelection: [OutsideSelection] = []
     /// Records published from the catalog before this sync, for the abolition safety limit.
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.

@@ -11,6 +11,11 @@ import Records
 public struct CatalogueFetch {
     public var site: URL
     public var configuration: SiteConfiguration
+    /// Every unit whose selection decides what is fetched (a province's); one site: its configuration.
+    public var units: [SiteConfiguration]
+    /// Ask for the unit's own online services (`ma_don_vi`): a single site's. A province's pool
+    /// serves many units, whose services differ, so it is not annotated with one unit's.
+    public var asksUnitServices = true
     public var export: URL
     public var client: PortalClient
     /// Accept fewer than 90 % of the details, or a list more than 5 % shorter than last time.
@@ -27,6 +32,7 @@ public struct CatalogueFetch {
     public init(site: URL, configuration: SiteConfiguration, export: URL, client: PortalClient) {
         self.site = site
         self.configuration = configuration
+        units = [configuration]
         self.export = export
         self.client = client
     }
@@ -49,7 +55,7 @@ public struct CatalogueFetch {
     }
 
     private func makeScope() -> FetchScope {
-        FetchScope(configuration: configuration, recordCodes: FetchScope.recordCodes(in: site), recheckDays: recheckDays,
+        FetchScope(units: units, recordCodes: FetchScope.recordCodes(in: site), recheckDays: recheckDays,
                    day: Int(now.timeIntervalSince1970) / 86400)
     }
 
@@ -116,7 +122,7 @@ public struct CatalogueFetch {
         }
 
         var services: UnitServices?
-        if let unit = configuration.unitCode?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
+        if asksUnitServices, let unit = configuration.unitCode?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
             switch PagedList(source: PagedList.unitServices(unit), client: client, journal: journal).run() {
             case .halted(let halt):
                 return .halted(halt)

@@ -12,7 +12,8 @@ import Records
 /// those outside the scope (a procedure moved to the unit's level without its row changing is
 /// seen within `recheckDays`; 30 by default keeps a commune's daily run near 500 requests).
 struct FetchScope {
-    var configuration: SiteConfiguration
+    /// Every unit the site publishes for: one, or a province's (in scope: what one of them publishes).
+    var units: [SiteConfiguration]
     /// Codes of the records in `content/thu-tuc/`.
     var recordCodes: Set<String>
     var recheckDays: Int
@@ -21,19 +22,23 @@ struct FetchScope {
 
     /// The site's selection as text: a journal or state of another selection is not trusted for it.
     var selectionFingerprint: String {
-        let selection = configuration.selection
-        let parts = [configuration.province.code, selection.levels.map(\.rawValue).sorted().joined(separator: ","),
-                     (selection.sectors ?? ["*"]).sorted().joined(separator: ","),
-                     (selection.add ?? []).sorted().joined(separator: ","), (selection.remove ?? []).sorted().joined(separator: ","),
-                     configuration.unitCode ?? ""]
-        return Fingerprint.of(parts.joined(separator: "|").utf8)
+        let each = units.map { configuration in
+            let selection = configuration.selection
+            let parts = [configuration.province.code, selection.levels.map(\.rawValue).sorted().joined(separator: ","),
+                         (selection.sectors ?? ["*"]).sorted().joined(separator: ","),
+                         (selection.add ?? []).sorted().joined(separator: ","), (selection.remove ?? []).sorted().joined(separator: ","),
+                         configuration.unitCode ?? ""]
+            return parts.joined(separator: "|")
+        }
+        // One unit's text as it always was (a site's state stays valid); a province's, in a fixed order.
+        return Fingerprint.of((each.count == 1 ? each[0] : each.sorted().joined(separator: "\n")).utf8)
     }
 
     func isDue(_ row: ListedProcedure, known: FetchState.Known?, selectionChanged: Bool) -> Bool {
         guard !row.isInternal else { return false }
         guard let known else { return true }
         if known.inScope || selectionChanged || known.row != row.fingerprint || recordCodes.contains(row.code) { return true }
-        if configuration.selection.add?.contains(row.code) == true { return true }
+        if units.contains(where: { $0.selection.add?.contains(row.code) == true }) { return true }
         return Self.turn(of: row.id, in: recheckDays) == day % max(1, recheckDays)
     }
 
@@ -49,7 +54,7 @@ struct FetchScope {
         let code = ((data["code"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let hasRecord = recordCodes.contains(code) || recordCodes.contains(listedCode)
         guard case .success(let mapped) = CatalogMapping.map(data, position: 0) else { return (hasRecord, false) }
-        return (hasRecord || configuration.publishes(mapped.procedure), true)
+        return (hasRecord || units.contains { $0.publishes(mapped.procedure) }, true)
     }
 
     /// The codes of the site's record files (their names: sync files each under its code).

@@ -42,6 +42,13 @@ public struct Problem: Sendable, Equatable {
         case nonBreakingSpace = "non-breaking-space"
         case templateSyntax = "template-syntax"
         case templateMissing = "template-missing"
+        // A province's repository (`Problem+Province.swift`).
+        case nationalInOverlay = "national-in-overlay"
+        case invalidSlug = "invalid-slug"
+        case duplicateUnit = "duplicate-unit"
+        case unitProvince = "unit-province"
+        case unitWithoutSite = "unit-without-site"
+        case localBlockInBody = "local-block-in-body"
         // Warnings: the site is built; `--strict` makes them errors.
         case incomplete = "incomplete"
         case legacyLevel = "legacy-level"
@@ -56,6 +63,12 @@ public struct Problem: Sendable, Equatable {
         case typographicQuotes = "typographic-quotes"
         case strayQuote = "stray-quote"
         case unclosedQuote = "unclosed-quote"
+        /// A record the site's selection leaves out (issue 16): reported, not published.
+        case notSelected = "not-selected"
+        // A province's repository (`Problem+Province.swift`).
+        case unusedRecord = "unused-record"
+        case overlayWithoutRecord = "overlay-without-record"
+        case emptySelection = "empty-selection"
         case ignoredFile = "ignored-file"
     }
 

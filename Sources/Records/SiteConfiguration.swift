@@ -42,7 +42,10 @@ public struct SiteConfiguration: Codable, Sendable, Equatable {
     }
 
     /// The path part of `base_url`, always starting and ending with `/` (`/` for a site at the root).
-    public var basePath: String {
+    public var basePath: String { Self.basePath(of: baseURL) }
+
+    /// The path part of any site address (a unit's, a province's), as `basePath` gives it.
+    public static func basePath(of baseURL: String) -> String {
         guard let components = URLComponents(string: baseURL), !components.path.isEmpty else { return "/" }
         var path = components.path
         if !path.hasPrefix("/") { path = "/" + path }

@@ -18,16 +18,7 @@ public struct ValidatedYAML {
 
     public init(bytes: [UInt8], path: String, shape: ObjectShape, unknownKey: @escaping (String, String?) -> Problem) {
         self.path = path
-        let text: String
-        do {
-            text = try SourceText(bytes: bytes).text
-        } catch {
-            if case .notUTF8(let offset) = error {
-                let position = Record.position(ofByte: offset, in: bytes)
-                report(.notUTF8(byteOffset: offset), line: position.line, column: position.column)
-            }
-            return
-        }
+        guard let text = SourceText.reading(bytes, report: { report($0, line: $1, column: $2) })?.text else { return }
         let parsed = FrontMatterParser.parse(text)
         parsed.problems.forEach { report($0.problem, line: $0.line, column: $0.column) }
         guard !parsed.problems.contains(where: { $0.problem.code == .yamlSyntax }) else { return }

@@ -49,7 +49,7 @@ public struct OutputTarget: Sendable {
         if RealPath.isInside(siteRoot, folder) || (existing == folder && Files.identity(folder).map(siteChain.dropFirst().contains) == true) {
             throw refuse(folder, .containsTheSite(site: siteRoot))
         }
-        for source in ["content", "templates"] {
+        for source in sourceFolders {
             let real = try RealPath.resolve(siteRoot + "/" + source)
             if RealPath.isWithin(folder, real) || Files.identity(real).map(targetChain.contains) == true {
                 throw refuse(folder, .insideSource(source: source))
@@ -58,7 +58,7 @@ public struct OutputTarget: Sendable {
         // Another unit's site: none of it (its output neither), unless it holds this site too,
         // and then none of what it reads.
         for other in [existing] + RealPath.ancestors(of: existing) where other != siteRoot && isSite(other) {
-            let readByIt = ["content", "templates"].contains { RealPath.isWithin(folder, other + "/" + $0) }
+            let readByIt = sourceFolders.contains { RealPath.isWithin(folder, other + "/" + $0) }
             if readByIt || !RealPath.isInside(siteRoot, other) { throw refuse(folder, .anotherSite(site: other)) }
         }
         guard existing == folder else { return OutputTarget(requested: requested, folder: folder, found: .nothing) }
@@ -106,10 +106,15 @@ public struct OutputTarget: Sendable {
         return nil
     }
 
-    /// A tthc site's folder: it holds `site.yml`.
+    /// What a build reads besides its configuration: records, theme, and a province's units.
+    static let sourceFolders = ["content", "templates", ProvinceUnit.folder]
+
+    /// A tthc site's folder: it holds `site.yml`, or a province's `tinh.yml`.
     private static func isSite(_ folder: String) -> Bool {
-        guard let kind = try? Files.kind(folder + "/" + SiteConfiguration.fileName) else { return false }
-        return kind == .file || kind == .link
+        [SiteConfiguration.fileName, ProvinceConfiguration.fileName].contains { name in
+            guard let kind = try? Files.kind(folder + "/" + name) else { return false }
+            return kind == .file || kind == .link
+        }
     }
 
     /// The path itself if it exists, else its nearest existing parent.

@@ -22,19 +22,53 @@ struct ProcedureView {
     /// log's word), if that is its latest change.
     let absentSince: String?
 
+    /// The published entry this view shows, and what a province's units share of its rendering.
+    var entry: PublishedProcedure? = nil
+    var shared: SharedRendering? = nil
+
+    typealias Sections = (steps: String?, conditions: String?, local: [TemplateValue])
+
     /// `body` rendered: the caller keeps what cmark found in it.
     func context(_ body: RenderedBody) -> TemplateValue {
+        context { sectionsHTML(body) }
+    }
+
+    /// The body rendered here, what cmark finds in it not kept. For a unit of a province, the
+    /// sections of a pool record are rendered once for every unit that publishes it (and what cmark
+    /// finds in them is checked once, on the pool's record).
+    var renderedContext: TemplateValue {
+        context {
+            let render = { sectionsHTML(RenderedBody(body, root: root, reservedIDs: reservedIDs)) }
+            guard let shared, let entry else { return render() }
+            return shared.sections(of: entry, root: root, make: render)
+        }
+    }
+
+    /// What the page's template sees: the procedure's own values (for an entry a province's units
+    /// share, made once for all of them), then what depends on the site publishing it.
+    private func context(_ sections: () -> Sections) -> TemplateValue {
+        var context = shared.flatMap { shared in entry.map { shared.context(of: $0, root: root) { procedureContext(sections()) } } }
+            ?? procedureContext(sections())
         let p = procedure
-        let rendered = sectionsHTML(body)
+        context["jsonLD"] = .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration))
+        // A field's slug is unique among the site's own fields, which differ from unit to unit.
+        context["sector"] = ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(sectorSlug)/")]
+        context["abolished"] = p.status == .abolished ? abolishedNotice : nil
+        context["summary"] = summary
+        context["related"] = .section((p.related ?? []).compactMap { code in
+            names[code].map { ["code": .text(code), "name": .text($0), "url": .text(root + "thu-tuc/\(code)/")] }
+        })
+        return context
+    }
+
+    /// The values that depend on the procedure and the page's depth alone.
+    private func procedureContext(_ rendered: Sections) -> TemplateValue {
+        let p = procedure
         return [
             "code": .text(p.code),
             "name": .text(p.name),
-            "jsonLD": .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration)),
-            "sector": ["name": .text(p.sector.name), "url": .text(root + "linh-vuc/\(sectorSlug)/")],
             "levels": .list(p.levels.map { ["label": .text(Labels.level($0)), "url": .text(root + "cap/\(Labels.levelSlug($0))/")] }),
             "status": .text(Labels.status(p.status)),
-            "abolished": p.status == .abolished ? abolishedNotice : nil,
-            "summary": summary,
             "channels": .section((p.channels ?? []).map { channel in
                 [
                     "label": .text(Labels.channel(channel.kind)),
@@ -72,9 +106,6 @@ struct ProcedureView {
             "cases": .section((p.cases ?? []).map {
                 ["code": TemplateValue($0.code), "name": .text($0.name), "time": .text(Labels.duration($0.duration))]
             }),
-            "related": .section((p.related ?? []).compactMap { code in
-                names[code].map { ["code": .text(code), "name": .text($0), "url": .text(root + "thu-tuc/\(code)/")] }
-            }),
             "decision": p.decision.map {
                 ["number": .text($0.number), "date": .text(Labels.date($0.date) ?? $0.date), "issuer": .text($0.issuer)]
             } ?? nil,
@@ -107,7 +138,8 @@ struct ProcedureView {
     static func withoutListMarker(_ text: String) -> String {
         // Compared as bytes: every marker is whole characters, and most names start with none.
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 0xE2 else { return text }
-        for marker in ["- ", "+ ", "• ", "-", "+"] where text.utf8.starts(with: marker.utf8) && text.count > marker.count + 1 {
+        // At least two characters after the marker, counted without walking the whole name.
+        for marker in ["- ", "+ ", "• ", "-", "+"] where text.utf8.starts(with: marker.utf8) && !text.dropFirst(marker.count + 1).isEmpty {
             return String(text.dropFirst(marker.count)).trimmingSpaces()
         }
         return text
@@ -134,7 +166,7 @@ struct ProcedureView {
         ]
     }
 
-    private func sectionsHTML(_ rendered: RenderedBody) -> (steps: String?, conditions: String?, local: [TemplateValue]) {
+    private func sectionsHTML(_ rendered: RenderedBody) -> Sections {
         var steps: String?
         var conditions: String?
         var local: [TemplateValue] = []

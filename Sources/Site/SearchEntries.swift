@@ -9,10 +9,12 @@ struct SearchEntries {
     /// procedure (some 140 MB for 10,000) is never in memory at once.
     let documents: [SearchDocument]
     private let procedures: [PublishedProcedure]
+    private let shared: SharedRendering?
 
     init(_ plan: SitePlan) {
         let procedures = plan.procedures
         self.procedures = procedures
+        shared = plan.shared
         let sectors = plan.sectorGroups.map(\.sector)
         let levels = Self.levels(of: procedures.map(\.procedure))
         facets = Self.facets(of: plan)
@@ -32,16 +34,21 @@ struct SearchEntries {
     /// Tokenizes every procedure on every core and writes the index files.
     var index: SearchIndex {
         let documents = documents
+        let shared = self.shared
         var postings = SearchIndex.Postings()
         // In batches: a batch's term tables are merged and dropped before the next is made.
         for start in stride(from: 0, to: documents.count, by: 512) {
             let batch = start..<min(start + 512, documents.count)
             let procedures = procedures
             let terms = Parallel.map(batch.count) { offset -> DocumentTerms in
-                var document = documents[batch.lowerBound + offset]
                 let source = procedures[batch.lowerBound + offset]
-                document.body = Self.bodyText(source.procedure, source.body)
-                return DocumentTerms(document)
+                func terms() -> DocumentTerms {
+                    var document = documents[batch.lowerBound + offset]
+                    document.body = Self.bodyText(source.procedure, source.body)
+                    return DocumentTerms(document)
+                }
+                // The terms depend on the entry alone (its facets are counted apart): one count for every unit.
+                return shared.map { $0.terms(of: source, make: terms) } ?? terms()
             }
             for (offset, table) in terms.enumerated() { postings.add(table, document: batch.lowerBound + offset) }
         }

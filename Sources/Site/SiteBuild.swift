@@ -126,19 +126,29 @@ public struct SiteBuild {
         var outlines = outlines
         let outlined = Set(outlines.map(\.path))
         outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
-        var found = prepared.diagnostics + outlines.flatMap(\.diagnostics)
-        // A steps heading written wrong is an error at its line: the steps are not also "missing".
-        let stepsMiswritten = Set(outlines.filter { $0.meantSteps }.map(\.path))
-        if !stepsMiswritten.isEmpty { found.removeAll { stepsMiswritten.contains($0.file) && $0.problem == .missingSteps } }
+        var found = prepared.diagnostics
+        found += Self.bodyProblems(outlines, among: &found)
         if let plan = plan ?? prepared.plan {
-            found += LinkCheck.problems(in: outlines, urls: plan.urls)
-            let templates = prepared.templates
-            found += LinkCheck.anchorProblems(in: outlines) { url in
-                guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
-                return HTMLIDs.of(templates.render(page.template, page.context()))
-            }
+            found += Self.linkProblems(in: outlines, plan: plan, templates: prepared.templates)
         }
         return found.sortedForReport()
+    }
+
+    /// What cmark found in the bodies of `outlines` (raw HTML, headings). A steps heading written
+    /// wrong is an error at its line: the steps are not also "missing", which is taken out of `found`.
+    static func bodyProblems(_ outlines: [RecordOutline], among found: inout [Diagnostic]) -> [Diagnostic] {
+        let stepsMiswritten = Set(outlines.filter { $0.meantSteps }.map(\.path))
+        if !stepsMiswritten.isEmpty { found.removeAll { stepsMiswritten.contains($0.file) && $0.problem == .missingSteps } }
+        return outlines.flatMap(\.diagnostics)
+    }
+
+    /// Links in `outlines` to pages `plan` does not have, and #anchors its pages lack: the check a
+    /// single site and each unit of a province share (without templates, anchors go unchecked).
+    static func linkProblems(in outlines: [RecordOutline], plan: SitePlan, templates: Templates?) -> [Diagnostic] {
+        LinkCheck.problems(in: outlines, urls: plan.urls) + LinkCheck.anchorProblems(in: outlines) { url in
+            guard let page = plan.pages.first(where: { $0.url == url }), let templates else { return nil }
+            return HTMLIDs.of(templates.render(page.template, page.context()))
+        }
     }
 
     /// Hands every output file to `emit`: pages and API records in batches made on every core,
@@ -146,7 +156,15 @@ public struct SiteBuild {
     /// the procedure pages it rendered.
     private func produce(_ plan: SitePlan, templates: Templates, timings: inout Timings,
                          emit: ([(path: String, data: Data)]) throws -> Void) throws -> [RecordOutline] {
-        let output = SiteOutput(plan: plan, templates: templates)
+        try Self.produce(plan, templates: templates, assets: .own(try assets()), parallel: parallel, timings: &timings, emit: emit)
+    }
+
+    /// The same for any plan: a single site's, or one unit's of a province (`assets` says where its
+    /// pages find the theme's files, and which of them it writes itself).
+    static func produce(_ plan: SitePlan, templates: Templates, assets: SiteOutput.Assets, parallel: Bool, timings: inout Timings,
+                        emit: ([(path: String, data: Data)]) throws -> Void) throws -> [RecordOutline] {
+        var output = SiteOutput(plan: plan, templates: templates)
+        output.assets = assets
         // The search index needs only the plan: it is made on a thread of its own while pages are
         // rendered, so that its serial steps (merging terms, cutting shards) fill the cores' gaps.
         let search = Background { SearchEntries(plan).index.files }
@@ -167,7 +185,7 @@ public struct SiteBuild {
             outlines += made.compactMap(\.outline)
             try emit(made.map { ($0.path, $0.data) })
         }
-        try emit(measure(&timings.pages) { siteFiles.result() } + (try assets()))
+        try emit(measure(&timings.pages) { siteFiles.result() } + assets.files)
         // Only the wait counts: the rest of the indexing overlapped the pages.
         try emit(measure(&timings.search) { search.result() })
         return outlines
@@ -181,6 +199,10 @@ public struct SiteBuild {
     static let pagesPerBatch = 512
 
     private func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
+        try Self.measure(&seconds, work)
+    }
+
+    static func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         return try work()
@@ -210,14 +232,19 @@ public struct SiteBuild {
         // The compliance report's own table (or the default one), and the reports kept at each sync.
         let compliance = ComplianceSources.load(site: site)
         prepared.diagnostics = (prepared.diagnostics + compliance.diagnostics).sortedForReport()
-        prepared.plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
+        // What site.yml selects is published, and only that is checked as a page would show it.
+        let selected = SelectedRecords(content.records, configuration: configuration)
+        prepared.records = selected.records
+        prepared.diagnostics = (prepared.diagnostics + selected.diagnostics).sortedForReport()
+        prepared.plan = SitePlan(configuration: configuration, records: selected.records, changeLog: content.changeLog,
                                  compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
                                  reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
         return prepared
     }
 
-    /// `templates/assets/*` are copied as they are to `assets/`.
-        func assets() throws -> [(path: String, data: Data)] {
+    /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be
+    /// inside the site (`OutsideSite`: a link to `/etc/…` would publish it).
+    func assets() throws -> [(path: String, data: Data)] {
         let folders = try SiteFolders(site: site)
         let folder = "\(Templates.folder)/assets"
         let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).sorted()
@@ -307,6 +334,8 @@ final class UncheckedOutput: @unchecked Sendable {
         switch jobs[job] {
         case .page(let path, let page):
             guard let view = page.procedure else { return Made(path: path, data: output.render(page)) }
+            // A province's unit: the body is rendered once for every unit, and checked once, on the pool.
+            guard view.shared == nil else { return Made(path: path, data: output.render(page)) }
             let body = RenderedBody(view.body, root: view.root, reservedIDs: view.reservedIDs)
             let data = output.render(page, context: ["procedure": view.context(body)])
             return Made(path: path, data: data,

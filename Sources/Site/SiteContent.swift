@@ -21,8 +21,16 @@ public struct SiteContent: Sendable {
     public static func load(from folder: URL, cache: RecordCache? = nil) throws -> SiteContent {
         let folders = try SiteFolders(site: folder)
         let (configuration, configurationDiagnostics) = try SiteConfiguration.load(in: folders)
-        var content = SiteContent(folder: folder, configuration: configuration, records: [],
-                                  diagnostics: configurationDiagnostics, changeLog: ChangeLog(bytes: []))
+        var content = try loadRecords(from: folder, folders: folders, cache: cache)
+        content.configuration = configuration
+        content.diagnostics = configurationDiagnostics + content.diagnostics
+        return content
+    }
+
+    /// The change log and every `content/thu-tuc/*.md` of a folder laid out like a site (a unit's,
+    /// or a province's pool), without its configuration.
+    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?) throws -> SiteContent {
+        var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         do {
             content.changeLog = try ChangeLog.read(in: folders)
             content.diagnostics += content.changeLog.skipped

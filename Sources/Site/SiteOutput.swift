@@ -7,6 +7,30 @@ import Records
 struct SiteOutput {
     let plan: SitePlan
     let templates: Templates
+    var assets: Assets = .own([])
+
+    /// Where pages find the theme's files (`templates/assets/`), given to templates as `assets`.
+    enum Assets {
+        /// In the site's own `assets/` (a single site, or a unit published away from its province):
+        /// these files are written there.
+        case own([(path: String, data: Data)])
+        /// In the province's `assets/`, beside the unit's folder, written once for every unit;
+        /// `basePath` is the province's, for the 404 page (served at any depth).
+        case shared(basePath: String)
+
+        var files: [(path: String, data: Data)] {
+            if case .own(let files) = self { return files }
+            return []
+        }
+    }
+
+    /// The `assets/` folder as seen from a page at `url` whose root is `root`.
+    func assetsPath(for url: String, root: String) -> String {
+        switch assets {
+        case .own: return root + "assets/"
+        case .shared(let basePath): return url == "404.html" ? basePath + "assets/" : root + "../assets/"
+        }
+    }
 
     /// Output file → the page rendered into it.
     var pages: [String: Page] {
@@ -35,7 +59,9 @@ struct SiteOutput {
             "report": plan.report != nil ? true : nil,
         ]
         // The 404 page is served at any depth, so its links start from the base path.
-        context["root"] = .text(page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url))
+        let root = page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url)
+        context["root"] = .text(root)
+        context["assets"] = .text(assetsPath(for: page.url, root: root))
         if page.standalone { context["standalone"] = true }
         context["title"] = .text(page.title)
         context["canonical"] = .text(HTML.address(configuration.rootURL + (page.url == "404.html" ? "" : page.url)) ?? "")
@@ -67,6 +93,12 @@ struct SiteOutput {
 
     /// `/api/thu-tuc/<code>.json`.
     func apiRecord(_ entry: PublishedProcedure) -> (path: String, data: Data) {
-        ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: plan.configuration.rootURL))
+        let root = plan.configuration.rootURL
+        guard let shared = plan.shared else {
+            return ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(entry.procedure, body: entry.body, root: root))
+        }
+        // A province's units publish one record alike but for its address: written once, the address put in.
+        let parts = shared.record(of: entry) { ProcedureAPI.recordWithoutAddress(entry.procedure, body: entry.body) }
+        return ("api/thu-tuc/\(entry.procedure.code).json", ProcedureAPI.record(parts, code: entry.procedure.code, root: root))
     }
 }

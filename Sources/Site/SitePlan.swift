@@ -59,21 +59,31 @@ struct SitePlan {
     /// Ids the templates write themselves (`HTMLIDs.written`): no heading of a record takes one.
     let reservedIDs: Set<String>
 
+    /// Work a province's units share (rendered sections, search terms), or nil for a single site.
+    let shared: SharedRendering?
+
+    /// `published`, when given, are the entries of `records` already made (a province's units share
+    /// the entries of the records they publish alike, and `shared` the work done on them).
     init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
-         sourceDateEpoch: String? = nil, reservedIDs: Set<String> = []) {
+         sourceDateEpoch: String? = nil, reservedIDs: Set<String> = [], published: [PublishedProcedure]? = nil,
+         shared: SharedRendering? = nil) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
         self.reservedIDs = reservedIDs
+        self.shared = shared
         // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
         report = compliance.flatMap { sources in
             configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
                                                               sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
         }
-        let published = records.compactMap { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
+        let published = (published ?? records.compactMap { record in
+            record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) }
+        })
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
-        let keys = Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
+        let keys = shared.map { shared in published.map(shared.sortKey) }
+            ?? Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
         procedures = published.indices
             .sorted { (keys[$0], published[$0].procedure.code) < (keys[$1], published[$1].procedure.code) }
             .map { published[$0] }
@@ -130,12 +140,14 @@ struct SitePlan {
     private func procedurePage(_ entry: PublishedProcedure) -> Page {
         let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        let view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
+        var view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
                                  root: Page.root(for: url), sectorSlug: slug(of: procedure.sector), reservedIDs: reservedIDs,
                                  absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil)
+        view.entry = entry
+        view.shared = shared
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
-                    context: { ["procedure": view.context(RenderedBody(view.body, root: view.root, reservedIDs: view.reservedIDs))] }, procedure: view)
+                    context: { ["procedure": view.renderedContext] }, procedure: view)
     }
 
     private func listItems(_ list: [PublishedProcedure], root: String) -> TemplateValue {

@@ -4,8 +4,13 @@ import Records
 /// editor and CI set up for staff who are not programmers.
 public enum SiteScaffold {
     public static func files(unitName: String, provinceCode: String, provinceName: String, baseURL: String) -> [(path: String, text: String)] {
+        [("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL))] + shared
+    }
+
+    /// What a single site and a province's repository both hold: the records' folder, the editor's
+    /// and CI's set-up (the same commands act on one site or on the whole province), the theme.
+    static var shared: [(path: String, text: String)] {
         [
-            ("site.yml", siteConfiguration(unitName: unitName, provinceCode: provinceCode, provinceName: provinceName, baseURL: baseURL)),
             ("content/thu-tuc/.gitkeep", ""),
             (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n"),
             (".vscode/tasks.json", tasks),
@@ -30,20 +35,10 @@ public enum SiteScaffold {
         tinh:
           ma: \(CanonicalYAML.quoted(provinceCode))
           ten: \(CanonicalYAML.quoted(provinceName))
-        # Địa chỉ, điện thoại, thư điện tử, giờ làm việc: hiện ở cuối mỗi trang (không bắt buộc).
-        # dia_chi: "Số 1, đường …"
-        # dien_thoai: "0200 000 0000"
-        # email: mot-cua@example.gov.vn
-        # gio_lam_viec: "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"
+        \(contactLines)
         # Địa chỉ trang web; có thể là một đường dẫn con trên cổng của tỉnh.
         base_url: \(CanonicalYAML.quoted(baseURL))
-        # Những thủ tục đơn vị đăng: theo cấp thực hiện, và nếu cần, thêm hoặc bỏ từng mã.
-        chon:
-          cap_thuc_hien:
-            - xa
-          # linh_vuc: [G15-TP07]      # chỉ đăng các lĩnh vực này (mã lĩnh vực)
-          # them: ["1.000001"]        # đăng thêm các mã này
-          # bo: ["1.000002"]          # không đăng các mã này
+        \(selectionLines)
         # Nơi người dân gửi phản ánh, kiến nghị về thủ tục (NĐ 20/2008/NĐ-CP Điều 13) và trang đánh giá
         # mức độ hài lòng (NĐ 224/2026/NĐ-CP Điều 10): hiện ở cuối mỗi trang; báo cáo `tthc bao-cao` kiểm tra.
         # phan_anh_kien_nghi:
@@ -58,6 +53,26 @@ public enum SiteScaffold {
 
         """
     }
+
+    /// The unit's contacts, to uncomment (a single site's `site.yml` and a province's unit's).
+    static let contactLines = """
+        # Địa chỉ, điện thoại, thư điện tử, giờ làm việc: hiện ở cuối mỗi trang (không bắt buộc).
+        # dia_chi: "Số 1, đường …"
+        # dien_thoai: "0200 000 0000"
+        # email: mot-cua@example.gov.vn
+        # gio_lam_viec: "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"
+        """
+
+    /// What the unit publishes, explained.
+    static let selectionLines = """
+        # Những thủ tục đơn vị đăng: theo cấp thực hiện, và nếu cần, thêm hoặc bỏ từng mã.
+        chon:
+          cap_thuc_hien:
+            - xa
+          # linh_vuc: [G15-TP07]      # chỉ đăng các lĩnh vực này (mã lĩnh vực)
+          # them: ["1.000001"]        # đăng thêm các mã này
+          # bo: ["1.000002"]          # không đăng các mã này
+        """
 
     /// How VS Code reads `tthc check --format github` lines into its Problems panel.
     static let matcherFields = """

@@ -11,8 +11,11 @@ final class StagedOutput: @unchecked Sendable {
     private let staging: LockedFolder
     private var folders: Set<String> = []
 
-    init(for target: OutputTarget) throws {
+    /// `depth`: how many batches may wait to be written while the next is rendered (a province's
+    /// build, whose rendering outpaces the file system more, keeps a few).
+    init(for target: OutputTarget, depth: Int = 1) throws {
         self.target = target
+        writes = DispatchSemaphore(value: max(1, depth))
         let (parent, name) = Files.split(target.folder)
         try Files.makeFolder(parent)
         let prefix = ".\(name).building-"
@@ -46,7 +49,7 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     /// Writes `files` on a thread of their own, so that the next batch is rendered while this
-    /// one goes to disk. At most one batch waits: memory holds two batches, never the site.
+    /// one goes to disk. At most `depth` batches wait: memory holds a few batches, never the site.
     func writeBehind(_ files: [(path: String, data: Data)]) {
         writes.wait()
         queue.async { [self] in
@@ -64,7 +67,7 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     private let queue = DispatchQueue(label: "tthc.output.writes")
-    private let writes = DispatchSemaphore(value: 1)
+    private let writes: DispatchSemaphore
     /// Set and read only on `queue` (and after it has drained).
     private var failure: Error?
 

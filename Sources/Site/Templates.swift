@@ -2,14 +2,18 @@ import FileSystem
 import Foundation
 import Records
 
-/// The site's templates (`templates/*.mustache`), compiled once per build.
-struct Templates {
+/// The site's templates (`templates/*.mustache`), compiled once per build. Only read after that,
+/// by every thread that renders pages.
+struct Templates: @unchecked Sendable {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
     /// Pages tthc gained after a site may have copied its theme (`tthc init`): taken from the
     /// default theme when the site's theme has none.
-    static let addedLater = ["bao-cao"]
+    static let addedLater = ["bao-cao", "tinh"]
 
     let library: [String: Template]
+    /// The theme finds its files through `{{assets}}`. One copied before that name existed writes
+    /// `{{root}}assets/`: a province then gives each of its units an `assets/` of its own.
+    var findsSharedAssets = false
 
     /// Where templates live, relative to the site (every diagnostic names its file from there).
     static let folder = "templates"
@@ -23,6 +27,7 @@ struct Templates {
         let folders = try SiteFolders(site: site)
         var library: [String: Template] = [:]
         var diagnostics: [Diagnostic] = []
+        var findsSharedAssets = false
         let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let path = "\(folder)/\(name)"
@@ -30,6 +35,7 @@ struct Templates {
                 diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .templateUnreadable))
                 continue
             }
+            if text.contains("{{assets}}") || text.contains("{{ assets }}") { findsSharedAssets = true }
             do {
                 library[String(name.dropLast(".mustache".count))] = try Template(text)
             } catch {
@@ -44,7 +50,7 @@ struct Templates {
             let name = String(path.dropLast(".mustache".count))
             if addedLater.contains(name), library[name] == nil { library[name] = try? Template(text) }
         }
-        return (diagnostics.isEmpty ? Templates(library: library) : nil, diagnostics)
+        return (diagnostics.isEmpty ? Templates(library: library, findsSharedAssets: findsSharedAssets) : nil, diagnostics)
     }
 
     /// The templates of a site known to be usable (a command that renders outside a build):
@@ -55,8 +61,9 @@ struct Templates {
         self = templates
     }
 
-    private init(library: [String: Template]) {
+    private init(library: [String: Template], findsSharedAssets: Bool) {
         self.library = library
+        self.findsSharedAssets = findsSharedAssets
     }
 
     func render(_ template: String, _ context: TemplateValue) -> String {

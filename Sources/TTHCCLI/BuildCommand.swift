@@ -17,6 +17,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
     @Flag(help: "Thay cả thư mục kết quả dù nó có tệp không do tthc tạo ra (không bao giờ áp dụng cho thư mục trang, thư mục cha của trang, thư mục nhà).")
     var force = false
+    @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ tạo trang của đơn vị này (mặc định vào public/<tên đơn vị>/).")
+    var unit: String?
     @OptionGroup var lockOptions: LockOptions
 
     /// A site cannot be published at an address with a query, a fragment, a quote or a line
@@ -24,6 +26,9 @@ struct BuildCommand: ParsableCommand {
     func validate() throws {
         if let baseURL, let defect = BaseURL.defect(in: baseURL) {
             throw ValidationError(TerminalText.escape(InvalidBaseURL(value: baseURL, defect: defect).message(lang)))
+        }
+        if let unit, !UnitSlug.isValid(unit) {
+            throw ValidationError(TerminalText.escape("--don-vi: `\(unit)` không phải tên thư mục đơn vị (a unit's folder name): chữ thường a–z, chữ số, dấu gạch ngang."))
         }
     }
 
@@ -34,19 +39,31 @@ struct BuildCommand: ParsableCommand {
         // The report is written while the pages render: thousands of warnings take a while to quote.
         let reportText = ReportInAdvance()
         do {
+            let layout = try SiteLayout.of(site)
             // A tthc site (its site.yml there) is read whole while no other run writes it; the output
             // is checked before anything else is read.
-            _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
+            if layout == .site {
+                _ = try SiteConfiguration.bytes(in: try SiteFolders(site: site))
+                if unit != nil { throw SiteLayout.NotAProvince(folder: site.path) }
+            }
+            if layout == .province, baseURL != nil { throw ProvinceOptions.baseURLInTinh }
             let lock = try lockOptions.hold(site, command: "build", language: lang)
             defer { lock.release() }
-            let target = try OutputTarget.check(output ?? site.path + "/public", site: site, force: force)
+            let target = try OutputTarget.check(output ?? site.path + "/public" + (unit.map { "/" + $0 } ?? ""), site: site, force: force)
             outputPath = target.folder
-            var build = SiteBuild(site: site, baseURL: baseURL)
             let (language, strict) = (lang, strict)
-            build.checked = { diagnostics in
+            let checked: @Sendable ([Diagnostic]) -> Void = { diagnostics in
                 reportText.start { (diagnostics, DiagnosticReport(diagnostics: diagnostics, language: language, strict: strict, site: site).text) }
             }
-            outcome = try build.build(into: target, strict: strict)
+            if layout == .province {
+                var build = ProvinceBuild(root: site, only: unit)
+                build.checked = checked
+                outcome = try build.build(into: target, strict: strict)
+            } else {
+                var build = SiteBuild(site: site, baseURL: baseURL)
+                build.checked = checked
+                outcome = try build.build(into: target, strict: strict)
+            }
         } catch {
             throw cannotRun("build", error, lang)
         }

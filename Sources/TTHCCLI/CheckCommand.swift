@@ -12,6 +12,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Định dạng báo cáo: text, json, github.") var format: ReportFormat = .text
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
     @Flag(help: "Coi cảnh báo là lỗi.") var strict = false
+    @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ kiểm tra kho chung và đơn vị này.") var unit: String?
     @Flag(help: "Kiểm tra lại mỗi khi một tệp được lưu (cho trình soạn thảo); dừng bằng Ctrl+C.") var watch = false
 
     func run() throws {
@@ -34,7 +35,13 @@ struct CheckCommand: ParsableCommand {
     private func checkOnce() throws -> Bool {
         let diagnostics: [Diagnostic]
         do {
-            diagnostics = try SiteBuild(site: siteOptions.url).check()
+            let site = siteOptions.url
+            switch try SiteLayout.of(site) {
+            case .province: diagnostics = try ProvinceBuild(root: site, only: unit).check()
+            case .site:
+                if unit != nil { throw SiteLayout.NotAProvince(folder: site.path) }
+                diagnostics = try SiteBuild(site: site).check()
+            }
         } catch {
             throw cannotRun("check", error, lang, .notApplicable)
         }

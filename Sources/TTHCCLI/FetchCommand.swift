@@ -42,7 +42,8 @@ struct FetchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try siteOptions.configuration(language: lang)
+        let (layout, units) = try siteOptions.units(language: lang, command: "fetch")
+        guard let configuration = units.first else { throw Exit.cannotRun }
         let export = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? CatalogueFetch.defaultExport(in: siteOptions.url)
         var politeness = Politeness()
         politeness.concurrency = concurrency
@@ -54,6 +55,8 @@ struct FetchCommand: ParsableCommand {
         let client = PortalClient(api: base, politeness: politeness,
                                   transport: URLSessionTransport(timeout: timeout, userAgent: PortalEndpoint.userAgent))
         var fetch = CatalogueFetch(site: siteOptions.url, configuration: configuration, export: export, client: client)
+        fetch.units = units
+        fetch.asksUnitServices = layout == .site
         fetch.force = force
         fetch.recheckDays = recheckDays
         let bar = ProgressBar(label: lang == .vi ? "Đang tải chi tiết" : "Fetching details")

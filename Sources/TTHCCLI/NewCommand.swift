@@ -27,6 +27,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var lockOptions: LockOptions
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "new", language: .vi)
         let site = siteOptions.url
         let path = "content/thu-tuc/\(code).md"
         do {
@@ -74,6 +75,12 @@ struct NewCommand: ParsableCommand {
         sync.only = [code]
         try sync.checkFolders()
         let plan = sync.plan(export)
+        // Published is what site.yml selects: a procedure it leaves out is not imported (issue 16).
+        if let outside = plan.outsideSelection.first(where: { $0.code == code }) {
+            printError("tthc new: \(TerminalText.escape(outside.problem.message.vi)) Không ghi gì (nothing written).")
+            if let fix = outside.problem.suggestion { printError("  → \(TerminalText.escape(fix.vi))") }
+            throw Exit.cannotRun
+        }
         // A record the unit deleted comes back only this way, logged as brought back ("Đăng lại").
         guard plan.created + plan.restored == [path] else {
             if plan.needsAttention { printError(SyncReport(plan: plan, language: .vi).text(withDiffs: false)) }

@@ -28,6 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "bao-cao", language: lang)
         let site = siteOptions.url
         let configuration = try siteOptions.configuration(language: lang)
         let sources = ComplianceSources.load(site: site)
@@ -61,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             printError("tthc bao-cao: \(error)")
             throw Exit.cannotRun
         }
-        let (published, unreadable) = ComplianceInput.procedures(of: content.records)
+        let (published, unreadable) = ComplianceInput.procedures(of: content.publishedRecords)
         let input = ComplianceInput(configuration: configuration, procedures: published, unreadable: unreadable,
                                     changeLog: content.changeLog, catalogue: catalogue, history: sources.history, date: ngay,
                                     sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])

@@ -32,6 +32,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try siteOptions.requireSingleSite(command: "serve", language: lang)
         let site = siteOptions.url
         let settings: EditorServer.Settings
         do {
@@ -73,10 +74,6 @@ struct ServeCommand: ParsableCommand {
 
     private func makeSettings(_ site: URL) throws -> EditorServer.Settings {
         let folders = try SiteFolders(site: site)
-        if (try? Files.kind(folders.root + "/tinh.yml")) != nil, (try? Files.kind(folders.root + "/site.yml")) == nil {
-            throw Unsupported(what: Localized(vi: "trang của tỉnh (tinh.yml, don-vi/): trình sửa chưa hỗ trợ bố cục này; chạy tthc serve trong thư mục một đơn vị",
-                                              en: "a province (tinh.yml, don-vi/): the editor does not support this layout yet; run tthc serve on one unit's folder"))
-        }
         let slug = Files.split(folders.root).name
         var settings = EditorServer.Settings(site: site, layout: .single(slug: slug), language: lang)
         if let accounts {

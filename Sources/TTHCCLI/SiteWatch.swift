@@ -1,20 +1,23 @@
 import FileSystem
 import Foundation
 
-/// Notices saves in a site (`site.yml`, `content/`, `templates/`): inotify where the system has it
-/// (no cost while nobody saves), otherwise by polling modification times.
+/// Notices saves in a site (`site.yml`, `content/`, `templates/`; a province's `tinh.yml` and
+/// `don-vi/` too): inotify where the system has it (no cost while nobody saves), otherwise by
+/// polling modification times.
 final class SiteWatch: @unchecked Sendable {
     private let site: URL
     private let watch: FolderWatch?
     private var state: State
+    /// What staff edit, at the top of a site or a province's folder.
+    static let watched = ["site.yml", "content", "templates", "tinh.yml", "don-vi"]
 
     init(site: URL) {
         self.site = site
         let root = site.path
         // Sync's own bookkeeping (`content/.dong-bo/`) is not something staff edit.
-        watch = FolderWatch(trees: [root + "/content", root + "/templates"],
-                            folders: [root: ["site.yml", "content", "templates"]],
-                            skip: { $0.hasSuffix("/content/.dong-bo") || $0.contains("/content/.dong-bo/") })
+        watch = FolderWatch(trees: [root + "/content", root + "/templates", root + "/don-vi"],
+                            folders: [root: Set(Self.watched)],
+                            skip: { $0.hasSuffix("/.dong-bo") || $0.contains("/.dong-bo/") })
         state = State(site: site)
     }
 
@@ -33,7 +36,7 @@ final class SiteWatch: @unchecked Sendable {
 
         init(site: URL) {
             self.site = site
-            for path in ["site.yml", "content", "templates"] {
+            for path in SiteWatch.watched {
                 let url = site.appendingPathComponent(path)
                 stamps[path] = Self.modified(url)
                 guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])

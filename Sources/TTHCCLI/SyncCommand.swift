@@ -53,7 +53,8 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let site = siteOptions.url
-        let configuration = try siteOptions.configuration(language: lang)
+        let (layout, units) = try siteOptions.units(language: lang, command: "sync")
+        guard let configuration = units.first else { throw Exit.cannotRun }
         let export: NationalExport
         do {
             export = try NationalExport(contentsOf: URL(fileURLWithPath: catalog))
@@ -66,6 +67,8 @@ struct SyncCommand: ParsableCommand {
 
         var sync = CatalogSync(site: site, configuration: configuration, now: Self.now())
         sync.resolutions = resolutions
+        // A province's pool: every procedure one of its units publishes, once.
+        sync.units = units
         sync.keepsOldTexts = dryRun
         sync.discardsNewTexts = check
         let writes = !dryRun && !check
@@ -126,7 +129,7 @@ struct SyncCommand: ParsableCommand {
                 throw cannotRun("sync", error, lang, .partly)
             }
             // The compliance report as it stands after this sync, kept for its trend (tthc bao-cao).
-            if !plan.log.isEmpty, let problem = ReportKeeping.append(site: site, at: sync.now) {
+            if layout == .site, !plan.log.isEmpty, let problem = ReportKeeping.append(site: site, at: sync.now) {
                 printError("tthc sync: " + (lang == .vi ? "chưa lưu được báo cáo: " : "report not kept: ") + problem[lang])
             }
         }

@@ -100,6 +100,11 @@ struct SyncReport {
                 ? "đã xóa: \(o(path)) không còn trên trang nhưng thủ tục \(o(code)) vẫn có trong CSDL quốc gia; tthc không tạo lại.\n  → Nếu đơn vị không đăng thủ tục này: thêm \"\(o(code))\" vào chon.bo trong site.yml.\n  → Nếu xóa nhầm: khôi phục tệp (git checkout -- \(o(path))) hoặc nhập lại từ tệp xuất: tthc new \(o(code)) --catalog <tệp xuất>."
                 : "deleted: \(o(path)) is gone from the site but procedure \(o(code)) is still in the catalog; tthc does not re-create it.\n  → If the unit does not publish it: add \"\(o(code))\" to chon.bo in site.yml.\n  → If it was deleted by mistake: restore the file (git checkout -- \(o(path))) or import it again: tthc new \(o(code)) --catalog <export>.")
         }
+        for outside in plan.outsideSelection where outside.hasFile {
+            let fix = outside.problem.suggestion.map { "\n    → \(o($0[language]))" } ?? ""
+            add(.warning, outside.path, (vi ? "  − \(o(outside.path)): \(o(outside.problem.message.vi)) Tệp được giữ nhưng không còn được đồng bộ."
+                                           : "  − \(o(outside.path)): \(o(outside.problem.message.en)) The file is kept but no longer synchronized.") + fix)
+        }
         for base in plan.unreadableBases {
             let record = "content/thu-tuc/\(o(base.code)).md"
             add(.error, base.path, vi
@@ -283,6 +288,9 @@ struct SyncReport {
             .init("local_records", strings(plan.localRecords)),
             .init("duplicates", strings(plan.duplicates)),
             .init("not_selected", .integer(plan.notSelected)),
+            .init("outside_selection", .list(plan.outsideSelection.filter(\.hasFile).map { outside in
+                .object([.init("file", .string(outside.path)), .init("message", .string(outside.problem.message[language]))])
+            })),
             .init("files_to_write", strings(plan.writes.map(\.path))),
         ])
     }

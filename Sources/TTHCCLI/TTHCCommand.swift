@@ -44,10 +44,12 @@ struct SiteOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
 
-    /// The site's `site.yml`; a missing or invalid one is reported and the command cannot run.
-    func configuration(language: Language = .vi) throws -> SiteConfiguration {
+    /// The site's `site.yml`; a missing or invalid one is reported and the command cannot run. A
+    /// province's folder is refused with `command`'s own words (`ProvinceOptions.oneUnitOnly`).
+    func configuration(language: Language = .vi, command: String = "") throws -> SiteConfiguration {
         let configuration: SiteConfiguration?, problems: [Diagnostic]
         do {
+            if try SiteLayout.of(url) == .province { throw ProvinceOptions.oneUnitOnly(command: command) }
             (configuration, problems) = try SiteConfiguration.load(in: try SiteFolders(site: url))
         } catch {
             throw cannotRun("", error, language)
@@ -57,6 +59,45 @@ struct SiteOptions: ParsableArguments {
             throw Exit.cannotRun
         }
         return configuration
+    }
+}
+
+extension SiteOptions {
+    /// Stops a command that works on one unit's site when it is run at a province's folder (or a
+    /// unit's folder of one), with what to do instead.
+    func requireSingleSite(command: String, language: Language) throws {
+        do {
+            if try SiteLayout.of(url) == .province { throw ProvinceOptions.oneUnitOnly(command: command) }
+        } catch {
+            throw cannotRun(command, error, language)
+        }
+    }
+
+    /// Every unit whose selection the command follows: the site's own configuration, or in a
+    /// province every unit's and `tinh.yml`'s own. A configuration with errors is reported and the
+    /// command cannot run (its selection unknown, records it needs would be taken as unselected).
+    func units(language: Language, command: String) throws -> (layout: SiteLayout, units: [SiteConfiguration]) {
+        let layout: SiteLayout
+        do {
+            layout = try SiteLayout.of(url)
+        } catch {
+            throw cannotRun(command, error, language)
+        }
+        guard layout == .province else { return (layout, [try configuration(language: language, command: command)]) }
+        let content: ProvinceContent
+        do {
+            content = try ProvinceContent.load(from: url, records: false)
+        } catch {
+            throw cannotRun(command, error, language)
+        }
+        let problems = content.allDiagnostics
+        let units = content.units.compactMap(\.configuration)
+        if problems.hasErrors || content.province == nil {
+            printError(DiagnosticReport(diagnostics: problems, language: language, strict: false, site: url).text.trimmingCharacters(in: .newlines))
+            throw Exit.cannotRun
+        }
+        guard !units.isEmpty else { throw cannotRun(command, ProvinceOptions.noUnit, language) }
+        return (layout, units)
     }
 }
 

@@ -30,14 +30,15 @@ import Testing
         #expect(codes.count == published.count)
     }
 
-    /// A record the site has, though its selection would not take it (`tthc new --catalog`), stays
-    /// in the export, so sync does not take it for abolished.
+    /// A record the site has, though its selection no longer takes it (imported while `them` named
+    /// it), stays in the export, so sync does not take it for abolished.
     @Test func aRecordTheSiteHasStaysInTheExport() throws {
         guard let portal = try run.replay() else { return }
-        let site = try TemporarySite()
+        let site = try TemporarySite(configuration: TemporarySite.configuration + "\n  them: [\"1.000578\"]")
         defer { site.remove() }
         let imported = try run.cli.tthc(["new", "1.000578", "--catalog", ReplayPortal.details.path, "--site", site.folder.path])
         #expect(imported.status == 0, "\(imported.errors)")
+        try site.write("site.yml", TemporarySite.configuration)
         #expect(try run.fetch(site, portal).status == 0)
         #expect(Self.exportedCodes(site).contains("1.000578"))
         let synced = try run.sync(site)

@@ -53,12 +53,19 @@ import Yams
         #expect(again.status == 2, "an existing record is never overwritten")
     }
 
-    /// One procedure from a national export, even one the unit's levels do not select.
+    /// One procedure from a national export; one the unit's levels do not select only once
+    /// `chon.them` adds it (issue 16: what is published is what site.yml selects).
     @Test func newFromTheCatalogImportsThatOneProcedure() throws {
         let folder = emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try cli.tthc(["init", folder.path])
         let export = Repository.fixture("export-sample.json").path
+        let refused = try cli.tthc(["new", "1.000578", "--catalog", export, "--site", folder.path])
+        #expect(refused.status == 2 && refused.errors.contains("không thuộc `chon.cap_thuc_hien` [xa]"))
+        let configuration = folder.appendingPathComponent("site.yml")
+        let scaffolded = try String(contentsOf: configuration, encoding: .utf8)
+        #expect(scaffolded.contains("  # them: [\"1.000001\"]"))
+        try Data(scaffolded.replacingOccurrences(of: "  # them: [\"1.000001\"]", with: "  them: [\"1.000578\"]  #").utf8).write(to: configuration)
         let imported = try cli.tthc(["new", "1.000578", "--catalog", export, "--site", folder.path])
         #expect(imported.status == 0, "\(imported.errors)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("content/thu-tuc").path)

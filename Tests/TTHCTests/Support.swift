@@ -31,11 +31,13 @@ enum Repository {
 struct TemporarySite {
     let folder: URL
 
-    init(_ files: String = "", templates: Bool = true, configuration: String = TemporarySite.configuration) throws {
+    /// `configurationFile` is `tinh.yml` for a province's repository (`TemporarySite.province`).
+    init(_ files: String = "", templates: Bool = true, configuration: String = TemporarySite.configuration,
+         configurationFile: String = "site.yml") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/thu-tuc"),
                                                 withIntermediateDirectories: true)
-        try write("site.yml", configuration)
+        try write(configurationFile, configuration)
         if templates {
             try FileManager.default.copyItem(at: Repository.templates, to: folder.appendingPathComponent("templates"))
         }

@@ -10,14 +10,14 @@ extension DefaultTheme {
 <title>{{title}} – {{unit.name}}</title>
 <meta name="description" content="{{description}}">
 <link rel="canonical" href="{{canonical}}">
-<link rel="alternate" type="application/atom+xml" title="Thủ tục mới cập nhật" href="{{root}}feed.xml">
+{{^provinceIndex}}<link rel="alternate" type="application/atom+xml" title="Thủ tục mới cập nhật" href="{{root}}feed.xml">{{/provinceIndex}}
 <meta property="og:type" content="{{ogType}}">
 <meta property="og:title" content="{{title}}">
 <meta property="og:description" content="{{description}}">
 <meta property="og:url" content="{{canonical}}">
 <meta property="og:site_name" content="{{unit.name}}">
 <meta property="og:locale" content="vi_VN">
-<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="stylesheet" href="{{assets}}style.css">
 </head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
@@ -41,7 +41,7 @@ extension DefaultTheme {
 </main>
 <p class="print-only">Bản in từ {{canonical}}</p>
 <footer class="site">
-<p>{{unit.name}}, {{unit.province}}{{#unit.address}}. {{.}}{{/unit.address}}</p>
+<p>{{unit.name}}{{#unit.province}}, {{.}}{{/unit.province}}{{#unit.address}}. {{.}}{{/unit.address}}</p>
 {{#unit.phone}}<p>Điện thoại: {{.}}</p>{{/unit.phone}}
 {{#unit.email}}<p>Thư điện tử: {{.}}</p>{{/unit.email}}
 {{#unit.hours}}<p>Giờ làm việc: {{.}}</p>{{/unit.hours}}

@@ -30,7 +30,7 @@ extension DefaultTheme {
 <p id="trang-thai" class="search-status" role="status" aria-live="polite"></p>
 <ol id="ket-qua" class="results"></ol>
 <p><button type="button" id="xem-them" class="more" hidden>Xem thêm kết quả</button></p>
-<script src="{{root}}assets/tim-kiem.js" defer></script>
+<script src="{{assets}}tim-kiem.js" defer></script>
 {{/main}}
 {{/base}}
 

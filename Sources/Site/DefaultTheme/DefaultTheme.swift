@@ -12,5 +12,6 @@ public enum DefaultTheme {
         ("home.mustache", textHomeMustache),
         ("thu-tuc.mustache", textThuTucMustache),
         ("tim-kiem.mustache", textTimKiemMustache),
+        ("tinh.mustache", textTinhMustache),
     ]
 }

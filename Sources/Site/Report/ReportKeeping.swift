@@ -13,7 +13,7 @@ public enum ReportKeeping {
             return Localized(vi: "không đọc được site.yml", en: "site.yml cannot be read")
         }
         let sources = ComplianceSources.load(site: site)
-        guard let report = ReportPage.report(configuration: configuration, records: content.records, changeLog: content.changeLog,
+        guard let report = ReportPage.report(configuration: configuration, records: content.publishedRecords, changeLog: content.changeLog,
                                              sources: sources, sourceDateEpoch: nil),
               !sources.diagnostics.hasErrors else {
             return Localized(vi: "bảng chỉ số \(IndicatorTable.fileName) có lỗi (tthc check)",

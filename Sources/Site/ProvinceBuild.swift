@@ -1,0 +1,246 @@
+import Compliance
+import FileSystem
+import Foundation
+import Records
+
+/// `tthc build` and `tthc check` at a province's folder (docs/province.md): the pool is read and
+/// validated once, each unit's site is planned from it (its selection, its overlays) and rendered
+/// by the single site's pipeline (`SiteBuild.plan`, `SiteBuild.produce`) into `<slug>/` of the
+/// output, beside the province's list of units and the shared assets. With `only`, one unit
+/// alone, its folder byte for byte what the whole build writes for it.
+public struct ProvinceBuild {
+    public var root: URL
+    /// `--don-vi SLUG`: this unit alone, written at the top of the output folder.
+    public var only: String?
+    public var parallel = true
+    /// Told every diagnostic as soon as everything is checked, before any page is rendered.
+    public var checked: (@Sendable ([Diagnostic]) -> Void)?
+
+    public init(root: URL, only: String? = nil) {
+        self.root = root
+        self.only = only
+    }
+
+    /// A unit planned: its folder's reading and its pages.
+    struct PlannedUnit {
+        var unit: ProvinceUnit
+        var configuration: SiteConfiguration
+        var plan: SitePlan
+    }
+
+    struct Prepared {
+        var diagnostics: [Diagnostic]
+        var province: ProvinceConfiguration?
+        var units: [PlannedUnit] = []
+        var templates: Templates?
+    }
+
+    /// Reads and validates everything, every unit's links included, and writes nothing.
+    public func check() throws -> [Diagnostic] {
+        try prepare().diagnostics
+    }
+
+    /// Validates, renders every unit (or `only`), and replaces `output` only when there is no
+    /// error (with `strict`, no warning either).
+    public func build(into output: OutputTarget, strict: Bool = false) throws -> SiteBuild.Outcome {
+        var timings = SiteBuild.Timings()
+        let prepared = try Self.measure(&timings.reading) { try prepare() }
+        checked?(prepared.diagnostics)
+        guard Self.usable(prepared, strict: strict), let templates = prepared.templates else {
+            return SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0)
+        }
+        let staged = try StagedOutput(for: output, depth: 4)
+        do {
+            var pages = 0, writing = 0.0
+            try produce(prepared, templates: templates, timings: &timings) { files in
+                pages += files.filter { $0.path.hasSuffix(".html") }.count
+                // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
+                Self.measure(&writing) { staged.writeBehind(files) }
+            }
+            let leftovers = try Self.measure(&writing) { try staged.commit() }
+            timings.writing = writing
+            return SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: pages, timings: timings, leftovers: leftovers)
+        } catch {
+            staged.discard()
+            throw error
+        }
+    }
+
+    /// Every output file in memory, in path order (for tests); nil files when the build is blocked.
+    public func render(strict: Bool = false) throws -> (outcome: SiteBuild.Outcome, files: [(path: String, data: Data)]?) {
+        var timings = SiteBuild.Timings()
+        let prepared = try prepare()
+        guard Self.usable(prepared, strict: strict), let templates = prepared.templates else {
+            return (SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil)
+        }
+        var files: [(path: String, data: Data)] = []
+        try produce(prepared, templates: templates, timings: &timings) { files += $0 }
+        files.sort { $0.path < $1.path }
+        return (SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
+                                  timings: timings), files)
+    }
+
+    private static func usable(_ prepared: Prepared, strict: Bool) -> Bool {
+        prepared.province != nil && !prepared.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+
+    // MARK: - Planning
+
+    func prepare() throws -> Prepared {
+        let content = try ProvinceContent.load(from: root, only: only)
+        // Compiled by `check` as by `build`: a broken template is found before anything is written.
+        let (templates, templateDiagnostics) = try Templates.load(site: root)
+        var prepared = Prepared(diagnostics: [], province: content.province, templates: templates)
+        guard content.province != nil else {
+            prepared.diagnostics = (content.allDiagnostics + templateDiagnostics).sortedForReport()
+            return prepared
+        }
+        let compliance = ComplianceSources.load(site: root)
+        let pool = content.pool.records
+        // One entry per pool record, shared by every unit that publishes it untouched.
+        let entries = pool.map { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
+        // What cmark finds in each pool record's body: parsed once, checked once, whatever units publish it.
+        let outlines = Parallel.map(pool.count) { RecordOutline(parsing: pool[$0]) }
+        let reservedIDs = HTMLIDs.written(inTemplatesAt: root.appendingPathComponent(Templates.folder))
+        let shared = SharedRendering(pool: entries.compactMap { $0 })
+        let poolCodes = Set(pool.compactMap(\.procedure?.code))
+        let root = self.root
+        let changeLog = content.pool.changeLog
+        // Units are planned on every core: each reads the pool, none changes it.
+        let planned = Parallel.map(content.units.count) { index -> UncheckedUnitPlan in
+            UncheckedUnitPlan(Self.plan(content.units[index], pool: pool, entries: entries, outlines: outlines, poolCodes: poolCodes,
+                                        changeLog: changeLog, compliance: compliance, shared: shared, reservedIDs: reservedIDs,
+                                        templates: templates, root: root))
+        }.map(\.value)
+        var read = content.allDiagnostics
+        var extra = SiteBuild.bodyProblems(outlines, among: &read)
+        var links = UniqueDiagnostics()
+        var selectedAnywhere = Set<Int>()
+        for unit in planned {
+            guard let unit else { continue }
+            extra += unit.diagnostics
+            // A pool record's broken link is broken in every unit that publishes it: said once.
+            links.add(unit.links)
+            selectedAnywhere.formUnion(unit.selected)
+            prepared.units.append(unit.planned)
+        }
+        if only == nil {
+            for (index, record) in pool.enumerated() where !selectedAnywhere.contains(index) {
+                guard let procedure = record.procedure, procedure.origin != .internal else { continue }
+                extra.append(Diagnostic(file: record.path, line: record.codePosition.line, column: record.codePosition.column,
+                                        problem: .unusedRecord))
+            }
+        }
+        prepared.diagnostics = (read + templateDiagnostics + extra + links.all + compliance.diagnostics).sortedForReport()
+        return prepared
+    }
+
+    /// One unit's plan: the pool records its selection takes, each under the unit's overlay if it
+    /// has one; what is wrong with its overlays and selection; the pool indices it took. Nil for
+    /// a unit whose `site.yml` could not be read (reported already).
+    static func plan(_ unit: ProvinceUnit, pool: [Record], entries: [PublishedProcedure?], outlines: [RecordOutline], poolCodes: Set<String>,
+                     changeLog: ChangeLog, compliance: ComplianceSources, shared: SharedRendering, reservedIDs: Set<String>,
+                     templates: Templates?, root: URL)
+        -> (planned: PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)? {
+        guard let configuration = unit.configuration else { return nil }
+        var records: [Record] = [], published: [PublishedProcedure] = [], linksIn: [RecordOutline] = [], used: Set<String> = []
+        var selected = Set<Int>(), diagnostics: [Diagnostic] = []
+        for (index, record) in pool.enumerated() {
+            guard let procedure = record.procedure, let entry = entries[index], configuration.exclusion(of: procedure) == nil else { continue }
+            selected.insert(index)
+            linksIn.append(outlines[index])
+            guard let overlay = unit.overlays[procedure.code] else {
+                records.append(record)
+                published.append(entry)
+                continue
+            }
+            let overlaid = record.overlaid(by: overlay)
+            guard let own = overlaid.procedure else { continue }
+            records.append(overlaid)
+            published.append(PublishedProcedure(procedure: own, body: overlaid.body, path: overlaid.path))
+            // The overlay's own text, checked at its own file (its headings and HTML with its links).
+            let outline = RecordOutline(parsing: overlay.linkSource)
+            diagnostics += outline.diagnostics
+            linksIn.append(outline)
+            used.insert(procedure.code)
+        }
+        for code in unit.overlays.keys.sorted() where !used.contains(code) {
+            guard let overlay = unit.overlays[code] else { continue }
+            diagnostics.append(Diagnostic(file: overlay.path, line: 1, column: 1, problem: .overlayWithoutRecord(code, inPool: poolCodes.contains(code))))
+        }
+        if records.isEmpty, !poolCodes.isEmpty, unit.slug != ProvinceConfiguration.ownSlug {
+            let file = "\(unit.folder)/\(SiteConfiguration.fileName)"
+            diagnostics.append(Diagnostic(file: file, line: line(of: "chon:", in: root.path + "/" + file), column: 1,
+                                          problem: .emptySelection(pool: poolCodes.count)))
+        }
+        let plan = SitePlan(configuration: configuration, records: records, changeLog: changeLog, compliance: compliance,
+                            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], reservedIDs: reservedIDs,
+                            published: published, shared: shared)
+        let links = SiteBuild.linkProblems(in: linksIn, plan: plan, templates: templates)
+        return (PlannedUnit(unit: unit, configuration: configuration, plan: plan), diagnostics, links, selected)
+    }
+
+    /// The first line of a file that starts with `prefix` (1 when none does, or it cannot be read).
+    static func line(of prefix: String, in path: String) -> Int {
+        guard let bytes = try? Files.read(path) else { return 1 }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0.hasPrefix(prefix) } ?? 0) + 1
+    }
+
+    // MARK: - Rendering
+
+    /// Every unit's files under its folder (`only`: at the top), then the province's own files.
+    private func produce(_ prepared: Prepared, templates: Templates, timings: inout SiteBuild.Timings,
+                         emit: ([(path: String, data: Data)]) throws -> Void) throws {
+        guard let province = prepared.province else { return }
+        let assets = try SiteBuild(site: root).assets()
+        let basePath = SiteConfiguration.basePath(of: province.baseURL)
+        var sharesAssets = false
+        for planned in prepared.units {
+            let slug = planned.unit.slug
+            // Under the province's pages, a unit finds the theme's files beside its folder; a unit
+            // published elsewhere, or a theme without `{{assets}}`, carries its own copy.
+            let beside = templates.findsSharedAssets && planned.configuration.rootURL == province.defaultBaseURL(slug: slug)
+            sharesAssets = sharesAssets || beside
+            let prefix = only == nil ? slug + "/" : ""
+            try SiteBuild.produce(planned.plan, templates: templates, assets: beside ? .shared(basePath: basePath) : .own(assets),
+                                  parallel: parallel, timings: &timings) { files in
+                try emit(prefix.isEmpty ? files : files.map { (prefix + $0.path, $0.data) })
+            }
+            // The whole build marks each unit's folder as a build of `--don-vi` does (its commit
+            // writes the marker), so the folder is byte for byte the same, and one unit can be
+            // rebuilt alone into it.
+            if !prefix.isEmpty { try emit([(prefix + OutputMarker.fileName, Data(OutputMarker.text.utf8))]) }
+        }
+        guard only == nil else { return }
+        let index = ProvinceIndex(province: province, units: prepared.units.map { planned in
+            (planned.unit.slug, planned.configuration, planned.plan.procedures.filter { $0.procedure.status != .abolished }.count)
+        })
+        try emit(index.files(templates: templates) + (sharesAssets ? assets : []))
+    }
+
+    static func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return try work()
+    }
+}
+
+/// A unit's plan carried from the thread that made it (a plan's pages hold closures, read only).
+struct UncheckedUnitPlan: @unchecked Sendable {
+    let value: (planned: ProvinceBuild.PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)?
+    init(_ value: (planned: ProvinceBuild.PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)?) { self.value = value }
+}
+
+/// Diagnostics gathered from several units, each kept once, in the order first met.
+struct UniqueDiagnostics {
+    private var seen: Set<String> = []
+    private(set) var all: [Diagnostic] = []
+
+    mutating func add(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            let key = "\(diagnostic.file)\u{0}\(diagnostic.line)\u{0}\(diagnostic.column)\u{0}\(diagnostic.code)\u{0}\(diagnostic.message(.vi))"
+            if seen.insert(key).inserted { all.append(diagnostic) }
+        }
+    }
+}
