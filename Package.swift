@@ -7,7 +7,7 @@ import PackageDescription
 // terminal): every stage that writes output goes through it.
 let package = Package(
     name: "tthc",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tthc", targets: ["tthc"]),
         // For the fuzzers (Fuzz/Package.swift), which build the readers with libFuzzer's instrumentation.
@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // `tthc serve`'s HTTP server (SwiftNIO's HTTP/1.1 parser, request body limits, graceful stop).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Only its HummingbirdBcrypt module (bcrypt in C, no other dependency) for the editor's passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,12 +45,20 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "Records", "Catalog", "Markdown", "Search", "FileSystem", "Escaping", "Compliance",
         ]),
+        // The browser editor of `tthc serve` (DESIGN.md "Editing in the browser"): forms from the
+        // schema, saving, accounts and their rights; requests and responses as plain values, so the
+        // HTTP server is only an adapter (TTHCCLI).
+        .target(name: "Editor", dependencies: [
+            "Records", "Markdown", "Site", "FileSystem", "Escaping",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping", "Compliance",
+            "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping", "Compliance", "Editor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
-        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "Compliance", "TTHCCLI", "FileSystem", "Escaping", "Yams"]),
+        .testTarget(name: "TTHCTests", dependencies: ["Markdown", "Records", "Catalog", "Fetch", "Site", "Search", "Compliance", "TTHCCLI", "FileSystem", "Escaping", "Yams", "Editor"]),
     ]
 )

@@ -12,7 +12,7 @@ public enum Syntax {
     }
 
     /// `^-?[0-9]+(\.[0-9]+)?$`: a plain decimal number, no exponent, no grouping.
-    static func isDecimal(_ text: String) -> Bool {
+    public static func isDecimal(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)

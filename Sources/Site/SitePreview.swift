@@ -33,6 +33,19 @@ public final class SitePreview: @unchecked Sendable {
 
     public var isBuilt: Bool { output != nil }
 
+    /// Every address the built site answers (nil when it did not build), for checking one record's
+    /// links outside a build (`BodyCheck`); made on first use.
+    public var urls: Set<String>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let output else { return nil }
+        if let known = knownURLs { return known }
+        knownURLs = output.plan.urls
+        return knownURLs
+    }
+
+    private var knownURLs: Set<String>?
+
     /// The file at a site-relative path (`thu-tuc/1.001193/index.html`), made on first request.
     public func file(_ path: String) -> Data? {
         lock.lock()

@@ -24,13 +24,13 @@ struct CheckCommand: ParsableCommand {
             return
         }
         // The editor's problem matcher reads one report between these two lines, after every save.
-        var seen = SiteWatch.State(site: siteOptions.url)
+        let watcher = SiteWatch(site: siteOptions.url)
         while true {
             printOutput("tthc: đang kiểm tra…")
             _ = try? checkOnce()
             printOutput("tthc: kiểm tra xong")
             fflush(nil)
-            seen = SiteWatch.waitForChange(after: seen)
+            watcher.waitForChange()
         }
     }
 

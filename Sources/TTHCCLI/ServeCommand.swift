@@ -1,78 +1,102 @@
 import ArgumentParser
-import Escaping
+import Editor
+import FileSystem
 import Foundation
 import Records
-import Site
 
-/// `tthc serve`: the site on 127.0.0.1, rebuilt in memory on every save, with the open page
-/// reloading itself. A record with errors never stops it: the last good build stays up, under a
-/// panel that lists the errors in Vietnamese.
+/// `tthc serve`: the site built in memory and rebuilt on every save, with the open page reloading
+/// itself, and the browser editor (docs/editor.md). A record with errors never stops it: the last
+/// good build stays up, under a panel that lists the errors in Vietnamese. Without `--accounts` it
+/// answers on 127.0.0.1 only, to the person at the machine; with it, to the accounts in that file.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Xem trước trang trên máy, tự cập nhật khi lưu tệp. (Preview the site, rebuilt on save.)")
+        abstract: "Xem trước và sửa trang trên trình duyệt, tự cập nhật khi lưu. (Preview and edit the site in a browser.)",
+        discussion: "Không có --accounts: chỉ trên 127.0.0.1. Với --accounts FILE (và --host) cho máy chủ chung của tỉnh sau proxy HTTPS.")
 
     @OptionGroup var siteOptions: SiteOptions
     @Option(help: "Cổng (mặc định 1313; 0: một cổng còn trống).") var port = 1313
+    @Option(help: "Địa chỉ nghe, ví dụ 0.0.0.0 (chỉ cùng --accounts; mặc định 127.0.0.1).") var host: String?
+    @Option(help: "Tệp tài khoản (ngoài kho) cho máy chủ chung: chỉ người đăng nhập mới sửa được.") var accounts: String?
+    @Option(name: .customLong("nhat-ky"), help: "Nhật ký sửa (mặc định cạnh tệp tài khoản: <tên>.nhat-ky.jsonl).") var auditLog: String?
+    @Flag(help: "Mỗi lần lưu là một commit git, tác giả là tài khoản đã lưu.") var git = false
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
+
+    func validate() throws {
+        if host != nil, accounts == nil {
+            throw ValidationError("--host cần --accounts: không có tài khoản, tthc serve chỉ nghe trên 127.0.0.1 (--host needs --accounts).")
+        }
+        if auditLog != nil, accounts == nil {
+            throw ValidationError("--nhat-ky cần --accounts (--nhat-ky needs --accounts).")
+        }
+    }
 
     func run() throws {
         try siteOptions.requireSingleSite(command: "serve", language: lang)
         let site = siteOptions.url
-        let server = PreviewServer()
-        let cache = RecordCache()
-        var state = SiteWatch.State(site: site)
-        rebuild(site, into: server, cache: cache)
-        let actual: Int
+        let settings: EditorServer.Settings
         do {
-            actual = try server.start(port: port)
+            settings = try makeSettings(site)
         } catch {
             throw cannotRun("serve", error, lang, .notApplicable)
         }
-        printOutput("tthc serve: http://127.0.0.1:\(actual)/  (Ctrl+C để dừng)")
-        fflush(nil)
-        while true {
-            state = SiteWatch.waitForChange(after: state)
-            rebuild(site, into: server, cache: cache)
+        // Watching first: a save made while the first build runs is not missed.
+        let watch = SiteWatch(site: site)
+        let preview = LivePreview(site: site, language: lang, log: { printOutput($0); fflush(nil) })
+        preview.rebuild()
+        let server = EditorServer(settings: settings, preview: preview)
+        let address = host ?? "127.0.0.1"
+        let started = DispatchSemaphore(value: 0)
+        let http = HTTPServing(server: server, host: address, port: port, onRunning: { actual in
+            if settings.accounts == nil {
+                server.localHosts = ["127.0.0.1:\(actual)", "localhost:\(actual)"]
+            }
+            let shown = address.contains(":") ? "[\(address)]" : address
+            printOutput("tthc serve: http://\(shown):\(actual)/  (Ctrl+C để dừng)")
+            if settings.accounts != nil { printOutput("tthc serve: chỉ tài khoản trong \(settings.accounts?.path ?? "") mới sửa được; nhật ký: \(settings.audit?.path ?? "")") }
+            if !watch.isNotified { printOutput("tthc serve: không dùng được inotify; kiểm tra tệp nửa giây một lần") }
+            fflush(nil)
+            started.signal()
+        })
+        Thread.detachNewThread {
+            started.wait()
+            while true {
+                watch.waitForChange()
+                preview.rebuild()
+            }
         }
-    }
-
-    private func rebuild(_ site: URL, into server: PreviewServer, cache: RecordCache) {
-        let started = Date()
         do {
-            let preview = try SitePreview(site: site, baseURL: "http://127.0.0.1/", cache: cache)
-            let errors = preview.diagnostics.filter { $0.severity == .error }
-            server.update(preview, problemsHTML: Self.panel(errors, language: lang))
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            printOutput(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
+            try http.run()
         } catch {
-            server.update(nil, problemsHTML: Self.panel(message: Localized.of(error)[lang]))
-            printOutput("tthc serve: \(Localized.of(error)[lang])")
+            throw cannotRun("serve", HTTPServing.explained(error, host: address, port: port), lang, .notApplicable)
         }
-        fflush(nil)
     }
 
-    /// The red panel over the last good build. Its texts come from records and templates: shown
-    /// as a terminal shows them (controls and bidirectional overrides visible), then escaped for HTML.
-    static func panel(_ errors: [Diagnostic], language: Language) -> String {
-        guard !errors.isEmpty else { return "" }
-        let items = errors.prefix(50).map { d -> String in
-            let fix = d.suggestion(language).map { " → " + shown($0) } ?? ""
-            return "<li><code>\(shown(d.file))</code>, dòng \(d.line), cột \(d.column): \(shown(d.message(language)))\(fix)</li>"
+    private func makeSettings(_ site: URL) throws -> EditorServer.Settings {
+        let folders = try SiteFolders(site: site)
+        let slug = Files.split(folders.root).name
+        var settings = EditorServer.Settings(site: site, layout: .single(slug: slug), language: lang)
+        if let accounts {
+            let file = try AccountFile(path: accounts)
+            guard !file.accounts.isEmpty else {
+                throw Unsupported(what: Localized(vi: "\(file.path) chưa có tài khoản nào; tạo bằng: tthc account add TÊN --don-vi \(slug) --accounts \(file.path)",
+                                                  en: "\(file.path) has no account; make one with: tthc account add NAME --don-vi \(slug) --accounts \(file.path)"))
+            }
+            settings.accounts = file
+            settings.audit = try AuditLog(path: auditLog ?? AuditLog.path(besideAccounts: file.path))
         }
-        return panel(message: "\(errors.count) lỗi cần sửa; trang dưới đây là bản tạo thành công gần nhất.",
-                     items: items.joined(separator: "\n"))
+        if git {
+            let repository = GitCommit(site: site)
+            guard repository.isRepository() else {
+                throw Unsupported(what: Localized(vi: "--git: \(site.path) không nằm trong một kho git", en: "--git: \(site.path) is not inside a git work tree"))
+            }
+            settings.git = repository
+        }
+        return settings
     }
 
-    static func panel(message: String, items: String = "") -> String {
-        """
-        <div role="alert" id="tthc-loi" style="border:3px solid #8a1c1c;background:#fdf2f2;color:#5a1010;\
-        padding:.75rem 1rem;font:16px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem"><strong>Chưa cập nhật được trang: \
-        \(shown(message))</strong></p><ul style="margin:0;padding-left:1.2rem">\(items)</ul></div>
-        """
-    }
-
-    private static func shown(_ text: String) -> String {
-        HTML.escape(TerminalText.escape(text))
+    struct Unsupported: ExplainedError {
+        var what: Localized
+        var explanation: Localized { what }
     }
 }

@@ -12,7 +12,7 @@ public struct TTHCCommand: ParsableCommand {
         discussion: "Publishes a unit's administrative procedures consistently with the national catalog.",
         version: TTHCVersion.current,
         subcommands: [CheckCommand.self, BuildCommand.self, FetchCommand.self, SyncCommand.self, ServeCommand.self, NewCommand.self,
-                      InitCommand.self, SchemaCommand.self, ReportCommand.self]
+                      InitCommand.self, SchemaCommand.self, ReportCommand.self, AccountCommand.self]
     )
 
     public init() {}

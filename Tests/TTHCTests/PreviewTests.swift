@@ -40,7 +40,8 @@ import Testing
             (try? Data(contentsOf: URL(string: base + path)!)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         #expect(page("thu-tuc/1.001193/").contains("<h1>Thủ tục đăng ký khai sinh</h1>"))
-        #expect(page("thu-tuc/1.001193/").contains("/__tthc/phien"), "the page reloads itself after a rebuild")
+        #expect(page("thu-tuc/1.001193/").contains("<script src=\"/__tthc/tai-lai.js\"></script>"), "the page reloads itself after a rebuild")
+        #expect(page("__tthc/tai-lai.js").contains("/__tthc/phien"))
 
         try site.write("content/thu-tuc/1.001193.md", SampleRecord.text().replacingOccurrences(
             of: "ten: Thủ tục đăng ký khai sinh", with: "ten: Thủ tục đăng ký khai sinh (đã sửa)"))

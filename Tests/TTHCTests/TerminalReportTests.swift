@@ -1,3 +1,4 @@
+import Editor
 import Foundation
 import Records
 import Testing
@@ -147,12 +148,12 @@ import Testing
 
     @Test func servesErrorPanelShowsControlsAndEscapesMarkup() {
         let problem = Problem.brokenLink("\u{202E}<script>window.__tthcPwned=1</script>\u{1B}[2J", suggestion: "ten\u{2028}")
-        let panel = ServeCommand.panel([Diagnostic(file: "content/thu-tuc/a\u{202E}dm.exe\n.md", line: 3, column: 1, problem: problem)],
+        let panel = LivePreview.panel([Diagnostic(file: "content/thu-tuc/a\u{202E}dm.exe\n.md", line: 3, column: 1, problem: problem)],
                                        language: .vi)
         #expect(Self.rawControls(panel).isEmpty, "\(panel)")
         #expect(!panel.contains("<script") && panel.contains("&lt;script&gt;"))
         #expect(panel.contains(#"<code>content/thu-tuc/a\u{202E}dm.exe\u{A}.md</code>"#))
         #expect(panel.contains(#"\u{202E}&lt;script&gt;window.__tthcPwned=1&lt;/script&gt;\u{1B}[2J"#), "\(panel)")
-        #expect(ServeCommand.panel(message: "Mẫu trang lỗi: {{\u{1B}[2J}}").contains(#"{{\u{1B}[2J}}"#))
+        #expect(LivePreview.panel(message: "Mẫu trang lỗi: {{\u{1B}[2J}}").contains(#"{{\u{1B}[2J}}"#))
     }
 }

@@ -1,0 +1,172 @@
+import Escaping
+import FileSystem
+import Foundation
+import Markdown
+import Records
+
+extension EditorServer {
+    /// The keys a form shows: on a single unit's site every key but the code and `nguon` (the
+    /// file's name and sync's bookkeeping); in a province only the unit's `dia_phuong`.
+    var covered: ObjectShape {
+        switch settings.layout {
+        case .single: return ObjectShape(Schema.procedure.fields.filter { $0.key != "ma_thu_tuc" && $0.key != "nguon" })
+        case .province: return ObjectShape(Schema.procedure.fields.filter { $0.key == "dia_phuong" })
+        }
+    }
+
+    /// Sections a form may change: all on a single unit's site, the unit's own in a province.
+    func editable(_ section: Body.Section) -> Bool {
+        settings.layout != .province || !section.isNational
+    }
+
+    /// A record's file for `code`, if the editor may write it: its full path, or the answer that refuses.
+    func place(_ code: String, _ session: Sessions.Session) -> Result<String, WebResponse> {
+        guard Syntax.isProcedureCode(code) else {
+            return .failure(refusal(404, "Không có thủ tục này", "Mã thủ tục có dạng 1.001193.", session))
+        }
+        let path = recordPath(code)
+        guard EditRights.mayWrite(session.editor, path, in: settings.layout) else {
+            return .failure(refusal(403, "Không được phép", "Tài khoản này không được sửa \(path): nó thuộc đơn vị khác. Không có gì được thay đổi.", session))
+        }
+        do {
+            let folder = try SiteFolders(site: settings.site).resolve("content/thu-tuc")
+            return .success(folder + "/\(code).md")
+        } catch {
+            return .failure(refusal(403, "Không được phép", Localized.of(error)[settings.language], session))
+        }
+    }
+
+    /// The bytes of a record file that is a file of its own: a link (to another unit's record, or
+    /// out of the site) is neither read nor written.
+    func readRecord(_ full: String, _ session: Sessions.Session) -> Result<[UInt8], WebResponse> {
+        do {
+            switch try Files.kind(full) {
+            case nil: return .failure(refusal(404, "Không có thủ tục này", "Chưa có tệp cho mã này.", session))
+            case .file?: return .success(try Files.read(full, followingLinks: false))
+            default: return .failure(refusal(403, "Không được phép", "Tệp thủ tục này là một liên kết (symlink) hoặc không phải tệp thường; tthc không sửa nó.", session))
+            }
+        } catch {
+            return .failure(refusal(500, "Không đọc được tệp", Localized.of(error)[settings.language], session))
+        }
+    }
+
+    func editPage(code: String, session: Sessions.Session) -> WebResponse {
+        let full: String, bytes: [UInt8]
+        switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+        switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): bytes = read }
+        let file: RecordText
+        do {
+            file = try RecordText(bytes: bytes, path: recordPath(code))
+        } catch {
+            return .html(200, EditorPages.notEditable(code: code, problems: error.problems, language: settings.language,
+                                                       user: userName(session), csrf: session.csrf))
+        }
+        let version = versions.keep(bytes)
+        let rows = sectionRows(file, form: nil)
+        return .html(200, form(code: code, file: file, frontMatter: file.frontMatter, rows: rows, version: version,
+                               messages: [:], session: session))
+    }
+
+    /// The sections as the form shows them: from the file, or as a posted form holds them.
+    func sectionRows(_ file: RecordText, form: [SectionChange]?) -> [(index: Int?, title: String, markdown: String, national: Bool)] {
+        let sections = file.record.body.sections
+        if let form {
+            return form.map { change in
+                let national = change.index.map { sections.indices.contains($0) && sections[$0].isNational } ?? false
+                return (change.index, change.title, change.markdown, national)
+            }.filter { !($0.national && settings.layout == .province) }
+        }
+        return sections.enumerated().compactMap { index, section in
+            guard let title = section.title, editable(section) else { return nil }
+            return (index, title, section.markdown, section.isNational)
+        }
+    }
+
+    func form(code: String, file: RecordText, frontMatter: WrittenValue, rows: [(index: Int?, title: String, markdown: String, national: Bool)],
+              version: String, messages: [String: [FieldMessage]], session: Sessions.Session, newRecord: Bool = false) -> String {
+        let title = frontMatter["ten"]?.text ?? code
+        let local = frontMatter["nguon"]?["he_thong"]?.text.map { $0 == "dia_phuong" } ?? true
+        var renderer = FormRenderer()
+        renderer.messages = messages
+        return EditorPages.edit(code: code, title: title, action: newRecord ? "/__tthc/moi" : "/__tthc/sua/\(code)",
+                                check: newRecord ? "/__tthc/kiem-tra/moi" : "/__tthc/kiem-tra/\(code)", csrf: session.csrf,
+                                version: version, frontMatter: frontMatter, sections: rows, covered: covered,
+                                national: settings.layout != .province, local: local, newRecord: newRecord,
+                                renderer: renderer, general: messages[""] ?? [], user: userName(session))
+    }
+
+    /// The record the form would write, checked by the validator; nothing is written.
+    func check(code: String, form: FormData, session: Sessions.Session) -> WebResponse {
+        let base: [UInt8], path: String
+        if code == "moi" {
+            let typed = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
+            path = recordPath(Syntax.isProcedureCode(typed) ? typed : "0.000000")
+            base = Self.skeleton(code: typed)
+        } else {
+            let full: String
+            switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+            path = recordPath(code)
+            if let kept = form["_phien_ban"].flatMap(versions.bytes) {
+                base = kept
+            } else {
+                switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): base = read }
+            }
+        }
+        guard let file = try? RecordText(bytes: base, path: path) else { return json([]) }
+        let edited = file.applying(change(form, newRecord: code == "moi"), editable: editable)
+        let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
+                                 before: code == "moi" ? nil : file.record, urls: preview.urls, language: settings.language)
+        return json(result.findings.map { ($0.field, $0.message) })
+    }
+
+    func change(_ form: FormData, newRecord: Bool) -> RecordChange {
+        // Only keys the form posted are compared: a post that leaves a key out (not a form of ours) does
+        // not remove it. Each list and group posts its own name, so a list emptied still counts.
+        let posted = Set(form.pairs.compactMap { pair -> String? in
+            guard pair.name.hasPrefix(FormTree.prefix) else { return nil }
+            return pair.name.dropFirst(FormTree.prefix.count).split(separator: ".").first.map(String.init)
+        })
+        let all = newRecord ? [Schema.procedure.fields[0]] + covered.fields : covered.fields
+        let shape = ObjectShape(all.filter { posted.contains($0.key) })
+        return RecordChange(frontMatter: FormTree.frontMatter(form, shape: shape), covered: shape, sections: FormTree.sections(form))
+    }
+
+    private func json(_ findings: [(String?, FieldMessage)]) -> WebResponse {
+        let items = findings.map { field, message in
+            "{\"truong\":\(field.map { JSONText.quoted($0) } ?? "null"),\"muc_do\":\(JSONText.quoted(message.severity)),\"thong_bao\":\(JSONText.quoted(message.text))}"
+        }
+        return WebResponse(status: 200, headers: [("content-type", "application/json")], body: Array(("[" + items.joined(separator: ",") + "]").utf8))
+    }
+
+    /// Markdown as the site renders it (cmark-gfm, raw HTML omitted), for the live preview beside a section.
+    func markdownPreview(_ form: FormData) -> WebResponse {
+        let text = form["noi_dung"] ?? ""
+        guard text.utf8.count <= Record.maximumBodySize else {
+            return WebResponse(status: 413, headers: [("content-type", "text/html; charset=utf-8")],
+                               body: Array("<p>Nội dung dài quá \(Record.maximumBodySize / 1024) KB.</p>".utf8))
+        }
+        let html = MarkdownRenderer.render(text.replacingOccurrences(of: "\r\n", with: "\n").nfc, anchor: { _ in "muc" }).html
+        return WebResponse(status: 200, headers: [("content-type", "text/html; charset=utf-8")], body: Array(html.utf8))
+    }
+
+    // MARK: - New records
+
+    /// A new local procedure's start: its code and `nguon.he_thong: dia_phuong`; the form adds the rest.
+    static func skeleton(code: String) -> [UInt8] {
+        let shown = Syntax.isProcedureCode(code) ? code : "0.000000"
+        return Array("---\nma_thu_tuc: \"\(shown)\"\nnguon:\n  he_thong: dia_phuong\n---\n".utf8)
+    }
+
+    func newPage(session: Sessions.Session) -> WebResponse {
+        guard EditRights.mayWrite(session.editor, recordPath("0.000000"), in: settings.layout), settings.layout != .province else {
+            return refusal(403, "Không được phép", "Tài khoản này không được thêm thủ tục vào trang này.", session)
+        }
+        guard let file = try? RecordText(bytes: Self.skeleton(code: ""), path: recordPath("0.000000")) else {
+            return refusal(500, "Lỗi", "Không tạo được biểu mẫu.", session)
+        }
+        let start = WrittenValue.keys([.init("ma_thu_tuc", .text("")), .init("trang_thai", .text("hieu_luc")),
+                                       .init("nguon_goc", .text("dac_thu_dia_phuong")), .init("cap_thuc_hien", .list([.text("xa")]))])
+        return .html(200, form(code: "", file: file, frontMatter: start, rows: [(nil, Schema.nationalSections[0], "", false)],
+                               version: "", messages: [:], session: session, newRecord: true))
+    }
+}

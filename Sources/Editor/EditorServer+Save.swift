@@ -1,0 +1,155 @@
+import FileSystem
+import Foundation
+import Records
+
+extension EditorServer {
+    /// Writes what the form changed, under the site's lock, only over the version the form was made
+    /// from: a file saved meanwhile (another account, a text editor, sync) is never overwritten,
+    /// and the answer shows both. A record the change would make invalid is not written at all.
+    func save(code: String, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
+        let full: String
+        switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+        let path = recordPath(code)
+        let change = change(form, newRecord: false)
+        let lock: SiteLock
+        do {
+            // Taken per save, for as long as the write takes: sync and build are kept waiting briefly, never for long.
+            lock = try SiteLock.acquire(site: settings.site, command: "serve (lưu \(path))", waitingUpTo: 10)
+        } catch {
+            return refusal(503, "Chưa lưu được", Localized.of(error)[settings.language], session)
+        }
+        defer { lock.release() }
+        let current: [UInt8]
+        switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): current = read }
+        let version = form["_phien_ban"] ?? ""
+        guard VersionCache.fingerprint(current) == version else {
+            let base = versions.bytes(version) ?? current
+            let mine = (try? RecordText(bytes: base, path: path)).map { $0.applying(change, editable: editable).bytes } ?? base
+            return .html(409, EditorPages.conflict(code: code, onDisk: String(decoding: current, as: UTF8.self),
+                                                   mine: String(decoding: mine, as: UTF8.self), user: userName(session), csrf: session.csrf))
+        }
+        let file: RecordText
+        do {
+            file = try RecordText(bytes: current, path: path)
+        } catch {
+            return .html(422, EditorPages.notEditable(code: code, problems: error.problems, language: settings.language,
+                                                       user: userName(session), csrf: session.csrf))
+        }
+        let edited = file.applying(change, editable: editable)
+        let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
+                                 before: file.record, urls: preview.urls, language: settings.language)
+        if result.blocks {
+            var messages = result.byField
+            messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
+            return .html(422, self.form(code: code, file: file, frontMatter: FormTree.frontMatter(form, shape: covered).merged(into: file.frontMatter),
+                                        rows: sectionRows(file, form: change.sections), version: version, messages: messages, session: session))
+        }
+        guard edited.bytes != current else { return .redirect("/thu-tuc/\(code)/") }
+        if let failure = write(edited.bytes, at: full, path: path, before: current, session: session, request: request, creating: false) {
+            return failure
+        }
+        return .redirect("/thu-tuc/\(code)/")
+    }
+
+    /// A new local procedure, written only if no file of that code exists.
+    func create(form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
+        let code = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
+        let change = change(form, newRecord: true)
+        let skeleton = Self.skeleton(code: code)
+        let path = recordPath(Syntax.isProcedureCode(code) ? code : "0.000000")
+        guard let file = try? RecordText(bytes: skeleton, path: path) else { return refusal(500, "Lỗi", "Không tạo được hồ sơ.", session) }
+        let edited = file.applying(change, editable: editable)
+        var result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: change.covered,
+                                 before: nil, urls: preview.urls, language: settings.language)
+        let full: String?
+        switch place(code, session) {
+        case .failure(let answer):
+            guard Syntax.isProcedureCode(code) else { full = nil; break }
+            return answer
+        case .success(let found): full = found
+        }
+        if full == nil {
+            result.findings.append((field: "ma_thu_tuc", message: FieldMessage(severity: "error", text: "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số)."), blocks: true))
+        } else if let full, (try? Files.kind(full)) != nil {
+            result.findings.append((field: "ma_thu_tuc", message: FieldMessage(severity: "error", text: "Đã có thủ tục mã \(code); mở nó để sửa, không tạo lại."), blocks: true))
+        }
+        guard let full, !result.blocks else {
+            var messages = result.byField
+            messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
+            return .html(422, self.form(code: code, file: file, frontMatter: FormTree.frontMatter(form, shape: change.covered),
+                                        rows: sectionRows(file, form: change.sections), version: "", messages: messages,
+                                        session: session, newRecord: true))
+        }
+        let lock: SiteLock
+        do {
+            lock = try SiteLock.acquire(site: settings.site, command: "serve (tạo \(path))", waitingUpTo: 10)
+        } catch {
+            return refusal(503, "Chưa lưu được", Localized.of(error)[settings.language], session)
+        }
+        defer { lock.release() }
+        if let failure = write(edited.bytes, at: full, path: path, before: nil, session: session, request: request, creating: true) {
+            return failure
+        }
+        return .redirect("/thu-tuc/\(code)/")
+    }
+
+    /// Writes the file (replaced atomically, or made only where nothing is), notes it in the audit
+    /// log (a log that cannot be written undoes the save), commits it with `--git`, rebuilds the
+    /// preview. Nil when done; otherwise the answer that says what failed.
+    private func write(_ bytes: [UInt8], at full: String, path: String, before: [UInt8]?, session: Sessions.Session,
+                       request: WebRequest, creating: Bool) -> WebResponse? {
+        do {
+            if creating {
+                let temporary = Files.beside(full, suffix: ".\(getpid()).tmp")
+                do {
+                    try Files.write(bytes, to: temporary)
+                    try Files.moveWithoutReplacing(temporary, to: full)
+                } catch {
+                    try? Files.removeEntry(temporary)
+                    throw error
+                }
+            } else {
+                try Files.replace(bytes, at: full)
+            }
+        } catch {
+            return refusal(500, "Chưa lưu được", Localized.of(error)[settings.language], session)
+        }
+        var who = "local"
+        if case .account(let account) = session.editor { who = account.ten }
+        if let audit = settings.audit {
+            do {
+                try audit.record(account: who, file: path, before: before, after: bytes, address: request.peer)
+            } catch {
+                if let before { try? Files.replace(before, at: full) } else { try? Files.removeEntry(full) }
+                return refusal(500, "Chưa lưu được", "Không ghi được nhật ký sửa (\(Localized.of(error)[settings.language])), nên thay đổi đã được hoàn lại.", session)
+            }
+        }
+        var gitProblem: String?
+        if let git = settings.git {
+            var author: String?
+            if case .account(let account) = session.editor { author = account.gitAuthor }
+            do {
+                try git.commit(path, message: "\(creating ? "Thêm" : "Sửa") \(path) (tthc serve, \(who))", author: author)
+            } catch {
+                gitProblem = (error as? GitCommit.Failed)?.output ?? "\(error)"
+            }
+        }
+        preview.rebuild()
+        if let gitProblem {
+            return refusal(200, "Đã lưu, chưa commit được", "Tệp đã được lưu, nhưng git không commit được: \(gitProblem)", session)
+        }
+        return nil
+    }
+}
+
+extension WrittenValue {
+    /// The form's keys over the file's: what a refused save shows again is what was typed, and the
+    /// keys the form does not show are the file's.
+    func merged(into file: WrittenValue) -> WrittenValue {
+        guard case .keys(let mine) = self, case .keys(var theirs) = file else { return self }
+        for entry in mine {
+            if let index = theirs.firstIndex(where: { $0.key == entry.key }) { theirs[index].value = entry.value } else { theirs.append(entry) }
+        }
+        return .keys(theirs)
+    }
+}

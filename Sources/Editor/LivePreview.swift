@@ -1,0 +1,101 @@
+import Escaping
+import Foundation
+import Records
+import Site
+
+/// The site as `tthc serve` shows it: built in memory, the last good build kept under a panel of
+/// errors when a save breaks it, and a number that changes with each build, which the open page
+/// watches to reload itself.
+public final class LivePreview: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Builds one at a time, whether a save or the watch asks.
+    private let building = NSLock()
+    private var preview: SitePreview?
+    private var problemsHTML = ""
+    public private(set) var generation = 0
+    private let site: URL
+    private let cache = RecordCache()
+    private let language: Language
+    /// Told of each build, for the terminal.
+    private let log: @Sendable (String) -> Void
+
+    public init(site: URL, language: Language, log: @escaping @Sendable (String) -> Void) {
+        self.site = site
+        self.language = language
+        self.log = log
+    }
+
+    /// Reads and checks the site again (only changed files are parsed again) and shows the result.
+    public func rebuild() {
+        building.lock()
+        defer { building.unlock() }
+        let started = Date()
+        do {
+            let made = try SitePreview(site: site, baseURL: "http://127.0.0.1/", cache: cache)
+            let errors = made.diagnostics.filter { $0.severity == .error }
+            update(made, problemsHTML: Self.panel(errors, language: language))
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            log(errors.isEmpty ? "tthc serve: đã cập nhật (\(seconds) s)" : "tthc serve: \(errors.count) lỗi, xem trên trang (\(seconds) s)")
+        } catch {
+            update(nil, problemsHTML: Self.panel(message: Localized.of(error)[language]))
+            log("tthc serve: \(Localized.of(error)[language])")
+        }
+    }
+
+    /// Replaces what is served; a preview that did not build keeps the last good one (shown under the panel).
+    func update(_ newPreview: SitePreview?, problemsHTML html: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let newPreview, newPreview.isBuilt { preview = newPreview }
+        problemsHTML = html
+        generation += 1
+    }
+
+    /// The addresses of the last good build (nil before one), for the link check of a form's record.
+    var urls: Set<String>? {
+        lock.lock()
+        let current = preview
+        lock.unlock()
+        return current?.urls
+    }
+
+    /// The file at a site-relative path, and the panel to show over a page.
+    func file(_ key: String) -> (data: Data?, panel: String, generation: Int, exists: (String) -> Bool) {
+        lock.lock()
+        let current = preview
+        let panel = problemsHTML
+        let number = generation
+        lock.unlock()
+        return (current?.file(key), panel, number, { current?.file($0) != nil })
+    }
+
+    /// The red panel over the last good build. Its texts come from records and templates: shown
+    /// as a terminal shows them (controls and bidirectional overrides visible), then escaped for HTML.
+    public static func panel(_ errors: [Diagnostic], language: Language) -> String {
+        guard !errors.isEmpty else { return "" }
+        let items = errors.prefix(50).map { d -> String in
+            let fix = d.suggestion(language).map { " → " + shown($0) } ?? ""
+            return "<li><code>\(shown(d.file))</code>, dòng \(d.line), cột \(d.column): \(shown(d.message(language)))\(fix)</li>"
+        }
+        return panel(message: "\(errors.count) lỗi cần sửa; trang dưới đây là bản tạo thành công gần nhất.",
+                     items: items.joined(separator: "\n"))
+    }
+
+    public static func panel(message: String, items: String = "") -> String {
+        """
+        <div role="alert" id="tthc-loi" style="border:3px solid #8a1c1c;background:#fdf2f2;color:#5a1010;\
+        padding:.75rem 1rem;font:16px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem"><strong>Chưa cập nhật được trang: \
+        \(shown(message))</strong></p><ul style="margin:0;padding-left:1.2rem">\(items)</ul></div>
+        """
+    }
+
+    static func shown(_ text: String) -> String {
+        HTML.escape(TerminalText.escape(text))
+    }
+
+    static let types = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+        "json": "application/json", "xml": "application/xml; charset=utf-8", "txt": "text/plain; charset=utf-8",
+        "png": "image/png", "jpg": "image/jpeg", "svg": "image/svg+xml", "pdf": "application/pdf",
+    ]
+}
