@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["Records", "Catalog", "Escaping"]),
         // The compliance report (COMPLIANCE.md): the indicator table is data (chi-so.yml, embedded
         // by scripts/embed-indicators), the counting is Swift.
-        .target(name: "Compliance", dependencies: ["Records", "Catalog"], exclude: ["chi-so.yml"]),
+        .target(name: "Compliance", dependencies: ["Records", "Catalog", "FileSystem"], exclude: ["chi-so.yml"]),
         .target(name: "Site", dependencies: [
             "Records", "Markdown", "Search", "FileSystem", "Escaping", "Compliance",
         ]),

@@ -208,7 +208,7 @@ public struct SiteBuild {
             configuration.baseURL = baseURL
         }
         // The compliance report's own table (or the default one), and the reports kept at each sync.
-        let compliance = ComplianceSources.load(site: site)
+        let compliance = try ComplianceSources.load(site: site)
         prepared.diagnostics = (prepared.diagnostics + compliance.diagnostics).sortedForReport()
         prepared.plan = SitePlan(configuration: configuration, records: content.records, changeLog: content.changeLog,
                                  compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
