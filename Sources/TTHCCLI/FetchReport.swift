@@ -1,4 +1,5 @@
 import Fetch
+import FileSystem
 import Foundation
 import Records
 
@@ -163,8 +164,10 @@ struct FetchReport {
         case .busy:
             return say("Một lần tthc fetch khác đang ghi \(export). Chờ nó xong rồi chạy lại.",
                        "Another tthc fetch is writing \(export). Wait for it to finish and run again.")
-        case .cannotWrite(let reason):
-            return say("Không ghi được (cannot write): \(reason). \(export) giữ nguyên.", "Cannot write: \(reason). \(export) is left as it was.")
+        case .notOurs(.outsideSite(let outside)):
+            return say("\(outside.explanation.vi) Không ghi gì.", "\(outside.explanation.en) Nothing written.")
+        case .fileFailed(let failure):
+            return say("\(failure.vi). \(export) giữ nguyên.", "\(failure.en). \(export) is left as it was.")
         }
     }
 }

@@ -89,6 +89,44 @@ import Testing
         #expect(Fetcher.bytes(site, out) == nil)
     }
 
+    /// `content/.dong-bo` linked to a folder elsewhere: refused as sync refuses it, nothing written there.
+    @Test func aStateFolderLinkedOutOfTheSiteIsRefused() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let outside = try TemporaryFolder("dong-bo")
+        defer { outside.remove() }
+        try FileManager.default.createDirectory(at: site.url("content"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.url("content/.dong-bo"), withDestinationURL: outside.url)
+        try expectRefused(site, portal, "nằm ngoài thư mục trang")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// The merge bases are sync's, and a link leading into the records is the records.
+    @Test(arguments: ["content/.dong-bo/co-so/x.jsonl", "lien-ket/x.jsonl"])
+    func anExportAmongSyncsFilesOrThroughALinkIsRefused(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("content/thu-tuc"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.url("lien-ket").path, withDestinationPath: "content/thu-tuc")
+        try expectRefused(site, portal, out: out, "Không ghi tệp xuất vào")
+        #expect(Fetcher.bytes(site, out) == nil)
+    }
+
+    /// A records folder that cannot be listed is never taken for a site without records (the
+    /// procedures only the records keep in the export would leave it, and sync abolish them).
+    @Test func aRecordsFolderThatCannotBeListedStopsTheRunWithItsPath() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try? FileManager.default.removeItem(at: site.url("content/thu-tuc"))
+        try site.write("content/thu-tuc", "không phải thư mục")
+        try expectRefused(site, portal, "\(site.url("content/thu-tuc").path): một phần của đường dẫn là tệp, không phải thư mục (ENOTDIR)")
+        let english = try run.fetch(site, portal, ["--lang", "en"])
+        #expect(english.errors.contains("cannot list the folder \(site.url("content/thu-tuc").path)"), "\(english.errors)")
+    }
+
     @Test func aStateOrJournalThatIsNotFetchsIsRefused() throws {
         guard let portal = try run.replay() else { return }
         let site = try TemporarySite()
