@@ -45,6 +45,45 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20, "bounded by --timeout, not by the server")
     }
 
+    /// Valid JSON that Foundation's parser refuses for one value (half a UTF-16 pair in a name,
+    /// 1e400): the landed code took it for a body cut short, asked three times and failed the
+    /// detail every night. Repaired as sync repairs an export, it is asked once, written, and sync
+    /// writes a record that check accepts.
+    @Test(arguments: ["lone-surrogate", "huge-number"])
+    func aDetailTheParserRefusesForOneValueIsKept(fault: String) throws {
+        guard let portal = try run.replay() else { return }
+        let id = try Self.inScopeID()
+        try portal.faults([["target": "detail", "id": id, "fault": fault]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let fetched = try run.fetch(site, portal)
+        #expect(fetched.status == 0, "\(fault): \(fetched.errors)")
+        #expect(try portal.stats().details[id] == 1, "asked once")
+        let lines = try #require(Fetcher.bytes(site)).split(separator: 0x0A)
+        #expect(lines.count == Fetcher.published(try ReplayPortal.envelopes()).count)
+        let synced = try run.sync(site)
+        #expect(synced.status == 0, "\(synced.output)\(synced.errors)")
+        let record = try site.read("content/thu-tuc/\(try Self.code(of: id)).md")
+        if fault == "lone-surrogate" { #expect(record.contains("\u{FFFD}"), "the lost half shown as U+FFFD") }
+        let checked = try run.cli.tthc(["check", "--site", site.folder.path])
+        #expect(checked.status == 0, "\(checked.output)")
+    }
+
+    /// Damaged JSON that is whole (NaN, which Python writes) is not a transfer cut short: that
+    /// detail fails at once, named with its cause, and the others are written (exit 1).
+    @Test func aWholeButDamagedDetailIsNotRetried() throws {
+        guard let portal = try run.replay() else { return }
+        let id = try Self.inScopeID()
+        try portal.faults([["target": "detail", "id": id, "fault": "nan"]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let fetched = try run.fetch(site, portal)
+        #expect(fetched.status == 1, "\(fetched.errors)")
+        #expect(fetched.errors.contains("✗ \(try Self.code(of: id)) (id \(id)): câu trả lời không phải JSON"), "\(fetched.errors)")
+        #expect(!fetched.errors.contains("cắt cụt"))
+        #expect(try portal.stats().details[id] == 1, "not asked again")
+    }
+
     /// A list page is retried the same way.
     @Test func aFailedListPageIsRetried() throws {
         guard let portal = try run.replay() else { return }

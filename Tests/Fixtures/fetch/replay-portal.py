@@ -20,6 +20,7 @@ Control (JSON over POST, for the tests):
                       "times": K?, "fault": NAME, "seconds": S?}]}  (replaces the rules)
       faults: 500 502 503 reset truncate short empty slow firewall 429 401 403 wrong-id
               error-envelope (its "message" may be given) not-found not-object html redirect
+              lone-surrogate huge-number nan (detail bodies the JSON parser refuses for one value)
               inflate-total loop-cursor (list pages only)
       "ids": [ID, …] matches any of them
   /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
@@ -256,6 +257,14 @@ class Handler(BaseHTTPRequestHandler):
             body = json.dumps(reverse_keys(envelope), ensure_ascii=False, indent=1).encode()
         else:
             body = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+        if fault == "lone-surrogate":
+            # Valid JSON that Foundation's parser refuses: a name with half a UTF-16 pair.
+            body = body.replace(b'"name":"', b'"name":"\\ud800', 1)
+        elif fault == "huge-number":
+            body = body.replace(b'"updatedAt":', b'"updatedAt":1e400,"updatedAtWas":', 1)
+        elif fault == "nan":
+            # Not JSON (Python writes it): the detail fails, and is not retried as if cut short.
+            body = body.replace(b'"code":"OK"', b'"code":"OK","extra":NaN', 1)
         if fault == "empty":
             return self.answer(201, b"")
         if fault == "truncate":
