@@ -84,6 +84,34 @@ import Testing
         #expect(try portal.stats().details[id] == 1, "not asked again")
     }
 
+    /// A body that never ends stops at the size cap (32 MB), not at --timeout: the landed code
+    /// kept appending what arrived after the cap until the watchdog (1.3 GB and 20 GB of memory
+    /// in two minutes on the loopback). Too large fails that request for good, not retried.
+    @Test func anEndlessBodyStopsAtTheCapNotAtTheTimeout() throws {
+        guard let portal = try run.replay() else { return }
+        try portal.faults([["target": "list", "fault": "endless"]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let before = Self.largestChildMemory()
+        let started = Date()
+        let fetched = try run.fetch(site, portal, ["--timeout", "90"], killAfter: 300)
+        let peak = Self.largestChildMemory()
+        // The largest of every child this test process has waited for: meaningful when it grew.
+        if peak > before { #expect(peak < 1_500_000, "peak memory \(peak / 1000) MB") }
+        #expect(fetched.status == 2, "\(fetched.errors)")
+        #expect(fetched.errors.contains("câu trả lời quá lớn"), "\(fetched.errors)")
+        #expect(try portal.stats().list == 1, "not asked again")
+        #expect(Date().timeIntervalSince(started) < 45, "ended by the cap, not by --timeout")
+        #expect(Fetcher.bytes(site) == nil)
+    }
+
+    /// Kilobytes: the peak resident memory of the largest child process waited for so far.
+    static func largestChildMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
     /// A list page is retried the same way.
     @Test func aFailedListPageIsRetried() throws {
         guard let portal = try run.replay() else { return }

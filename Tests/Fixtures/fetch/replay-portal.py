@@ -21,6 +21,7 @@ Control (JSON over POST, for the tests):
       faults: 500 502 503 reset truncate short empty slow firewall 429 401 403 wrong-id
               error-envelope (its "message" may be given) not-found not-object html redirect
               lone-surrogate huge-number nan (detail bodies the JSON parser refuses for one value)
+              endless (a body that never ends)
               inflate-total loop-cursor (list pages only)
       "ids": [ID, …] matches any of them
   /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
@@ -158,6 +159,21 @@ class Handler(BaseHTTPRequestHandler):
         with self.portal.lock:
             self.portal.stats["bytes"] += len(body)
 
+    def endless(self):
+        # A body that never ends, as fast as the connection takes it, until the client hangs up
+        # (no length, no chunks, no "Connection: close": read until the connection ends).
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.close_connection = True
+        chunk = b"a" * 65536
+        try:
+            self.wfile.write(b'{"code":"OK","data":{"id":"')
+            while True:
+                self.wfile.write(chunk)
+        except OSError:
+            return
+
     def reset(self):
         # SO_LINGER with a zero timeout: close() sends a TCP reset instead of a clean end.
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -233,6 +249,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if fault == "reset":
             return self.reset()
+        if fault == "endless":
+            return self.endless()
         if target == "list":
             envelope = self.page(request)
             if fault == "inflate-total":
