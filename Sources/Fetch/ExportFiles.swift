@@ -42,10 +42,18 @@ struct ExportFiles {
         for reserved in ["content/thu-tuc", "content/.dong-bo/co-so", "templates", "public"] {
             if RealPath.isWithin(folder, try RealPath.resolve(folders.root + "/" + reserved)) { return .failure(.reservedFolder(reserved)) }
         }
+        // The site's own folders, even before they exist: an export there takes their place.
+        let real = try RealPath.resolve(export.path)
+        for own in ["content", "content/.dong-bo", "content/thu-tuc", "templates", "public"] {
+            if real == (try RealPath.resolve(folders.root + "/" + own)) { return .failure(.reservedFolder(own)) }
+        }
         // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
         for path in [export, state] {
             if let kind = try Files.kind(path.path), kind != .file { return .failure(.notAFile(path.path)) }
         }
+        // `--out content/.dong-bo/` meant "into that folder": it was written as a file in the place
+        // of sync's folder, which sync then refused.
+        if export.hasDirectoryPath { return .failure(.spelledAsFolder(export.path)) }
         let stateBytes = try Files.readIfPresent(self.state.path, followingLinks: false).map { Data($0) }
         let state: FetchState?
         do {

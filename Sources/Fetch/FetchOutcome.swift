@@ -36,6 +36,8 @@ public struct FetchOutcome: Sendable {
         case foreignJournal
         /// Inside the records, their merge bases, the theme or the built site.
         case reservedFolder(String)
+        /// `--out` ends with `/`: a folder, where a file is meant.
+        case spelledAsFolder(String)
         /// Spelt inside the site but leading out of it through a link (`content/.dong-bo` linked
         /// elsewhere), as sync refuses it; or the records folder leads out.
         case outsideSite(OutsideSite)

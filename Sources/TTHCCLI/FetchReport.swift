@@ -158,6 +158,9 @@ struct FetchReport {
         case .notOurs(.reservedFolder(let folder)):
             return say("Không ghi tệp xuất vào \(folder)/ (nơi đó là của hồ sơ, giao diện hoặc trang đã tạo). Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
                        "The export is not written into \(folder)/ (records, theme or built site). Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
+        case .notOurs(.spelledAsFolder(let path)):
+            return say("--out \(path)/ là một thư mục; --out là tên tệp xuất, ví dụ \(path)/csdl-quoc-gia.jsonl. Không ghi gì.",
+                       "--out \(path)/ is a folder; --out names the export file, e.g. \(path)/csdl-quoc-gia.jsonl. Nothing written.")
         case .notOurs(.notAFile(let path)):
             return say("\(path) không phải một tệp thường (là thư mục, liên kết hoặc ống dẫn): không đọc, không ghi. Chọn --out khác.",
                        "\(path) is not a regular file (a folder, a link or a pipe): neither read nor written. Choose another --out.")

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Testing
 
@@ -125,6 +126,26 @@ import Testing
         try expectRefused(site, portal, "\(site.url("content/thu-tuc").path): một phần của đường dẫn là tệp, không phải thư mục (ENOTDIR)")
         let english = try run.fetch(site, portal, ["--lang", "en"])
         #expect(english.errors.contains("cannot list the folder \(site.url("content/thu-tuc").path)"), "\(english.errors)")
+    }
+
+    /// `--out content/.dong-bo/` (meaning "into that folder") was written as a file named
+    /// `content/.dong-bo`, which sync then refused as its state folder; without the slash, or
+    /// naming another of the site's folders before it exists, the same. Nothing is made there.
+    @Test(arguments: [("content/.dong-bo/", "Không ghi tệp xuất vào content/.dong-bo/"), ("khac/", "khac/ là một thư mục"),
+                      ("content/.dong-bo", "Không ghi tệp xuất vào content/.dong-bo/"), ("public", "Không ghi tệp xuất vào public/"),
+                      ("content", "Không ghi tệp xuất vào content/")])
+    func anExportInThePlaceOfAFolderIsRefused(out: String, message: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try? FileManager.default.removeItem(at: site.url("content/.dong-bo"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.url("content").path).sorted()
+        let refused = try run.fetch(site, portal, ["--out", site.folder.path + "/" + out])
+        #expect(refused.status == 2, "\(refused.errors)")
+        #expect(refused.errors.contains(message), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content").path).sorted() == before)
+        #expect(try Files.kind(site.url(out).path) == nil || out == "content")
     }
 
     @Test func aStateOrJournalThatIsNotFetchsIsRefused() throws {
