@@ -38,10 +38,10 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["Records", "Markdown", "FileSystem", "Escaping"]),
         .target(name: "Search", dependencies: ["Records", "Escaping"]),
         // The first stage: the national catalogue from the portal's API (FoundationNetworking only).
-        .target(name: "Fetch", dependencies: ["Records", "Catalog", "Escaping"]),
+        .target(name: "Fetch", dependencies: ["Records", "Catalog", "Escaping", "FileSystem"]),
         // The compliance report (COMPLIANCE.md): the indicator table is data (chi-so.yml, embedded
         // by scripts/embed-indicators), the counting is Swift.
-        .target(name: "Compliance", dependencies: ["Records", "Catalog"], exclude: ["chi-so.yml"]),
+        .target(name: "Compliance", dependencies: ["Records", "Catalog", "FileSystem"], exclude: ["chi-so.yml"]),
         .target(name: "Site", dependencies: [
             "Records", "Catalog", "Markdown", "Search", "FileSystem", "Escaping", "Compliance",
         ]),

@@ -14,8 +14,9 @@ import Foundation
 /// - a list or object nested deeper than `maximumDepth` (the parser gives up at 512; no field
 ///   the mapping reads is deeper than six) becomes `null`.
 ///
-/// What is left unparsable is damaged JSON, and the export is refused as before.
-enum ExportRepair {
+/// What is left unparsable is damaged JSON, and the export is refused as before. `tthc fetch`
+/// repairs each answer of the portal the same way, so that what it writes sync reads as it would.
+public enum ExportRepair {
     static let maximumDepth = 64
 
     /// U+FFFF, a noncharacter: no text of an export means it, and text cleaning drops it.
@@ -31,7 +32,7 @@ enum ExportRepair {
     }
 
     /// The entry with what the parser cannot take replaced, or nil when there was nothing to replace.
-    static func repaired(_ bytes: [UInt8]) -> [UInt8]? {
+    public static func repaired(_ bytes: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var changed = false

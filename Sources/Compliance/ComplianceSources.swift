@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -11,20 +12,28 @@ public struct ComplianceSources: Sendable {
     public var diagnostics: [Diagnostic]
     public var history: ReportHistory
 
-    public static func load(site: URL) -> ComplianceSources {
-        let history = ReportHistory(site: site)
+    /// A history that leads out of the site is an `outside-site` error, not read; one that cannot
+    /// be read throws its `FileError` (path and cause), never taken for no history.
+    public static func load(site: URL) throws -> ComplianceSources {
+        var history = ReportHistory(), historyDiagnostics: [Diagnostic] = []
+        do {
+            history = try ReportHistory.read(in: try SiteFolders(site: site))
+        } catch let outside as OutsideSite {
+            historyDiagnostics.append(outside.diagnostic)
+        }
         let name = IndicatorTable.fileName
         // Looked at without following a link: a link that leads nowhere is reported, not taken for no table.
-        guard (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)) != nil else {
-            return ComplianceSources(table: IndicatorTable.defaultTable, tableFile: nil, diagnostics: [], history: history)
+        guard (try? Files.kind(site.path + "/" + name)) != .some(nil) else {
+            return ComplianceSources(table: IndicatorTable.defaultTable, tableFile: nil, diagnostics: historyDiagnostics, history: history)
         }
         switch RecordFile.read(name, in: site) {
         case .bytes(let bytes):
             let (table, diagnostics) = IndicatorTable.read(bytes: bytes, path: name)
-            return ComplianceSources(table: table, tableFile: name, diagnostics: diagnostics, history: history)
+            return ComplianceSources(table: table, tableFile: name, diagnostics: historyDiagnostics + diagnostics, history: history)
         case .refused(let problem):
             return ComplianceSources(table: nil, tableFile: name,
-                                     diagnostics: [Diagnostic(file: name, line: 1, column: 1, problem: problem)], history: history)
+                                     diagnostics: historyDiagnostics + [Diagnostic(file: name, line: 1, column: 1, problem: problem)],
+                                     history: history)
         }
     }
 }

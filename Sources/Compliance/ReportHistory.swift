@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -58,8 +59,13 @@ public struct ReportHistory: Sendable, Equatable {
 
     public init() {}
 
-    public init(site: URL) {
-        self.init(bytes: FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data())
+    /// The history of a site whose `content/.dong-bo/` leads where it should (`SiteFolders`), as the
+    /// change log is read: nothing when there is none yet, `OutsideSite` when a link leads out, a
+    /// `FileError` with its path and cause when it is there and cannot be read (a folder, a pipe).
+    public static func read(in folders: SiteFolders) throws -> ReportHistory {
+        _ = try folders.resolve(path)
+        // The file itself is never followed if it is a link: it is tthc's own.
+        return ReportHistory(bytes: Data(try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? []))
     }
 
     init(bytes: Data) {

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -54,26 +55,30 @@ public struct CatalogueFetch {
         return outcome
     }
 
-    private func makeScope() -> FetchScope {
-        FetchScope(units: units, recordCodes: FetchScope.recordCodes(in: site), recheckDays: recheckDays,
+    private func makeScope() throws -> FetchScope {
+        FetchScope(units: units, recordCodes: try FetchScope.recordCodes(in: site), recheckDays: recheckDays,
                    day: Int(now.timeIntervalSince1970) / 86400)
     }
 
     private func fetch(into outcome: inout FetchOutcome) -> FetchOutcome.Ending {
-        // Nothing is asked of the portal before it is known that the files at hand are ours to replace.
+        // Nothing is asked of the portal before it is known that the files at hand are ours to
+        // replace, and can be read and written (every failure names its path and cause).
         let files = ExportFiles(export: export)
         let previousFiles: ExportFiles.Previous
-        switch files.previous(in: site) {
-        case .failure(let reason): return .notOurs(reason)
-        case .success(let found): previousFiles = found
+        let scope: FetchScope
+        do {
+            switch try files.previous(in: site) {
+            case .failure(let reason): return .notOurs(reason)
+            case .success(let found): previousFiles = found
+            }
+            try Files.makeFolder(export.deletingLastPathComponent().path)
+            scope = try makeScope()
+        } catch let outside as OutsideSite {
+            return .notOurs(.outsideSite(outside))
+        } catch {
+            return .fileFailed(error as? FileError ?? FileError(.inspect, export.path, .ioError))
         }
         let (state, previousBytes) = (previousFiles.state, previousFiles.bytes)
-        do {
-            try FileManager.default.createDirectory(at: export.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            return .cannotWrite("\(export.deletingLastPathComponent().path): \(error.localizedDescription)")
-        }
-        let scope = makeScope()
         let journal: FetchJournal
         do {
             journal = try FetchJournal(journalPath, header: .init(started: Int(now.timeIntervalSince1970), api: client.api.absoluteString,
@@ -82,7 +87,7 @@ public struct CatalogueFetch {
             switch error {
             case .busy: return .busy
             case .notOurs: return .notOurs(.foreignJournal)
-            case .cannotOpen(let reason): return .cannotWrite("\(journalPath.path): \(reason)")
+            case .cannotOpen(let failure): return .fileFailed(failure)
             }
         }
         guard ExportFiles.isUnchanged(previousFiles, journal: journal) else {
@@ -163,11 +168,14 @@ public struct CatalogueFetch {
         outcome.exported = lines.count
         outcome.changed = previousBytes != bytes
         do {
+            // Synced before the rename: the export is the unit's copy of the national data and the
+            // next run builds on it, so a crash of the machine leaves the old file or the new, never
+            // an empty one.
             journal.record(finishing: fingerprint)
-            if previousBytes != bytes { try ReplacedFile.write(bytes, to: export) }
-            if state != newState { try ReplacedFile.write(newState.text, to: statePath) }
+            if previousBytes != bytes { try Files.replace(bytes, at: export.path, synced: true) }
+            if state != newState { try Files.replace(newState.text, at: statePath.path, synced: true) }
         } catch {
-            return .cannotWrite(error.localizedDescription)
+            return .fileFailed(error as? FileError ?? FileError(.write, export.path, .ioError))
         }
         journal.remove()
         return .written

@@ -1,7 +1,6 @@
+import FileSystem
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Records
 
 /// The files of one export: the export itself, its state beside it (`.trang-thai.jsonl`) and the
 /// journal of a run in progress (`.dang-tai`), and whether this run may replace them. Fetch only
@@ -21,30 +20,51 @@ struct ExportFiles {
         export.deletingLastPathComponent().appendingPathComponent(export.lastPathComponent + suffix)
     }
 
-    /// The previous export and state, or why they are not fetch's to replace. Nothing is written.
-    func previous(in site: URL) -> Result<Previous, FetchOutcome.NotOurs> {
-        // Records, the theme and the built site are other commands' files: an export there would
-        // be read as a record, published, or wiped by the next build.
-        let folder = export.deletingLastPathComponent().standardizedFileURL.path + "/"
-        for reserved in ["content/thu-tuc", "templates", "public"] {
-            let path = site.appendingPathComponent(reserved).standardizedFileURL.path + "/"
-            if folder.hasPrefix(path) { return .failure(.reservedFolder(reserved)) }
+    /// The previous export and state, or why they are not fetch's to replace. Nothing is written;
+    /// a file that is there and cannot be read throws its `FileError` (path and cause).
+    func previous(in site: URL) throws -> Result<Previous, FetchOutcome.NotOurs> {
+        let folders = try SiteFolders(site: site)
+        // Spelt inside the site, it must stay inside it: `content/.dong-bo` linked elsewhere is
+        // refused here as sync refuses it.
+        let sitePath = site.standardizedFileURL.path
+        let spelled = export.standardizedFileURL.path
+        if spelled.hasPrefix(sitePath == "/" ? "/" : sitePath + "/") {
+            do {
+                _ = try folders.resolve(String(spelled.dropFirst(sitePath == "/" ? 1 : sitePath.count + 1)))
+            } catch let outside as OutsideSite {
+                return .failure(.outsideSite(outside))
+            }
+        }
+        // Records, their merge bases, the theme and the built site are other commands' files: an
+        // export there would be read as a record or a base, published, or wiped by the next build.
+        // Compared where they really lead, so a link to `content/thu-tuc` is `content/thu-tuc`.
+        let folder = try RealPath.resolve(export.deletingLastPathComponent().path)
+        for reserved in ["content/thu-tuc", "content/.dong-bo/co-so", "templates", "public"] {
+            if RealPath.isWithin(folder, try RealPath.resolve(folders.root + "/" + reserved)) { return .failure(.reservedFolder(reserved)) }
+        }
+        // The site's own folders, even before they exist: an export there takes their place.
+        let real = try RealPath.resolve(export.path)
+        for own in ["content", "content/.dong-bo", "content/thu-tuc", "templates", "public"] {
+            if real == (try RealPath.resolve(folders.root + "/" + own)) { return .failure(.reservedFolder(own)) }
         }
         // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
         for path in [export, state] {
-            var info = stat()
-            if lstat(path.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return .failure(.notAFile(path.path)) }
+            if let kind = try Files.kind(path.path), kind != .file { return .failure(.notAFile(path.path)) }
         }
+        // `--out content/.dong-bo/` meant "into that folder": it was written as a file in the place
+        // of sync's folder, which sync then refused.
+        if export.hasDirectoryPath { return .failure(.spelledAsFolder(export.path)) }
+        let stateBytes = try Files.readIfPresent(self.state.path, followingLinks: false).map { Data($0) }
         let state: FetchState?
         do {
-            state = try FetchState.read(self.state)
+            state = try FetchState.read(stateBytes)
         } catch {
             switch error {
             case .notOurs: return .failure(.foreignState)
             case .damaged(let line): return .failure(.damagedState(line: line))
             }
         }
-        let bytes = FileManager.default.contents(atPath: export.path)
+        let bytes = try Files.readIfPresent(export.path, followingLinks: false).map { Data($0) }
         if bytes != nil, state == nil { return .failure(.noState) }
         return .success(Previous(state: state, bytes: bytes))
     }
@@ -71,12 +91,12 @@ struct ExportFiles {
     /// Temporary files of runs killed while replacing the export or the state (named by them, pid included).
     func removeStaleTemporaries() {
         let folder = export.deletingLastPathComponent()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = ((try? Files.listIfPresent(folder.path)) ?? nil) ?? []
         for target in [export.lastPathComponent, state.lastPathComponent] {
             let prefix = ".\(target)."
             for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
                 let middle = name.dropFirst(prefix.count).dropLast(4)
-                if !middle.isEmpty, middle.allSatisfy(\.isNumber) { unlink(folder.appendingPathComponent(name).path) }
+                if !middle.isEmpty, middle.allSatisfy(\.isNumber) { try? Files.removeEntry(folder.appendingPathComponent(name).path) }
             }
         }
     }

@@ -1,7 +1,5 @@
+import FileSystem
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The run in progress, beside the export (`FILE.dang-tai`): one JSON line per list page and per
 /// detail as each arrives, appended with a single write. A run killed at any moment leaves at
@@ -35,7 +33,7 @@ final class FetchJournal: @unchecked Sendable {
     enum Problem: Error, Equatable {
         case notOurs
         case busy
-        case cannotOpen(String)
+        case cannotOpen(FileError)
     }
 
     static let marker = "tthc_fetch_dang_tai"
@@ -52,9 +50,8 @@ final class FetchJournal: @unchecked Sendable {
     private(set) var inheritedFinishing: String?
     /// The run was resumed from an earlier, interrupted one.
     private(set) var resumed = false
-    private let descriptor: Int32
+    private let file: LockedFile
     private let lock = NSLock()
-    private let wasCreated: Bool
     /// Bytes of the earlier journal that this run keeps; nil when it starts a journal of its own.
     private var reusableLength: Int?
 
@@ -64,13 +61,20 @@ final class FetchJournal: @unchecked Sendable {
     init(_ url: URL, header: Header) throws(Problem) {
         self.url = url
         self.header = header
-        wasCreated = access(url.path, F_OK) != 0
-        descriptor = try Self.openLocked(url)
-        let bytes = Self.readAll(descriptor)
-        guard let content = Self.parse(bytes) else {
-            close(descriptor)
-            throw .notOurs
+        do {
+            switch try LockedFile.acquire(url.path) {
+            case .acquired(let file): self.file = file
+            case .busy: throw Problem.busy
+            case .notAFile: throw Problem.notOurs
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw .cannotOpen(error as? FileError ?? FileError(.write, url.path, .ioError))
         }
+        let bytes: [UInt8]
+        do { bytes = try file.readAll() } catch { throw .cannotOpen(error as? FileError ?? FileError(.read, url.path, .ioError)) }
+        guard let content = Self.parse(bytes) else { throw .notOurs }
         inheritedFinishing = content.finishing
         if let earlier = content.header, earlier.api == header.api, earlier.selection == header.selection,
            header.started - earlier.started < Self.maximumAge, header.started >= earlier.started {
@@ -87,19 +91,17 @@ final class FetchJournal: @unchecked Sendable {
     /// of another run replaced by this one's header.
     func begin() {
         if let length = reusableLength {
-            _ = ftruncate(descriptor, off_t(length))
+            try? file.truncate(to: length)
         } else {
-            _ = ftruncate(descriptor, 0)
+            try? file.truncate(to: 0)
             writeHeader()
         }
     }
 
     /// Refused before anything was recorded: a journal file this run created goes again.
     func abandon() {
-        if wasCreated { unlink(url.path) }
+        if file.wasCreated { try? file.remove() }
     }
-
-    deinit { close(descriptor) }
 
     func record(page: Page) {
         var entry: [String: Any] = ["ds": page.list, "gui": page.sent, "muc": page.items, "het": page.isLast]
@@ -124,7 +126,7 @@ final class FetchJournal: @unchecked Sendable {
 
     /// The run is complete: the journal goes (while still locked, so no other run takes it meanwhile).
     func remove() {
-        unlink(url.path)
+        try? file.remove()
     }
 
     func pages(of list: String) -> [Page] { lock.withLock { pages.filter { $0.list == list } } }
@@ -132,7 +134,7 @@ final class FetchJournal: @unchecked Sendable {
     /// Forgets the lists (a suspicious one is asked again next time); the details stay.
     func forgetListing() {
         lock.withLock { pages = [] }
-        _ = ftruncate(descriptor, 0)
+        try? file.truncate(to: 0)
         writeHeader()
         for (id, detail) in lock.withLock({ details }).sorted(by: { $0.key < $1.key }) {
             appendDetail(id: id, code: detail.code,
@@ -153,56 +155,12 @@ final class FetchJournal: @unchecked Sendable {
         append([Self.marker: 1, "bat_dau": header.started, "api": header.api, "chon": header.selection])
     }
 
+    /// One write per entry. A failed write (a full disk) loses only what this run would not ask
+    /// again: the export itself is written through `Files`, which reports the failure.
     private func append(_ object: [String: Any]) {
         var line = ExportLine.canonical(object)
         line.append(0x0A)
-        lock.withLock {
-            line.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else { return }
-                    offset += written
-                }
-            }
-        }
-    }
-
-    /// Opens with O_APPEND and takes the lock; retries when the file was replaced meanwhile (a run
-    /// that just finished removed it), so the lock is always on the file at `url`.
-    private static func openLocked(_ url: URL) throws(Problem) -> Int32 {
-        for _ in 0..<5 {
-            var info = stat()
-            if lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { throw .notOurs }
-            let descriptor = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                close(descriptor)
-                throw .busy
-            }
-            var opened = stat(), current = stat()
-            if fstat(descriptor, &opened) == 0, stat(url.path, &current) == 0,
-               opened.st_dev == current.st_dev, opened.st_ino == current.st_ino {
-                return descriptor
-            }
-            close(descriptor)
-        }
-        throw .busy
-    }
-
-    private static func readAll(_ descriptor: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        _ = lseek(descriptor, 0, SEEK_SET)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return bytes
+        lock.withLock { try? file.append([UInt8](line)) }
     }
 
     private struct Content {

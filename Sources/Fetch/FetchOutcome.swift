@@ -1,3 +1,6 @@
+import FileSystem
+import Records
+
 /// What a fetch did, for the report and the exit status: 0 written and complete, 1 written with
 /// some details failed (named), 2 stopped or refused with nothing replaced.
 public struct FetchOutcome: Sendable {
@@ -20,7 +23,8 @@ public struct FetchOutcome: Sendable {
         case notOurs(NotOurs)
         /// Another fetch holds this export.
         case busy
-        case cannotWrite(String)
+        /// A file of the export, or the records folder, could not be read or written (path and cause).
+        case fileFailed(FileError)
     }
 
     public enum NotOurs: Error, Sendable, Equatable {
@@ -30,8 +34,13 @@ public struct FetchOutcome: Sendable {
         case foreignState
         case damagedState(line: Int)
         case foreignJournal
-        /// Inside the records, the theme or the built site.
+        /// Inside the records, their merge bases, the theme or the built site.
         case reservedFolder(String)
+        /// `--out` ends with `/`: a folder, where a file is meant.
+        case spelledAsFolder(String)
+        /// Spelt inside the site but leading out of it through a link (`content/.dong-bo` linked
+        /// elsewhere), as sync refuses it; or the records folder leads out.
+        case outsideSite(OutsideSite)
     }
 
     /// A detail asked for that did not come: its id, the list's code, and why.

@@ -1,3 +1,4 @@
+import FileSystem
 import Catalog
 import Foundation
 import Records
@@ -57,10 +58,13 @@ struct FetchScope {
         return (hasRecord || units.contains { $0.publishes(mapped.procedure) }, true)
     }
 
-    /// The codes of the site's record files (their names: sync files each under its code).
-    static func recordCodes(in site: URL) -> Set<String> {
-        let folder = site.appendingPathComponent("content/thu-tuc")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    /// The codes of the site's record files (their names: sync files each under its code). A
+    /// records folder that cannot be listed is an error, never a site without records (fetch would
+    /// leave out of the export the procedures only the records keep in it, and sync abolish them);
+    /// one that leads out of the site is `OutsideSite`.
+    static func recordCodes(in site: URL) throws -> Set<String> {
+        let folder = try SiteFolders(site: site).resolve("content/thu-tuc")
+        let names = try Files.listIfPresent(folder) ?? []
         return Set(names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) })
     }
 }

@@ -28,9 +28,9 @@ struct FetchState: Equatable {
         case damaged(line: Int)
     }
 
-    /// Nil when there is no state yet.
-    static func read(_ url: URL) throws(Problem) -> FetchState? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    /// Nil when there is no state yet (no file: `data` nil).
+    static func read(_ data: Data?) throws(Problem) -> FetchState? {
+        guard let data else { return nil }
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first, let header = try? JSONSerialization.jsonObject(with: Data(first)) as? [String: Any],

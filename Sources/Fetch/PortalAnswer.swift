@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// How an answer of the portal is judged. Success is the envelope `{"code": "OK", "data": …}`,
@@ -41,10 +42,10 @@ public enum PortalAnswer {
             return status >= 400 ? .failed("HTTP \(status)") : .refused(.webPage(status: status))
         }
         if status >= 400 || status < 200 { return .failed("HTTP \(status)") }
-        guard let object = try? JSONSerialization.jsonObject(with: exchange.body) else {
+        guard let object = parsed(exchange.body) else {
             // JSON that stops early is a transfer cut short; anything else is not the API's answer.
             let first = exchange.body.first { !isSpace($0) }
-            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            if (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) && isCutShort(exchange.body) {
                 return .transient("JSON bị cắt cụt (truncated JSON, \(exchange.body.count) bytes)")
             }
             return exchange.body.isEmpty ? .transient("câu trả lời rỗng (empty answer)")
@@ -60,6 +61,38 @@ public enum PortalAnswer {
         }
         guard let data = envelope["data"], !(data is NSNull) else { return .failed("câu trả lời không có dữ liệu (no data)") }
         return .data(data)
+    }
+
+    /// The answer's JSON. Valid JSON that Foundation's parser refuses for one value (a lone
+    /// surrogate `\uD800`, `1e400`) is repaired as sync repairs an export entry (`ExportRepair`):
+    /// refused whole, that one name would fail the detail every night, retried as if cut short.
+    private static func parsed(_ body: Data) -> Any? {
+        if let object = try? JSONSerialization.jsonObject(with: body) { return object }
+        guard let repaired = ExportRepair.repaired([UInt8](body)) else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(repaired))
+    }
+
+    /// The first list or object never closes (or a string never ends): the body stops early.
+    /// One that closes and is still refused is damaged (NaN, a stray comma), not worth asking again.
+    private static func isCutShort(_ body: Data) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in body {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

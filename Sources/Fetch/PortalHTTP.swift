@@ -105,10 +105,15 @@ public final class URLSessionTransport: NSObject, PortalTransport, URLSessionDat
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over: Bool = lock.withLock {
-            guard let state = pending[dataTask.taskIdentifier] else { return false }
-            state.data.append(data)
-            guard state.data.count > maximumBytes else { return false }
-            state.failure = .tooLarge(state.data.count)
+            // Past the cap nothing more is kept: the cancel takes effect only after chunks already
+            // on their way (an endless body had 170 MB held before it stopped).
+            guard let state = pending[dataTask.taskIdentifier], state.failure == nil else { return false }
+            guard state.data.count + data.count > maximumBytes else {
+                state.data.append(data)
+                return false
+            }
+            state.failure = .tooLarge(state.data.count + data.count)
+            state.data = Data()
             return true
         }
         if over { dataTask.cancel() }

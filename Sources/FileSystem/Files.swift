@@ -96,17 +96,30 @@ public enum Files {
 
     /// Writes `bytes` as the whole content of `path` (created or truncated) with one open, write
     /// and close: the caller makes the result atomic (a staging folder swapped in whole, or `replace`).
-    public static func write<Bytes: Sequence>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
-        if let done = try bytes.withContiguousStorageIfAvailable({ try write(UnsafeRawBufferPointer($0), to: path) }) {
-            return done
-        }
-        try Array(bytes).withUnsafeBytes { try write($0, to: path) }
+    /// With `synced`, the bytes are on the disk (fsync) before this returns: for the few files a
+    /// crash of the machine must not leave empty (`tthc fetch`'s export and state).
+    public static func write<Bytes: Sequence>(_ bytes: Bytes, to path: String, synced: Bool = false) throws where Bytes.Element == UInt8 {
+        try write(bytes, to: path, [.create, .truncate, .closeOnExec], synced: synced)
     }
 
-    public static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = try open(path, .writeOnly, [.create, .truncate, .closeOnExec], for: .write)
+    public static func write(_ buffer: UnsafeRawBufferPointer, to path: String, synced: Bool = false) throws {
+        try write(buffer, to: path, [.create, .truncate, .closeOnExec], synced: synced)
+    }
+
+    private static func write<Bytes: Sequence>(_ bytes: Bytes, to path: String, _ options: FileDescriptor.OpenOptions,
+                                               synced: Bool) throws where Bytes.Element == UInt8 {
+        if let done = try bytes.withContiguousStorageIfAvailable({ try write(UnsafeRawBufferPointer($0), to: path, options, synced: synced) }) {
+            return done
+        }
+        try Array(bytes).withUnsafeBytes { try write($0, to: path, options, synced: synced) }
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String, _ options: FileDescriptor.OpenOptions,
+                              synced: Bool) throws {
+        let descriptor = try open(path, .writeOnly, options, for: .write)
         do {
             _ = try descriptor.writeAll(buffer)
+            if synced, fsync(descriptor.rawValue) != 0 { throw Errno(rawValue: Glibc.errno) }
         } catch let errno as Errno {
             try? descriptor.close()
             throw FileError(.write, path, errno)
@@ -115,17 +128,35 @@ public enum Files {
         do { try descriptor.close() } catch let errno as Errno { throw FileError(.write, path, errno) }
     }
 
-    /// Replaces `path` so that a reader, or a run interrupted at any moment, sees the old content
-    /// or the new, never half: written beside (a hidden name with the process id), then renamed
-    /// over. No fsync per file: the rename is what makes an interrupted run safe.
-    public static func replace<Bytes: Sequence>(_ bytes: Bytes, at path: String) throws where Bytes.Element == UInt8 {
+    /// Writes `bytes` into a new file beside `path` (a hidden name with the process id) and
+    /// returns its path, for the caller to rename into place. The file is made by this call,
+    /// never opened through what is already there: a link planted at that name (a repository
+    /// can hold one, and process ids are few) would otherwise have the bytes written wherever it
+    /// points, and a hard link would have another file truncated. What is there (a killed run's
+    /// leftover, or planted) is removed first, a link as a link.
+    public static func temporary<Bytes: Sequence>(_ bytes: Bytes, beside path: String, synced: Bool = false) throws -> String
+    where Bytes.Element == UInt8 {
         let temporary = beside(path, suffix: ".\(getpid()).tmp")
+        let options: FileDescriptor.OpenOptions = [.create, .exclusiveCreate, .noFollow, .closeOnExec]
         do {
-            try write(bytes, to: temporary)
+            do {
+                try write(bytes, to: temporary, options, synced: synced)
+            } catch let error as FileError where error.alreadyExists {
+                try removeEntry(temporary)
+                try write(bytes, to: temporary, options, synced: synced)
+            }
         } catch {
-            _ = unlink(temporary)
+            if (try? kind(temporary)) == .file { _ = unlink(temporary) }
             throw error
         }
+        return temporary
+    }
+
+    /// Replaces `path` so that a reader, or a run interrupted at any moment, sees the old content
+    /// or the new, never half: written beside (`temporary`), then renamed over. No fsync per file
+    /// unless `synced`: the rename is what makes an interrupted run safe.
+    public static func replace<Bytes: Sequence>(_ bytes: Bytes, at path: String, synced: Bool = false) throws where Bytes.Element == UInt8 {
+        let temporary = try temporary(bytes, beside: path, synced: synced)
         do {
             try move(temporary, to: path)
         } catch {

@@ -7,6 +7,11 @@
 /// shards as that one plus every key that starts with the prefix; the manifest lists the keys.
 struct ShardPlan {
     static let targetBytes = 8_000
+    /// Keys stop growing here, whatever their terms weigh: a key is a file name (up to 8 bytes a
+    /// scalar spelt in hexadecimal), and many long words that share a long beginning (300 letters
+    /// pasted as keywords) would otherwise make one longer than the 255 bytes a file system takes.
+    /// The page still finds each term under the longest key that is a prefix of it.
+    static let longestKey = 24
 
     /// Keys in order, each with its terms in order.
     private(set) var shards: [(key: String, terms: [String])] = []
@@ -22,7 +27,7 @@ struct ShardPlan {
 
     private mutating func split(_ entries: ArraySlice<(term: [Unicode.Scalar], bytes: Int)>, key: [Unicode.Scalar]) {
         let total = entries.reduce(0) { $0 + $1.bytes }
-        guard total > target, entries.contains(where: { $0.term.count > key.count }) else {
+        guard total > target, key.count < Self.longestKey, entries.contains(where: { $0.term.count > key.count }) else {
             emit(key, entries)
             return
         }

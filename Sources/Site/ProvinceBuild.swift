@@ -96,7 +96,7 @@ public struct ProvinceBuild {
             prepared.diagnostics = (content.allDiagnostics + templateDiagnostics).sortedForReport()
             return prepared
         }
-        let compliance = ComplianceSources.load(site: root)
+        let compliance = try ComplianceSources.load(site: root)
         let pool = content.pool.records
         // One entry per pool record, shared by every unit that publishes it untouched.
         let entries = pool.map { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }

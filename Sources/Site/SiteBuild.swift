@@ -243,7 +243,7 @@ public struct SiteBuild {
             configuration.baseURL = baseURL
         }
         // The compliance report's own table (or the default one), and the reports kept at each sync.
-        let compliance = ComplianceSources.load(site: site)
+        let compliance = try ComplianceSources.load(site: site)
         prepared.diagnostics = (prepared.diagnostics + compliance.diagnostics).sortedForReport()
         // What site.yml selects is published, and only that is checked as a page would show it.
         let selected = SelectedRecords(content.records, configuration: configuration)

@@ -97,9 +97,11 @@ struct SitePlan {
         pages = makePages()
     }
 
-    /// A field's slug before it is made unique (`sectorSlugs`): its name and code folded.
+    /// A field's slug before it is made unique (`sectorSlugs`): its name and code folded, each cut
+    /// at a word like an agency's, so that no name or code (a record's, an export's) makes a folder
+    /// name the file system refuses (255 bytes): `check` passes what `build` can write.
     static func sectorSlug(_ sector: Procedure.Sector) -> String {
-        Slug.make(sector.name) + "-" + Slug.make(sector.code)
+        Slug.make(sector.name, maxLength: 60) + "-" + Slug.make(sector.code, maxLength: 40)
     }
 
     /// Each field's page under `linh-vuc/`: fields whose names or codes differ only in case or

@@ -1,4 +1,5 @@
 import Fetch
+import FileSystem
 import Foundation
 import Records
 
@@ -157,14 +158,19 @@ struct FetchReport {
         case .notOurs(.reservedFolder(let folder)):
             return say("Không ghi tệp xuất vào \(folder)/ (nơi đó là của hồ sơ, giao diện hoặc trang đã tạo). Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
                        "The export is not written into \(folder)/ (records, theme or built site). Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
+        case .notOurs(.spelledAsFolder(let path)):
+            return say("--out \(path)/ là một thư mục; --out là tên tệp xuất, ví dụ \(path)/csdl-quoc-gia.jsonl. Không ghi gì.",
+                       "--out \(path)/ is a folder; --out names the export file, e.g. \(path)/csdl-quoc-gia.jsonl. Nothing written.")
         case .notOurs(.notAFile(let path)):
             return say("\(path) không phải một tệp thường (là thư mục, liên kết hoặc ống dẫn): không đọc, không ghi. Chọn --out khác.",
                        "\(path) is not a regular file (a folder, a link or a pipe): neither read nor written. Choose another --out.")
         case .busy:
             return say("Một lần tthc fetch khác đang ghi \(export). Chờ nó xong rồi chạy lại.",
                        "Another tthc fetch is writing \(export). Wait for it to finish and run again.")
-        case .cannotWrite(let reason):
-            return say("Không ghi được (cannot write): \(reason). \(export) giữ nguyên.", "Cannot write: \(reason). \(export) is left as it was.")
+        case .notOurs(.outsideSite(let outside)):
+            return say("\(outside.explanation.vi) Không ghi gì.", "\(outside.explanation.en) Nothing written.")
+        case .fileFailed(let failure):
+            return say("\(failure.vi). \(export) giữ nguyên.", "\(failure.en). \(export) is left as it was.")
         }
     }
 }

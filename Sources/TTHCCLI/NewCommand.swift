@@ -47,9 +47,8 @@ struct NewCommand: ParsableCommand {
             }
             try Files.makeFolder(folder)
             // Moved into place only if nothing is there: a file made meanwhile is never overwritten.
-            let temporary = Files.beside(target, suffix: ".\(getpid()).tmp")
+            let temporary = try Files.temporary(RecordSkeleton.text(code: code).utf8, beside: target)
             do {
-                try Files.write(RecordSkeleton.text(code: code).utf8, to: temporary)
                 try Files.moveWithoutReplacing(temporary, to: target)
             } catch {
                 try? Files.removeEntry(temporary)

@@ -31,10 +31,17 @@ struct ReportCommand: ParsableCommand {
         try siteOptions.requireSingleSite(command: "bao-cao", language: lang)
         let site = siteOptions.url
         let configuration = try siteOptions.configuration(language: lang)
-        let sources = ComplianceSources.load(site: site)
+        let sources: ComplianceSources
+        do {
+            sources = try ComplianceSources.load(site: site)
+        } catch {
+            throw cannotRun("bao-cao", error, lang, .notApplicable)
+        }
         guard let table = sources.table, !sources.diagnostics.hasErrors else {
+            let history = sources.diagnostics.contains { $0.file == ReportHistory.path }
             printError(DiagnosticReport(diagnostics: sources.diagnostics, language: lang, strict: false, site: site).text
-                + refusal("bảng chỉ số có lỗi, không lập được báo cáo.", "the indicator table has errors; no report."))
+                + (history ? refusal("không lập được báo cáo.", "no report.")
+                           : refusal("bảng chỉ số có lỗi, không lập được báo cáo.", "the indicator table has errors; no report.")))
             throw Exit.cannotRun
         }
         let thresholds = try nguong.map { text -> ThresholdChoice in

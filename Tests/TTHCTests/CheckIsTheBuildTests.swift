@@ -80,4 +80,29 @@ import Testing
         #expect(array.first?["column"] as? Int == 3)
         #expect(array.first?["message"] as? String == "Template error: the tag {{items}} is never closed by {{/items}}.")
     }
+
+    /// Texts as long as a record allows where a build makes names of files and folders from them:
+    /// a field's name and code (its page under `linh-vuc/`) and many long keywords that begin
+    /// alike (the search shards are named by the terms' common beginning). What check accepts,
+    /// build writes: no `ENAMETOOLONG`, exit 0.
+    @Test(arguments: ["field", "keywords"])
+    func longTextsThatNameOutputFilesStillBuild(_ place: String) throws {
+        var frontMatter = SampleRecord.frontMatter
+        if place == "field" {
+            frontMatter = frontMatter
+                .replacingOccurrences(of: "ma: G15-TP07", with: "ma: G15-" + String(repeating: "TP", count: 150))
+                .replacingOccurrences(of: "ten: Hộ tịch", with: "ten: " + String(repeating: "Hộ tịch ", count: 40) + String(repeating: "x", count: 300))
+        } else {
+            frontMatter += "\ntu_khoa:\n" + (0..<60).map { "  - \(String(repeating: "a", count: 300))\($0)\n" }.joined()
+        }
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text(frontMatter: frontMatter))
+        defer { site.remove() }
+        let check = try cli.tthc(["check"], in: site.folder)
+        #expect(check.status == 0, "\(check.output)")
+        let build = try cli.tthc(["build"], in: site.folder)
+        #expect(build.status == 0, "\(place): \(build.errors)")
+        #expect(FileManager.default.fileExists(atPath: site.url("public/thu-tuc/1.001193/index.html").path))
+        let fields = (try? FileManager.default.contentsOfDirectory(atPath: site.url("public/linh-vuc").path)) ?? []
+        #expect(fields.contains { $0 != "index.html" && $0.utf8.count <= 101 }, "\(fields)")
+    }
 }

@@ -45,6 +45,73 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20, "bounded by --timeout, not by the server")
     }
 
+    /// Valid JSON that Foundation's parser refuses for one value (half a UTF-16 pair in a name,
+    /// 1e400): the landed code took it for a body cut short, asked three times and failed the
+    /// detail every night. Repaired as sync repairs an export, it is asked once, written, and sync
+    /// writes a record that check accepts.
+    @Test(arguments: ["lone-surrogate", "huge-number"])
+    func aDetailTheParserRefusesForOneValueIsKept(fault: String) throws {
+        guard let portal = try run.replay() else { return }
+        let id = try Self.inScopeID()
+        try portal.faults([["target": "detail", "id": id, "fault": fault]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let fetched = try run.fetch(site, portal)
+        #expect(fetched.status == 0, "\(fault): \(fetched.errors)")
+        #expect(try portal.stats().details[id] == 1, "asked once")
+        let lines = try #require(Fetcher.bytes(site)).split(separator: 0x0A)
+        #expect(lines.count == Fetcher.published(try ReplayPortal.envelopes()).count)
+        let synced = try run.sync(site)
+        #expect(synced.status == 0, "\(synced.output)\(synced.errors)")
+        let record = try site.read("content/thu-tuc/\(try Self.code(of: id)).md")
+        if fault == "lone-surrogate" { #expect(record.contains("\u{FFFD}"), "the lost half shown as U+FFFD") }
+        let checked = try run.cli.tthc(["check", "--site", site.folder.path])
+        #expect(checked.status == 0, "\(checked.output)")
+    }
+
+    /// Damaged JSON that is whole (NaN, which Python writes) is not a transfer cut short: that
+    /// detail fails at once, named with its cause, and the others are written (exit 1).
+    @Test func aWholeButDamagedDetailIsNotRetried() throws {
+        guard let portal = try run.replay() else { return }
+        let id = try Self.inScopeID()
+        try portal.faults([["target": "detail", "id": id, "fault": "nan"]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let fetched = try run.fetch(site, portal)
+        #expect(fetched.status == 1, "\(fetched.errors)")
+        #expect(fetched.errors.contains("✗ \(try Self.code(of: id)) (id \(id)): câu trả lời không phải JSON"), "\(fetched.errors)")
+        #expect(!fetched.errors.contains("cắt cụt"))
+        #expect(try portal.stats().details[id] == 1, "not asked again")
+    }
+
+    /// A body that never ends stops at the size cap (32 MB), not at --timeout: the landed code
+    /// kept appending what arrived after the cap until the watchdog (1.3 GB and 20 GB of memory
+    /// in two minutes on the loopback). Too large fails that request for good, not retried.
+    @Test func anEndlessBodyStopsAtTheCapNotAtTheTimeout() throws {
+        guard let portal = try run.replay() else { return }
+        try portal.faults([["target": "list", "fault": "endless"]])
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let before = Self.largestChildMemory()
+        let started = Date()
+        let fetched = try run.fetch(site, portal, ["--timeout", "90"], killAfter: 300)
+        let peak = Self.largestChildMemory()
+        // The largest of every child this test process has waited for: meaningful when it grew.
+        if peak > before { #expect(peak < 1_500_000, "peak memory \(peak / 1000) MB") }
+        #expect(fetched.status == 2, "\(fetched.errors)")
+        #expect(fetched.errors.contains("câu trả lời quá lớn"), "\(fetched.errors)")
+        #expect(try portal.stats().list == 1, "not asked again")
+        #expect(Date().timeIntervalSince(started) < 45, "ended by the cap, not by --timeout")
+        #expect(Fetcher.bytes(site) == nil)
+    }
+
+    /// Kilobytes: the peak resident memory of the largest child process waited for so far.
+    static func largestChildMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
     /// A list page is retried the same way.
     @Test func aFailedListPageIsRetried() throws {
         guard let portal = try run.replay() else { return }

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Testing
 
@@ -87,6 +88,64 @@ import Testing
         defer { site.remove() }
         try expectRefused(site, portal, out: out, "Không ghi tệp xuất vào")
         #expect(Fetcher.bytes(site, out) == nil)
+    }
+
+    /// `content/.dong-bo` linked to a folder elsewhere: refused as sync refuses it, nothing written there.
+    @Test func aStateFolderLinkedOutOfTheSiteIsRefused() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let outside = try TemporaryFolder("dong-bo")
+        defer { outside.remove() }
+        try FileManager.default.createDirectory(at: site.url("content"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.url("content/.dong-bo"), withDestinationURL: outside.url)
+        try expectRefused(site, portal, "nằm ngoài thư mục trang")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// The merge bases are sync's, and a link leading into the records is the records.
+    @Test(arguments: ["content/.dong-bo/co-so/x.jsonl", "lien-ket/x.jsonl"])
+    func anExportAmongSyncsFilesOrThroughALinkIsRefused(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("content/thu-tuc"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.url("lien-ket").path, withDestinationPath: "content/thu-tuc")
+        try expectRefused(site, portal, out: out, "Không ghi tệp xuất vào")
+        #expect(Fetcher.bytes(site, out) == nil)
+    }
+
+    /// A records folder that cannot be listed is never taken for a site without records (the
+    /// procedures only the records keep in the export would leave it, and sync abolish them).
+    @Test func aRecordsFolderThatCannotBeListedStopsTheRunWithItsPath() throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try? FileManager.default.removeItem(at: site.url("content/thu-tuc"))
+        try site.write("content/thu-tuc", "không phải thư mục")
+        try expectRefused(site, portal, "\(site.url("content/thu-tuc").path): một phần của đường dẫn là tệp, không phải thư mục (ENOTDIR)")
+        let english = try run.fetch(site, portal, ["--lang", "en"])
+        #expect(english.errors.contains("cannot list the folder \(site.url("content/thu-tuc").path)"), "\(english.errors)")
+    }
+
+    /// `--out content/.dong-bo/` (meaning "into that folder") was written as a file named
+    /// `content/.dong-bo`, which sync then refused as its state folder; without the slash, or
+    /// naming another of the site's folders before it exists, the same. Nothing is made there.
+    @Test(arguments: [("content/.dong-bo/", "Không ghi tệp xuất vào content/.dong-bo/"), ("khac/", "khac/ là một thư mục"),
+                      ("content/.dong-bo", "Không ghi tệp xuất vào content/.dong-bo/"), ("public", "Không ghi tệp xuất vào public/"),
+                      ("content", "Không ghi tệp xuất vào content/")])
+    func anExportInThePlaceOfAFolderIsRefused(out: String, message: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try? FileManager.default.removeItem(at: site.url("content/.dong-bo"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.url("content").path).sorted()
+        let refused = try run.fetch(site, portal, ["--out", site.folder.path + "/" + out])
+        #expect(refused.status == 2, "\(refused.errors)")
+        #expect(refused.errors.contains(message), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content").path).sorted() == before)
+        #expect(try Files.kind(site.url(out).path) == nil || out == "content")
     }
 
     @Test func aStateOrJournalThatIsNotFetchsIsRefused() throws {

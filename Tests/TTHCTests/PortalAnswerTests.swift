@@ -39,6 +39,21 @@ import Testing
         guard case .failed = Self.judged(404, "{}") else { Issue.record("404 fails that request"); return }
     }
 
+    /// One value Foundation's parser cannot hold is repaired, not the whole answer lost; JSON
+    /// that is whole but damaged fails without a retry; JSON that stops early is retried.
+    @Test func oneValueTheParserRefusesIsRepairedAndDamageIsNotTakenForACut() {
+        let surrogate = #"{"code":"OK","data":{"id":"a","name":"\ud800x"},"message":"OK"}"#
+        guard case .data(let data) = Self.judged(201, surrogate) else { Issue.record("lone surrogate refused"); return }
+        #expect((data as? [String: Any])?["name"] as? String == "\u{FFFD}x")
+        guard case .data = Self.judged(201, #"{"code":"OK","data":{"id":"a","n":1e400}}"#) else { Issue.record("1e400 refused"); return }
+        for damaged in [#"{"code":"OK","data":{"id":"a","n":NaN}}"#, #"{"code":"OK",}"#, #"{"code":"OK","data":{"id":"a"}}}"#] {
+            guard case .failed = Self.judged(201, damaged) else { Issue.record("not failed: \(damaged)"); continue }
+        }
+        for cut in [#"{"code":"OK","data":{"id":"a","name":"b"#, #"{"code":"OK","data":{"id":"a","name":"\"}"#, "[{"] {
+            guard case .transient = Self.judged(201, cut) else { Issue.record("not transient: \(cut)"); continue }
+        }
+    }
+
     static func refusal(_ answer: PortalAnswer) -> PortalAnswer.Refusal? {
         if case .refused(let refusal) = answer { return refusal }
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import Compliance
 import Records
 import Testing
 
@@ -147,6 +148,41 @@ import Testing
         let inside = try cli.tthc(["check"], in: site.folder)
         #expect(inside.status == 2)
         #expect(inside.errors.contains("nhat-ky.jsonl: là một liên kết tắt (symlink) hoặc vòng liên kết, không được đi theo (ELOOP)"), "\(inside.errors)")
+    }
+
+    /// The reports kept at each sync (`content/.dong-bo/bao-cao.jsonl`) are read like the change log:
+    /// linked out, an `outside-site` error, and the trend of a file elsewhere is never drawn on
+    /// `/bao-cao/`; a folder in its place is an error that names it, never an empty history.
+    @Test func theReportHistoryLinkedOutIsNotReadNorPublished() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let outside = try outsideFolder()
+        defer { outside.remove() }
+        let line = { (day: Int, rate: Double) in
+            "{\"ngay\":\"2026-11-0\(day)T09:00:00+07:00\",\"chi_so\":[{\"ma\":\"day_du\",\"tu_so\":1,\"mau_so\":1,\"ti_le\":\(rate)}]}\n"
+        }
+        try outside.write("bao-cao.jsonl", line(1, 0.5) + line(2, 0.25))
+        try link(site, ReportHistory.path, to: outside.path + "/bao-cao.jsonl")
+        let check = try cli.tthc(["check"], in: site.folder)
+        #expect(check.status == 1, "\(check.output)")
+        #expect(check.output.contains("content/.dong-bo/bao-cao.jsonl:1:1: lỗi [outside-site]"), "\(check.output)")
+        let build = try cli.tthc(["build"], in: site.folder)
+        #expect(build.status == 1, "\(build.errors)")
+        #expect(!FileManager.default.fileExists(atPath: site.url("public").path), "a trend read through the link was published")
+        let report = try cli.tthc(["bao-cao"], in: site.folder)
+        #expect(report.status == 2)
+        #expect(report.errors.contains("content/.dong-bo/bao-cao.jsonl:1:1: lỗi [outside-site]"), "\(report.errors)")
+        #expect(!report.errors.contains("bảng chỉ số có lỗi"), "the table is not what is wrong: \(report.errors)")
+
+        try FileManager.default.removeItem(at: site.url(ReportHistory.path))
+        try FileManager.default.createDirectory(at: site.url(ReportHistory.path), withIntermediateDirectories: false)
+        let folder = try cli.tthc(["build"], in: site.folder)
+        #expect(folder.status == 2)
+        #expect(folder.errors.contains("tthc build: không đọc được \(site.url(ReportHistory.path).path): đây là một thư mục, không phải tệp (EISDIR)"),
+                "\(folder.errors)")
+        let english = try cli.tthc(["bao-cao", "--lang", "en"], in: site.folder)
+        #expect(english.status == 2)
+        #expect(english.errors.contains("bao-cao.jsonl: it is a folder, not a file (EISDIR)"), "\(english.errors)")
     }
 
     /// Links that stay inside the site are the unit's own arrangement, and work.

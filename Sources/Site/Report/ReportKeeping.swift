@@ -12,7 +12,18 @@ public enum ReportKeeping {
         guard let content = try? SiteContent.load(from: site), let configuration = content.configuration else {
             return Localized(vi: "không đọc được site.yml", en: "site.yml cannot be read")
         }
-        let sources = ComplianceSources.load(site: site)
+        let sources: ComplianceSources
+        do {
+            sources = try ComplianceSources.load(site: site)
+        } catch {
+            let cause = Localized.of(error)
+            return Localized(vi: "không ghi được \(ReportHistory.path): \(cause.vi)", en: "cannot write \(ReportHistory.path): \(cause.en)")
+        }
+        // A history linked out of the site is neither read nor written: said as such, not as a table with errors.
+        if let history = sources.diagnostics.first(where: { $0.file == ReportHistory.path }) {
+            return Localized(vi: "không ghi được \(ReportHistory.path): \(history.message(.vi))",
+                             en: "cannot write \(ReportHistory.path): \(history.message(.en))")
+        }
         guard let report = ReportPage.report(configuration: configuration, records: content.publishedRecords, changeLog: content.changeLog,
                                              sources: sources, sourceDateEpoch: nil),
               !sources.diagnostics.hasErrors else {

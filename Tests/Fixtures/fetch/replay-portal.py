@@ -20,6 +20,8 @@ Control (JSON over POST, for the tests):
                       "times": K?, "fault": NAME, "seconds": S?}]}  (replaces the rules)
       faults: 500 502 503 reset truncate short empty slow firewall 429 401 403 wrong-id
               error-envelope (its "message" may be given) not-found not-object html redirect
+              lone-surrogate huge-number nan (detail bodies the JSON parser refuses for one value)
+              endless (a body that never ends)
               inflate-total loop-cursor (list pages only)
       "ids": [ID, …] matches any of them
   /_control/catalogue {"remove": [ids], "details": [envelopes], "rows": [rows], "units": [rows],
@@ -157,6 +159,21 @@ class Handler(BaseHTTPRequestHandler):
         with self.portal.lock:
             self.portal.stats["bytes"] += len(body)
 
+    def endless(self):
+        # A body that never ends, as fast as the connection takes it, until the client hangs up
+        # (no length, no chunks, no "Connection: close": read until the connection ends).
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.close_connection = True
+        chunk = b"a" * 65536
+        try:
+            self.wfile.write(b'{"code":"OK","data":{"id":"')
+            while True:
+                self.wfile.write(chunk)
+        except OSError:
+            return
+
     def reset(self):
         # SO_LINGER with a zero timeout: close() sends a TCP reset instead of a clean end.
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -232,6 +249,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if fault == "reset":
             return self.reset()
+        if fault == "endless":
+            return self.endless()
         if target == "list":
             envelope = self.page(request)
             if fault == "inflate-total":
@@ -256,6 +275,14 @@ class Handler(BaseHTTPRequestHandler):
             body = json.dumps(reverse_keys(envelope), ensure_ascii=False, indent=1).encode()
         else:
             body = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+        if fault == "lone-surrogate":
+            # Valid JSON that Foundation's parser refuses: a name with half a UTF-16 pair.
+            body = body.replace(b'"name":"', b'"name":"\\ud800', 1)
+        elif fault == "huge-number":
+            body = body.replace(b'"updatedAt":', b'"updatedAt":1e400,"updatedAtWas":', 1)
+        elif fault == "nan":
+            # Not JSON (Python writes it): the detail fails, and is not retried as if cut short.
+            body = body.replace(b'"code":"OK"', b'"code":"OK","extra":NaN', 1)
         if fault == "empty":
             return self.answer(201, b"")
         if fault == "truncate":
