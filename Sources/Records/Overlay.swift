@@ -36,6 +36,7 @@ extension Record {
             local.openingHours = own.openingHours ?? local.openingHours
             local.contact = own.contact ?? local.contact
             local.fees = own.fees ?? local.fees
+            local.duration = own.duration ?? local.duration
             local.note = own.note ?? local.note
             procedure.local = local
             record.procedure = procedure
