@@ -58,13 +58,17 @@ struct ServeCommand: ParsableCommand {
             fflush(nil)
             started.signal()
         })
+        let serving = Serving()
         Thread.detachNewThread {
             started.wait()
-            while true {
+            // Rebuilds until the server stops. The exit matters beyond reading: on an endless loop in
+            // this closure Swift 6.3.1's optimizer never finishes (`-c release` hung in LICM, swiftlang/swift#88618).
+            while serving.isRunning {
                 watch.waitForChange()
                 preview.rebuild()
             }
         }
+        defer { serving.stop() }
         do {
             try http.run()
         } catch {
@@ -93,6 +97,15 @@ struct ServeCommand: ParsableCommand {
             settings.git = repository
         }
         return settings
+    }
+
+    /// Whether the server still answers: read by the watching thread, set once by the main one.
+    final class Serving: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = true
+
+        var isRunning: Bool { lock.withLock { running } }
+        func stop() { lock.withLock { running = false } }
     }
 
     struct Unsupported: ExplainedError {
