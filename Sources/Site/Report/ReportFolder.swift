@@ -19,6 +19,15 @@ public enum ReportFolder {
         return [("index.html", html), ("bao-cao.json", ReportPage.json(report))] + assets
     }
 
+    /// A province's report of every unit in a folder of its own (`tinh.yml` keeps it off the
+    /// portal, or to hand round): `index.html` with every unit's figures, `bao-cao.json`, `assets/`.
+    public static func files(_ report: ProvinceReport, province: ProvinceConfiguration, table: IndicatorTable,
+                             site: URL) throws -> [(path: String, data: Data)] {
+        let templates = try Templates(site: site)
+        return ProvinceReportPage(report: report, province: province, table: table, standalone: true)
+            .files(templates: templates, assets: try SiteBuild(site: site).assets())
+    }
+
     /// Checks `folder` may be replaced (before anything is written), then stages the files
     /// beside it and swaps them in.
     public static func write(_ files: [(path: String, data: Data)], into folder: String, site: URL) throws {
