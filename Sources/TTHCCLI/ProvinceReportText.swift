@@ -21,11 +21,11 @@ struct ProvinceReportText {
         let names = ranked.map { "\($0.slug) \(ReportText.short($0.report.unitName))" }
         let width = min(max(names.map(\.count).max() ?? 0, 8), 70)
         let header = ["#".padding(4), say("Đơn vị", "Unit").padding(width), say("chưa đạt", "not met").padding(9)]
-            + columns.map { $0.padding(10) }
+            + columns.map { $0.padding(max(10, $0.count)) }
         out += "  " + header.joined(separator: " ") + "\n"
         for (index, unit) in ranked.enumerated() {
             let cells = columns.map { code in
-                cell(unit.report.figures.first { $0.indicator.code == code }).padding(10)
+                cell(unit.report.figures.first { $0.indicator.code == code }).padding(max(10, code.count))
             }
             out += "  " + (["\(index + 1)".padding(4), names[index].padding(width), "\(unit.notMet)".padding(9)] + cells).joined(separator: " ") + "\n"
         }

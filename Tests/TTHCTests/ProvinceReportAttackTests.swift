@@ -18,6 +18,13 @@ import Testing
         let site = try HandProvince.make(HandProvince.unit("xa-a", name: "\"\(name)\""))
         defer { site.remove() }
         let build = try cli.tthc(["build"], in: site.folder)
+        guard !name.contains("\\u001b") else {
+            // A control in the name is refused at its line: no page, no report.
+            #expect(build.status == 1 && build.errors.contains("don-vi/xa-a/site.yml"), "\(build.errors)")
+            let report = try cli.tthc(["bao-cao"], in: site.folder)
+            #expect(report.status == 2 && report.output.isEmpty && report.errors.contains("don-vi/xa-a/site.yml"))
+            return
+        }
         #expect(build.status == 0, "\(build.errors)")
         let page = try site.read("public/bao-cao/index.html")
         for markup in ["<script>alert", "<img", "</table></div>", "\" onmouseover", "\u{1b}"] { #expect(!page.contains(markup), "\(markup)") }
@@ -98,9 +105,13 @@ import Testing
             #expect(try cli.tthc(["bao-cao"], in: site.folder).status == 2)
         case "public":
             #expect(build.status == 0)
-            // Into the province's output: a folder tthc wrote, yet the site's own output; refused.
-            let run = try cli.tthc(["bao-cao", "--html", site.url("public").path], in: site.folder)
-            #expect(FileManager.default.fileExists(atPath: site.url("public/xa-a/index.html").path), "\(run.status) \(run.errors)")
+            // Into the province's output (a folder tthc wrote, but the published one): refused, nothing replaced.
+            for folder in ["public", "public/bao-cao", "public/xa-a/noi-bo"] {
+                let run = try cli.tthc(["bao-cao", "--html", site.url(folder).path], in: site.folder)
+                #expect(run.status == 2 && run.errors.contains("public/"), "\(folder): \(run.errors)")
+            }
+            #expect(FileManager.default.fileExists(atPath: site.url("public/xa-a/index.html").path))
+            #expect(!FileManager.default.fileExists(atPath: site.url("public/bao-cao").path))
         default:
             #expect(build.status == 0, "\(build.errors)")
             let page = try? site.read("public/bao-cao/index.html")
