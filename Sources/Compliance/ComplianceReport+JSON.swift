@@ -37,22 +37,7 @@ extension ComplianceReport {
             .init("canh_bao", .list(warnings.map { .string($0[language]) })),
             .init("dat_nguong", gateChecked ? .bool(!failsGate) : .null),
             .init("chi_so", .list(figures.map { figure in
-                let indicator = figure.indicator
-                return .object([
-                    .init("ma", .string(indicator.code)),
-                    .init("ten", .string(language == .en ? indicator.englishName ?? indicator.name : indicator.name)),
-                    .init("can_cu", .string(indicator.reference)),
-                    .init("cach_tinh", .string(indicator.measure.rawValue)),
-                    .init("tu_so", number(figure.numerator)),
-                    .init("mau_so", number(figure.denominator)),
-                    .init("ti_le", rate(figure.rate)),
-                    .init("nguong", rate(figure.threshold)),
-                    .init("dat", figure.met.map(Value.bool) ?? .null),
-                    .init("trang_thai", .string(figure.state.rawValue)),
-                    .init("ly_do", optional(figure.reason?[language])),
-                    .init("kiem_tra", .bool(figure.gated)),
-                    .init("diem", rate(figure.points)),
-                    .init("diem_toi_da", rate(indicator.points?.maximum)),
+                .object(figure.summaryJSON(language) + [
                     .init("chi_tiet", findings(figure.findings)),
                     .init("khong_tinh", findings(figure.excluded)),
                     .init("dang_cho", findings(figure.pending)),
@@ -81,4 +66,28 @@ extension ComplianceReport {
 
     /// The gate (`--nguong`) checks some indicator.
     public var gateChecked: Bool { figures.contains(where: \.gated) }
+}
+
+extension Figure {
+    /// The figure's own keys, before the procedures behind it: a unit's report and a province's
+    /// totals write them alike.
+    func summaryJSON(_ language: Language) -> [Value.Member] {
+        func rate(_ value: Double?) -> Value { value.map(Value.number) ?? .null }
+        return [
+            .init("ma", .string(indicator.code)),
+            .init("ten", .string(language == .en ? indicator.englishName ?? indicator.name : indicator.name)),
+            .init("can_cu", .string(indicator.reference)),
+            .init("cach_tinh", .string(indicator.measure.rawValue)),
+            .init("tu_so", numerator.map(Value.integer) ?? .null),
+            .init("mau_so", denominator.map(Value.integer) ?? .null),
+            .init("ti_le", rate(self.rate)),
+            .init("nguong", rate(threshold)),
+            .init("dat", met.map(Value.bool) ?? .null),
+            .init("trang_thai", .string(state.rawValue)),
+            .init("ly_do", reason.map { .string($0[language]) } ?? .null),
+            .init("kiem_tra", .bool(gated)),
+            .init("diem", rate(points)),
+            .init("diem_toi_da", rate(indicator.points?.maximum)),
+        ]
+    }
 }

@@ -11,6 +11,9 @@ public struct ProvinceConfiguration: Sendable, Equatable {
     public var baseURL: String
     /// What the province publishes itself (`chon` in `tinh.yml`), as a unit's configuration.
     public var own: SiteConfiguration?
+    /// The province's report of every unit is a page of its output (`/bao-cao/`) unless
+    /// `bao_cao: {cong_khai: false}`; then only `tthc bao-cao --html DIR` writes it.
+    public var publishesReport = true
 
     public static let fileName = "tinh.yml"
     /// The folder of the province's own publication, beside its units'.
@@ -32,6 +35,7 @@ public struct ProvinceConfiguration: Sendable, Equatable {
             return (nil, document.diagnostics)
         }
         var province = ProvinceConfiguration(code: code, name: name, baseURL: baseURL, own: nil)
+        if case .bool(false)? = value["bao_cao"]?["cong_khai"] { province.publishesReport = false }
         if value["chon"] != nil {
             // The keys a unit's site.yml has, with the province's level, name and address filled in.
             var unit = value.removing(["ma", "ten", "base_url"])

@@ -33,6 +33,8 @@ public struct ProvinceBuild {
         var province: ProvinceConfiguration?
         var units: [PlannedUnit] = []
         var templates: Templates?
+        /// The indicator table and report history every unit's report uses.
+        var compliance: ComplianceSources?
     }
 
     /// Reads and validates everything, every unit's links included, and writes nothing.
@@ -97,6 +99,7 @@ public struct ProvinceBuild {
             return prepared
         }
         let compliance = try ComplianceSources.load(site: root)
+        prepared.compliance = compliance
         let pool = content.pool.records
         // One entry per pool record, shared by every unit that publishes it untouched.
         let entries = pool.map { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
@@ -217,7 +220,7 @@ public struct ProvinceBuild {
         let index = ProvinceIndex(province: province, units: prepared.units.map { planned in
             (planned.unit.slug, planned.configuration, planned.plan.procedures.filter { $0.procedure.status != .abolished }.count)
         })
-        try emit(index.files(templates: templates) + (sharesAssets ? assets : []))
+        try emit(index.files(templates: templates) + (sharesAssets ? assets : []) + reportFiles(prepared, templates: templates, province: province))
     }
 
     static func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {

@@ -36,6 +36,8 @@ struct ProvinceIndex {
         context["standalone"] = .flag(true)
         context["provinceIndex"] = .flag(true)
         context["ogType"] = .text("website")
+        // The province's report of every unit (`ProvinceReportPage`), when it is on the portal.
+        context["provinceReport"] = .flag(province.publishesReport)
         return [("index.html", Data(templates.renderBytes("tinh", context))), ("sitemap.xml", Data(sitemapIndex.utf8))]
     }
 

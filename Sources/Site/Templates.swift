@@ -8,7 +8,7 @@ struct Templates: @unchecked Sendable {
     static let required = ["base", "home", "thu-tuc", "danh-sach", "404"]
     /// Pages tthc gained after a site may have copied its theme (`tthc init`): taken from the
     /// default theme when the site's theme has none.
-    static let addedLater = ["bao-cao", "tinh"]
+    static let addedLater = ["bao-cao", "bao-cao-tinh", "tinh"]
 
     let library: [String: Template]
     /// The theme finds its files through `{{assets}}`. One copied before that name existed writes

@@ -4,8 +4,9 @@ import Records
 /// (`public/<slug>/`, `<tinh base_url><slug>/`): lowercase ASCII letters and digits, words joined
 /// by single hyphens, and never a name the province's output uses itself.
 public enum UnitSlug {
-    /// `assets/` holds the shared theme files; `tinh/` the province's own publication.
-    public static let reserved: Set<String> = ["assets", ProvinceConfiguration.ownSlug]
+    /// `assets/` holds the shared theme files; `tinh/` the province's own publication;
+    /// `bao-cao/` the province's report of every unit.
+    public static let reserved: Set<String> = ["assets", ProvinceConfiguration.ownSlug, "bao-cao"]
 
     public static func isValid(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 100, name.first != "-", name.last != "-", !name.contains("--") else { return false }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Compliance
+import Escaping
 import Foundation
 import Records
 import Site
@@ -26,11 +27,56 @@ struct ReportCommand: ParsableCommand {
     var ngay: String?
     @Option(help: "Ghi trang báo cáo (HTML) vào thư mục này, riêng với trang web.") var html: String?
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
+    @Option(name: .customLong("don-vi"), help: "Trong thư mục của tỉnh: chỉ báo cáo đơn vị này.") var unit: String?
+
+    func validate() throws {
+        if let unit, !UnitSlug.isValid(unit) {
+            throw ValidationError(TerminalText.escape("--don-vi: `\(unit)` không phải tên thư mục đơn vị (a unit's folder name): chữ thường a–z, chữ số, dấu gạch ngang."))
+        }
+    }
 
     func run() throws {
-        try siteOptions.requireSingleSite(command: "bao-cao", language: lang)
         let site = siteOptions.url
+        let layout: SiteLayout
+        do {
+            layout = try SiteLayout.of(site)
+            if layout == .site, unit != nil { throw SiteLayout.NotAProvince(folder: site.path) }
+        } catch {
+            throw cannotRun("bao-cao", error, lang)
+        }
+        if layout == .province { return try runProvince(site) }
         let configuration = try siteOptions.configuration(language: lang)
+        let (sources, table, thresholds) = try readSources(site)
+        let catalogue = try catalog.map(readCatalogue)
+        let content: SiteContent
+        do {
+            content = try SiteContent.load(from: site)
+        } catch {
+            printError("tthc bao-cao: \(error)")
+            throw Exit.cannotRun
+        }
+        let (published, unreadable) = ComplianceInput.procedures(of: content.publishedRecords)
+        let input = ComplianceInput(configuration: configuration, procedures: published, unreadable: unreadable,
+                                    changeLog: content.changeLog, catalogue: catalogue, history: sources.history, date: ngay,
+                                    sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        let report = ComplianceReport.compute(input, table: table, tableFile: sources.tableFile, thresholds: thresholds)
+
+        switch format {
+        case .json: print(report.json(lang).json(pretty: true))
+        case .text: print(ReportText(report: report, language: lang).text, terminator: "")
+        case .github:
+            print(ReportAnnotations(report: report, language: lang, site: site).github, terminator: "")
+            printError(ReportText(report: report, language: lang).text.trimmingCharacters(in: .newlines))
+        }
+        if let html {
+            try writeHTML(into: html, site: site) { try ReportFolder.files(report, site: site, configuration: configuration) }
+        }
+        if report.failsGate { throw Exit.problems }
+    }
+
+    /// The indicator table, the history and `--nguong` and `--ngay` read and checked: what any
+    /// report needs before a record is read.
+    func readSources(_ site: URL) throws -> (ComplianceSources, IndicatorTable, ThresholdChoice?) {
         let sources: ComplianceSources
         do {
             sources = try ComplianceSources.load(site: site)
@@ -61,44 +107,25 @@ struct ReportCommand: ParsableCommand {
                                                        : "`--ngay \(ngay)` is not a YYYY-MM-DD date.\(suggestion)"))
             throw Exit.cannotRun
         }
-        let catalogue = try catalog.map(readCatalogue)
-        let content: SiteContent
-        do {
-            content = try SiteContent.load(from: site)
-        } catch {
-            printError("tthc bao-cao: \(error)")
-            throw Exit.cannotRun
-        }
-        let (published, unreadable) = ComplianceInput.procedures(of: content.publishedRecords)
-        let input = ComplianceInput(configuration: configuration, procedures: published, unreadable: unreadable,
-                                    changeLog: content.changeLog, catalogue: catalogue, history: sources.history, date: ngay,
-                                    sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
-        let report = ComplianceReport.compute(input, table: table, tableFile: sources.tableFile, thresholds: thresholds)
-
-        switch format {
-        case .json: print(report.json(lang).json(pretty: true))
-        case .text: print(ReportText(report: report, language: lang).text, terminator: "")
-        case .github:
-            print(ReportAnnotations(report: report, language: lang, site: site).github, terminator: "")
-            printError(ReportText(report: report, language: lang).text.trimmingCharacters(in: .newlines))
-        }
-        if let html {
-            let folder = URL(fileURLWithPath: html).standardizedFileURL
-            do {
-                try ReportFolder.write(try ReportFolder.files(report, site: site, configuration: configuration), into: html, site: site)
-            } catch {
-                throw cannotRun("bao-cao", error, lang)
-            }
-            printError(lang == .vi ? "Đã ghi trang báo cáo vào \(folder.path)/index.html." : "Wrote the report page to \(folder.path)/index.html.")
-        }
-        if report.failsGate { throw Exit.problems }
+        return (sources, table, thresholds)
     }
 
-    private func refusal(_ vi: String, _ en: String) -> String {
+    /// `--html DIR`: the page and what it needs, into a folder of its own.
+    func writeHTML(into html: String, site: URL, files: () throws -> [(path: String, data: Data)]) throws {
+        let folder = URL(fileURLWithPath: html).standardizedFileURL
+        do {
+            try ReportFolder.write(try files(), into: html, site: site)
+        } catch {
+            throw cannotRun("bao-cao", error, lang)
+        }
+        printError(lang == .vi ? "Đã ghi trang báo cáo vào \(folder.path)/index.html." : "Wrote the report page to \(folder.path)/index.html.")
+    }
+
+    func refusal(_ vi: String, _ en: String) -> String {
         "tthc bao-cao: " + (lang == .vi ? vi : en)
     }
 
-    private func readCatalogue(_ path: String) throws -> Catalogue {
+    func readCatalogue(_ path: String) throws -> Catalogue {
         do {
             let export = try NationalExport(contentsOf: URL(fileURLWithPath: path))
             return try Catalogue(export: export, file: path)

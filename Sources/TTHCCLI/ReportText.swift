@@ -134,27 +134,39 @@ struct ReportText {
 
 /// `--format github`: an `::error` annotation at each failing procedure's record file, for every
 /// indicator the gate checks and finds below its threshold; what concerns the site, at `site.yml`.
+/// In a province, each names its unit, and what concerns the unit's site is at its own `site.yml`.
 struct ReportAnnotations {
     var report: ComplianceReport
     var language: Language
     var site: URL
+    /// The unit's folder name and configuration file, in a province.
+    var unit: (slug: String, configurationFile: String)? = nil
 
     var github: String {
+        DiagnosticReport(diagnostics: diagnostics, language: language, strict: false, site: site).github
+    }
+
+    /// The summaries first (one per failing indicator), then every failing procedure.
+    var diagnostics: [Diagnostic] {
         var summaries: [Diagnostic] = [], findings: [Diagnostic] = []
+        let configurationFile = unit?.configurationFile ?? SiteConfiguration.fileName
+        let who = unit.map { "\($0.slug): " } ?? ""
         for figure in report.figures where figure.failsGate {
             let indicator = figure.indicator
             let rate = figure.rate.map { String(format: "%.2f %%", $0 * 100) } ?? "—"
             let threshold = figure.threshold.map { String(format: "%.2f %%", $0 * 100) } ?? "—"
-            summaries.append(diagnostic(SiteConfiguration.fileName, Localized(
-                vi: "[\(indicator.code)] \(indicator.name): \(rate), dưới ngưỡng \(threshold) (\(indicator.reference)).",
-                en: "[\(indicator.code)] \(indicator.englishName ?? indicator.name): \(rate), below the threshold \(threshold) (\(indicator.reference)).")))
+            summaries.append(diagnostic(configurationFile, Localized(
+                vi: "[\(indicator.code)] \(who)\(indicator.name): \(rate), dưới ngưỡng \(threshold) (\(indicator.reference)).",
+                en: "[\(indicator.code)] \(who)\(indicator.englishName ?? indicator.name): \(rate), below the threshold \(threshold) (\(indicator.reference)).")))
             for finding in figure.findings {
                 let subject = finding.code.map { "\($0): " } ?? ""
-                findings.append(diagnostic(finding.file ?? SiteConfiguration.fileName, Localized(
-                    vi: "[\(indicator.code)] \(subject)\(finding.reason.vi)", en: "[\(indicator.code)] \(subject)\(finding.reason.en)")))
+                // A finding about the site itself is the unit's `site.yml`'s; one about a procedure, its record's (the pool's file).
+                let file = finding.file.map { $0 == SiteConfiguration.fileName ? configurationFile : $0 } ?? configurationFile
+                findings.append(diagnostic(file, Localized(
+                    vi: "[\(indicator.code)] \(who)\(subject)\(finding.reason.vi)", en: "[\(indicator.code)] \(who)\(subject)\(finding.reason.en)")))
             }
         }
-        return DiagnosticReport(diagnostics: summaries + findings, language: language, strict: false, site: site).github
+        return summaries + findings
     }
 
     private func diagnostic(_ file: String, _ message: Localized) -> Diagnostic {

@@ -101,6 +101,11 @@ figure.trend figcaption { font-size: .9rem; }
   .print-only { display: block; font-size: 9pt; margin-top: 1rem; }
   .bar, figure.trend, svg { break-inside: avoid; }
 }
+table.units th button.sort { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: inherit; cursor: pointer; text-decoration: underline; }
+table.units tfoot th, table.units tfoot td { border-top: 2px solid currentColor; font-weight: 700; }
+figure.units-chart { margin: 0 0 1.5rem; }
+figure.units-chart figcaption { font-weight: 700; margin-bottom: .4rem; }
+@media print { table.units th button.sort { text-decoration: none; } }
 
 """##
 }

@@ -13,6 +13,7 @@ extension DefaultTheme {
 </ul>
 {{/units}}
 {{^units}}<p>Chưa có đơn vị nào.</p>{{/units}}
+{{#provinceReport}}<p><a href="bao-cao/">Báo cáo công khai, minh bạch thủ tục hành chính của các đơn vị</a></p>{{/provinceReport}}
 {{/main}}
 {{/base}}
 

@@ -6,6 +6,7 @@ public enum DefaultTheme {
         ("404.mustache", text404Mustache),
         ("assets/style.css", textAssetsStyleCss),
         ("assets/tim-kiem.js", textAssetsTimKiemJs),
+        ("bao-cao-tinh.mustache", textBaoCaoTinhMustache),
         ("bao-cao.mustache", textBaoCaoMustache),
         ("base.mustache", textBaseMustache),
         ("danh-sach.mustache", textDanhSachMustache),
