@@ -53,7 +53,7 @@ public final class ProvincePreview: @unchecked Sendable {
     public func asset(_ path: String) -> Data? { lock.withLock { assetFiles[path] } }
 
     /// Reads every unit's inputs again (records through the cache: only changed files are parsed)
-    /// and returns the slugs whose inputs differ from what their preview was made of.
+    /// and returns the slugs whose inputs changed since the scan before (all of them, the first time).
     @discardableResult
     public func scan() throws -> [String] {
         let content = try ProvinceContent.load(from: root, cache: cache)
@@ -94,12 +94,13 @@ public final class ProvincePreview: @unchecked Sendable {
         let problems = (content.diagnostics + content.units.flatMap(\.diagnostics) + content.pool.allDiagnostics)
             .filter { $0.severity == .error }.sortedForReport()
         return lock.withLock {
+            let before = fingerprints
             fingerprints = prints
             listed = units
             provinceProblems = problems
             assetFiles = Dictionary(assets, uniquingKeysWith: { $1 })
             shown = shown.filter { prints[$0.key] != nil }
-            return prints.keys.filter { shown[$0]?.fingerprint != prints[$0] }.sorted()
+            return prints.keys.filter { before[$0] != prints[$0] }.sorted()
         }
     }
 
