@@ -46,7 +46,9 @@ public final class LivePreview: @unchecked Sendable {
             do {
                 let changed = try province.scan()
                 update(nil, problemsHTML: "")
-                log("tthc serve: \(changed.count) đơn vị cần cập nhật: \(changed.prefix(8).joined(separator: ", "))\(changed.count > 8 ? ", …" : "") (\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
+                let names = changed.isEmpty ? "không đơn vị nào thay đổi"
+                    : "\(changed.count) đơn vị cần cập nhật: " + changed.prefix(8).joined(separator: ", ") + (changed.count > 8 ? ", …" : "")
+                log("tthc serve: \(names) (\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
             } catch {
                 update(nil, problemsHTML: Self.panel(message: Localized.of(error)[language]))
                 log("tthc serve: \(Localized.of(error)[language])")
