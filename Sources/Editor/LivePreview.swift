@@ -100,6 +100,8 @@ public final class LivePreview: @unchecked Sendable {
         guard let province else { return (current?.file(key), panel, number, { current?.file($0) != nil }) }
         let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.first == "assets" { return (province.asset(key), panel, number, { province.asset($0) != nil }) }
+        // `/<slug>` without its slash: the unit's start page is there, to redirect to.
+        if parts.count == 1 { return (nil, panel, number, { $0 == key + "/index.html" && province.unit(key)?.preview != nil }) }
         guard parts.count == 2, let shown = province.unit(parts[0]) else { return (nil, panel, number, { _ in false }) }
         let prefix = parts[0] + "/"
         var unitPanel = panel

@@ -94,6 +94,7 @@ extension EditorServerTests {
         let start = lan.page("/")
         #expect(start.contains("href=\"/xa-hoa-ban/\"") && !start.contains("href=\"/xa-na-luong/\""), "an account sees its units only")
         #expect(lan.page("/xa-hoa-ban/thu-tuc/\(Self.plain)/").contains("href=\"/__tthc/sua/xa-hoa-ban/\(Self.plain)\""))
+        #expect(lan.send("GET", "/xa-hoa-ban").header("location") == "/xa-hoa-ban/", "a unit's address without its slash")
         let page = lan.page("/__tthc/sua/xa-hoa-ban/\(Self.plain)")
         #expect(page.contains("id=\"phan-quoc-gia\"") && page.contains("chỉ thay đổi qua CSDL quốc gia"), "the national part, read-only")
         #expect(!page.contains("name=\"f.ten\""), "no national field in the form")
