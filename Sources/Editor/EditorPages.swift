@@ -39,13 +39,17 @@ enum EditorPages {
 
     /// The form of one record. `national`: the schema's other keys are shown (a single unit's site);
     /// `local`: the record is the unit's own throughout (no override to speak of).
-    static func edit(code: String, title: String, action: String, check: String, csrf: String, version: String,
+    /// `overlay`: in a province, the unit's file and the pool record's national part, shown read-only.
+    static func edit(code: String, title: String, action: String, check: String, page: String, csrf: String, version: String,
                      frontMatter: WrittenValue, sections: [(index: Int?, title: String, markdown: String, national: Bool)],
                      covered: ObjectShape, national: Bool, local: Bool, newRecord: Bool,
-                     renderer: FormRenderer, general: [FieldMessage], user: String?) -> String {
+                     renderer: FormRenderer, general: [FieldMessage], user: String?, overlay: (path: String, national: String)? = nil) -> String {
         let generalText = general.map { "<span class=\"\($0.severity)\">\(HTML.escape($0.text))</span>" }.joined(separator: " ")
         var main = "<h1>\(newRecord ? "Thêm thủ tục riêng của đơn vị" : "Sửa: " + HTML.escape(title))</h1>"
-        if !newRecord { main += "<p>Mã thủ tục <code>\(HTML.escape(code))</code> · <a href=\"/thu-tuc/\(HTML.escape(code))/\">Xem trang</a></p>" }
+        if !newRecord { main += "<p>Mã thủ tục <code>\(HTML.escape(code))</code> · <a href=\"\(HTML.escape(page))\">Xem trang</a></p>" }
+        if let overlay {
+            main += "<p class=\"chu-thich\" id=\"tep-rieng\">Lưu vào phần riêng của đơn vị: <code>\(HTML.escape(overlay.path))</code> (tạo khi lưu lần đầu).</p>"
+        }
         main += """
             <form method="post" action="\(HTML.escape(action))" novalidate id="bieu-mau" data-kiem-tra="\(HTML.escape(check))">
             <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))"><input type="hidden" name="_phien_ban" value="\(HTML.escape(version))">
@@ -79,7 +83,13 @@ enum EditorPages {
             main += "<details class=\"quoc-gia\"\(local || newRecord || said ? " open" : "")><summary>\(local || newRecord ? "Các trường của thủ tục" : "Phần quốc gia (sửa ở đây tạo bản sửa riêng)")</summary>"
                 + "<p class=\"chu-y\">\(HTML.escape(note))</p>" + renderer.fields(others, value: frontMatter, prefix: "") + "</details>"
         }
-        main += "<p class=\"nut\"><button type=\"submit\" id=\"luu\">Lưu</button> <a href=\"\(newRecord ? "/" : "/thu-tuc/" + HTML.escape(code) + "/")\">Hủy</a></p></form>"
+        if let overlay {
+            // Shown, never posted: the form has no field for it, and a national key posted anyway is not among the keys it writes.
+            main += "<details class=\"quoc-gia\" id=\"phan-quoc-gia\" open><summary>Phần quốc gia (chỉ xem)</summary>"
+                + "<p class=\"chu-y\">Nội dung quốc gia chỉ thay đổi qua CSDL quốc gia (tthc sync ghi vào <code>content/thu-tuc/</code> của tỉnh), không sửa ở đây.</p>"
+                + "<pre>\(HTML.escape(overlay.national))</pre></details>"
+        }
+        main += "<p class=\"nut\"><button type=\"submit\" id=\"luu\">Lưu</button> <a href=\"\(newRecord ? "/" : HTML.escape(page))\">Hủy</a></p></form>"
         return shell(title: newRecord ? "Thêm thủ tục" : "Sửa " + title, user: user, csrf: csrf, main)
     }
 
@@ -102,20 +112,20 @@ enum EditorPages {
     }
 
     /// A save refused because the file changed since the form was opened: both versions, whole.
-    static func conflict(code: String, onDisk: String, mine: String, user: String?, csrf: String?) -> String {
+    static func conflict(_ target: RecordTarget, onDisk: String?, mine: String, user: String?, csrf: String?) -> String {
         shell(title: "Chưa lưu: tệp đã thay đổi", user: user, csrf: csrf, """
             <h1>Chưa lưu: tệp đã được sửa từ lúc bạn mở biểu mẫu</h1>
-            <p id="thong-bao" role="alert">Trong lúc bạn sửa, tệp <code>content/thu-tuc/\(HTML.escape(code)).md</code> đã được lưu bởi người khác (hoặc bằng trình soạn thảo). Bản của bạn <strong>chưa được lưu</strong>, để không xóa mất thay đổi kia. Dưới đây là cả hai bản: chép phần của bạn, rồi <a href="/__tthc/sua/\(HTML.escape(code))">mở lại biểu mẫu</a> với bản mới.</p>
-            <div class="hai-ban"><section><h2>Bản đang có trên đĩa</h2><pre id="ban-tren-dia">\(HTML.escape(onDisk))</pre></section>
+            <p id="thong-bao" role="alert">Trong lúc bạn sửa, tệp <code>\(HTML.escape(target.path))</code> đã được \(onDisk == nil ? "xóa" : "lưu") bởi người khác (hoặc bằng trình soạn thảo). Bản của bạn <strong>chưa được lưu</strong>, để không xóa mất thay đổi kia. Dưới đây là cả hai bản: chép phần của bạn, rồi <a href="\(HTML.escape(target.form))">mở lại biểu mẫu</a> với bản mới.</p>
+            <div class="hai-ban"><section><h2>Bản đang có trên đĩa</h2><pre id="ban-tren-dia">\(HTML.escape(onDisk ?? "(không có tệp)"))</pre></section>
             <section><h2>Bản bạn định lưu</h2><pre id="ban-cua-ban">\(HTML.escape(mine))</pre></section></div>
             """)
     }
 
-    static func notEditable(code: String, problems: [Diagnostic], language: Language, user: String?, csrf: String?) -> String {
+    static func notEditable(path: String, problems: [Diagnostic], language: Language, user: String?, csrf: String?) -> String {
         let items = problems.map { "<li>dòng \($0.line), cột \($0.column): \(HTML.escape($0.message(language)))</li>" }.joined()
         return shell(title: "Chưa sửa bằng biểu mẫu được", user: user, csrf: csrf, """
             <h1>Tệp này chưa sửa bằng biểu mẫu được</h1>
-            <p id="thong-bao">Tệp <code>content/thu-tuc/\(HTML.escape(code)).md</code> chưa đọc được thành một hồ sơ, nên biểu mẫu không biết các trường của nó. Hãy sửa các lỗi sau bằng trình soạn thảo (hoặc nhờ người quản trị), rồi mở lại trang này:</p><ul>\(items)</ul>
+            <p id="thong-bao">Tệp <code>\(HTML.escape(path))</code> chưa đọc được thành một hồ sơ, nên biểu mẫu không biết các trường của nó. Hãy sửa các lỗi sau bằng trình soạn thảo (hoặc nhờ người quản trị), rồi mở lại trang này:</p><ul>\(items)</ul>
             """)
     }
 }

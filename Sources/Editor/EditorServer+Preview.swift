@@ -9,25 +9,30 @@ extension EditorServer {
         guard request.method == "GET" || request.method == "HEAD" else {
             return refusal(405, "Không được phép", "Trang của đơn vị chỉ để xem.", session)
         }
+        if let answer = provincePage(segments, request, session: session) { return answer }
         var key = segments.joined(separator: "/")
         let folder = request.path.hasSuffix("/") || segments.isEmpty
         if key.isEmpty || folder { key += key.isEmpty ? "index.html" : "/index.html" }
         let (data, panel, generation, exists) = preview.file(key)
         if data == nil, !folder, exists(key + "/index.html") { return .redirect("/" + key + "/") }
         guard let data else {
-            let missing = preview.file("404.html").data ?? Data()
-            return decorated(missing, status: 404, panel: panel, generation: generation, code: nil, session: session, head: request.method == "HEAD")
+            // A unit's own 404 page in a province.
+            let notFound = isProvince && segments.count > 1 ? segments[0] + "/404.html" : "404.html"
+            let missing = preview.file(notFound).data ?? Data()
+            return decorated(missing, status: 404, panel: panel, generation: generation, target: nil, session: session, head: request.method == "HEAD")
         }
         let type = LivePreview.types[(key as NSString).pathExtension] ?? "application/octet-stream"
         guard type.hasPrefix("text/html") else {
             return WebResponse(status: 200, headers: [("content-type", type)], body: request.method == "HEAD" ? [] : [UInt8](data))
         }
-        // `thu-tuc/<code>/index.html`: a procedure's page, which has "Sửa".
-        let code = segments.count == 2 && segments[0] == "thu-tuc" && Syntax.isProcedureCode(segments[1]) ? segments[1] : nil
-        return decorated(data, status: 200, panel: panel, generation: generation, code: code, session: session, head: request.method == "HEAD")
+        // `thu-tuc/<code>/index.html` (under `<slug>/` in a province): a procedure's page, which has "Sửa".
+        let page = isProvince ? segments.dropFirst() : segments[...]
+        let code = page.count == 2 && page.first == "thu-tuc" && Syntax.isProcedureCode(page[page.startIndex + 1]) ? page.last : nil
+        let target = code.map { RecordTarget(unit: isProvince ? segments[0] : nil, code: $0) }
+        return decorated(data, status: 200, panel: panel, generation: generation, target: target, session: session, head: request.method == "HEAD")
     }
 
-    private func decorated(_ page: Data, status: Int, panel: String, generation: Int, code: String?, session: Sessions.Session,
+    private func decorated(_ page: Data, status: Int, panel: String, generation: Int, target: RecordTarget?, session: Sessions.Session,
                            head: Bool) -> WebResponse {
         var html = String(decoding: page, as: UTF8.self)
         if html.isEmpty { html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>tthc</title></head><body></body></html>" }
@@ -35,7 +40,7 @@ extension EditorServer {
             html.insert(contentsOf: "<meta name=\"tthc-phien\" content=\"\(generation)\">", at: headEnd.lowerBound)
         }
         if let body = html.range(of: "<body>") ?? html.range(of: "<body ") .flatMap({ html[$0.lowerBound...].range(of: ">") }) {
-            html.insert(contentsOf: bar(code: code, session: session) + panel, at: body.upperBound)
+            html.insert(contentsOf: bar(target: target, session: session) + panel, at: body.upperBound)
         }
         if let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: "<script src=\"/__tthc/tai-lai.js\"></script>", at: end.lowerBound)
@@ -44,12 +49,14 @@ extension EditorServer {
     }
 
     /// The editor's bar over a page: "Sửa" where this editor may write the record, and who is logged in.
-    private func bar(code: String?, session: Sessions.Session) -> String {
+    private func bar(target: RecordTarget?, session: Sessions.Session) -> String {
         var links: [String] = []
-        if let code, EditRights.mayWrite(session.editor, recordPath(code), in: settings.layout) {
-            links.append("<a id=\"tthc-sua\" href=\"/__tthc/sua/\(HTML.escape(code))\" style=\"color:#fff;font-weight:700\">Sửa thủ tục này</a>")
+        if isProvince { links.append("<a href=\"/\" style=\"color:#fff\">Các đơn vị</a>") }
+        if let target, EditRights.mayWrite(session.editor, target.path, in: settings.layout),
+           target.unit.map({ unitRefusal($0, code: target.code, session) == nil }) ?? true {
+            links.append("<a id=\"tthc-sua\" href=\"\(HTML.escape(target.form))\" style=\"color:#fff;font-weight:700\">Sửa thủ tục này</a>")
         }
-        if settings.layout != .province, EditRights.mayWrite(session.editor, recordPath("0.000000"), in: settings.layout) {
+        if !isProvince, EditRights.mayWrite(session.editor, RecordTarget(unit: nil, code: "0.000000").path, in: settings.layout) {
             links.append("<a href=\"/__tthc/moi\" style=\"color:#fff\">Thêm thủ tục riêng</a>")
         }
         if let name = userName(session) {
@@ -58,6 +65,4 @@ extension EditorServer {
         return "<div id=\"tthc-thanh\" style=\"background:#1a3d6d;color:#fff;padding:.4rem 1rem;font:15px/1.5 system-ui,sans-serif;display:flex;gap:1.25rem;flex-wrap:wrap;align-items:center\">"
             + "<span>tthc serve</span>" + links.joined() + "</div>"
     }
-
-    func recordPath(_ code: String) -> String { "content/thu-tuc/\(code).md" }
 }

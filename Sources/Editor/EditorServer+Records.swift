@@ -19,28 +19,37 @@ extension EditorServer {
         settings.layout != .province || !section.isNational
     }
 
-    /// A record's file for `code`, if the editor may write it: its full path, or the answer that refuses.
-    func place(_ code: String, _ session: Sessions.Session) -> Result<String, WebResponse> {
-        guard Syntax.isProcedureCode(code) else {
+    var isProvince: Bool { settings.layout == .province }
+
+    /// A record's file, if the editor may write it: its full path, or the answer that refuses.
+    func place(_ target: RecordTarget, _ session: Sessions.Session) -> Result<String, WebResponse> {
+        guard Syntax.isProcedureCode(target.code) else {
             return .failure(refusal(404, "Không có thủ tục này", "Mã thủ tục có dạng 1.001193.", session))
         }
-        let path = recordPath(code)
-        guard EditRights.mayWrite(session.editor, path, in: settings.layout) else {
-            return .failure(refusal(403, "Không được phép", "Tài khoản này không được sửa \(path): nó thuộc đơn vị khác. Không có gì được thay đổi.", session))
+        guard EditRights.mayWrite(session.editor, target.path, in: settings.layout) else {
+            return .failure(refusal(403, "Không được phép", "Tài khoản này không được sửa \(target.path): nó thuộc đơn vị khác. Không có gì được thay đổi.", session))
         }
+        if let slug = target.unit, let refused = unitRefusal(slug, code: target.code, session) { return .failure(refused) }
         do {
-            let folder = try SiteFolders(site: settings.site).resolve("content/thu-tuc")
-            return .success(folder + "/\(code).md")
+            let folders = try SiteFolders(site: settings.site)
+            let folder = try folders.resolve(target.folder)
+            // A unit's folder or its `thu-tuc/` that is a link would write another unit's part, or the pool.
+            if target.unit != nil, folder != folders.root + "/" + target.folder {
+                return .failure(refusal(403, "Không được phép", "\(target.folder) là một liên kết (symlink) tới thư mục khác; tthc không ghi qua nó. Không có gì được thay đổi.", session))
+            }
+            return .success(folder + "/\(target.code).md")
         } catch {
             return .failure(refusal(403, "Không được phép", Localized.of(error)[settings.language], session))
         }
     }
 
     /// The bytes of a record file that is a file of its own: a link (to another unit's record, or
-    /// out of the site) is neither read nor written.
-    func readRecord(_ full: String, _ session: Sessions.Session) -> Result<[UInt8], WebResponse> {
+    /// out of the site) is neither read nor written. Nil: no file yet, which in a province is a unit's
+    /// overlay still to be made (on a single site: 404).
+    func readRecord(_ full: String, _ session: Sessions.Session) -> Result<[UInt8]?, WebResponse> {
         do {
             switch try Files.kind(full) {
+            case nil where isProvince: return .success(nil)
             case nil: return .failure(refusal(404, "Không có thủ tục này", "Chưa có tệp cho mã này.", session))
             case .file?: return .success(try Files.read(full, followingLinks: false))
             default: return .failure(refusal(403, "Không được phép", "Tệp thủ tục này là một liên kết (symlink) hoặc không phải tệp thường; tthc không sửa nó.", session))
@@ -50,20 +59,26 @@ extension EditorServer {
         }
     }
 
-    func editPage(code: String, session: Sessions.Session) -> WebResponse {
-        let full: String, bytes: [UInt8]
-        switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+    /// What a form carries of the bytes it was made from: their fingerprint, or that there was no file.
+    func version(of bytes: [UInt8]?) -> String {
+        bytes.map(VersionCache.fingerprint) ?? VersionCache.absent
+    }
+
+    func editPage(_ target: RecordTarget, session: Sessions.Session) -> WebResponse {
+        let full: String, bytes: [UInt8]?
+        switch place(target, session) { case .failure(let answer): return answer; case .success(let found): full = found }
         switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): bytes = read }
+        let opened = OverlayText(bytes ?? [], overlay: isProvince)
         let file: RecordText
         do {
-            file = try RecordText(bytes: bytes, path: recordPath(code))
+            file = try RecordText(bytes: opened.editable, path: target.path)
         } catch {
-            return .html(200, EditorPages.notEditable(code: code, problems: error.problems, language: settings.language,
+            return .html(200, EditorPages.notEditable(path: target.path, problems: error.problems, language: settings.language,
                                                        user: userName(session), csrf: session.csrf))
         }
-        let version = versions.keep(bytes)
+        if let bytes { _ = versions.keep(bytes) }
         let rows = sectionRows(file, form: nil)
-        return .html(200, form(code: code, file: file, frontMatter: file.frontMatter, rows: rows, version: version,
+        return .html(200, form(target, file: file, frontMatter: file.frontMatter, rows: rows, version: version(of: bytes),
                                messages: [:], session: session))
     }
 
@@ -82,40 +97,48 @@ extension EditorServer {
         }
     }
 
-    func form(code: String, file: RecordText, frontMatter: WrittenValue, rows: [(index: Int?, title: String, markdown: String, national: Bool)],
+    func form(_ target: RecordTarget, file: RecordText, frontMatter: WrittenValue, rows: [(index: Int?, title: String, markdown: String, national: Bool)],
               version: String, messages: [String: [FieldMessage]], session: Sessions.Session, newRecord: Bool = false) -> String {
-        let title = frontMatter["ten"]?.text ?? code
+        let pool = target.unit != nil ? poolPart(target.code) : nil
+        let title = pool?.title ?? frontMatter["ten"]?.text ?? target.code
         let local = frontMatter["nguon"]?["he_thong"]?.text.map { $0 == "dia_phuong" } ?? true
         var renderer = FormRenderer()
         renderer.messages = messages
-        return EditorPages.edit(code: code, title: title, action: newRecord ? "/__tthc/moi" : "/__tthc/sua/\(code)",
-                                check: newRecord ? "/__tthc/kiem-tra/moi" : "/__tthc/kiem-tra/\(code)", csrf: session.csrf,
+        return EditorPages.edit(code: target.code, title: title, action: newRecord ? "/__tthc/moi" : target.form,
+                                check: newRecord ? "/__tthc/kiem-tra/moi" : target.check, page: target.page, csrf: session.csrf,
                                 version: version, frontMatter: frontMatter, sections: rows, covered: covered,
                                 national: settings.layout != .province, local: local, newRecord: newRecord,
-                                renderer: renderer, general: messages[""] ?? [], user: userName(session))
+                                renderer: renderer, general: messages[""] ?? [], user: userName(session),
+                                overlay: pool.map { (target.path, $0.nationalText) })
     }
 
     /// The record the form would write, checked by the validator; nothing is written.
-    func check(code: String, form: FormData, session: Sessions.Session) -> WebResponse {
-        let base: [UInt8], path: String
-        if code == "moi" {
-            let typed = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
-            path = recordPath(Syntax.isProcedureCode(typed) ? typed : "0.000000")
-            base = Self.skeleton(code: typed)
+    func check(_ target: RecordTarget, form: FormData, session: Sessions.Session) -> WebResponse {
+        let full: String
+        switch place(target, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+        let before: [UInt8]?
+        if let kept = form["_phien_ban"].flatMap(versions.bytes) {
+            before = kept
         } else {
-            let full: String
-            switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
-            path = recordPath(code)
-            if let kept = form["_phien_ban"].flatMap(versions.bytes) {
-                base = kept
-            } else {
-                switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): base = read }
-            }
+            switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): before = read }
         }
-        guard let file = try? RecordText(bytes: base, path: path) else { return json([]) }
-        let edited = file.applying(change(form, newRecord: code == "moi"), editable: editable)
+        let opened = OverlayText(before ?? [], overlay: isProvince)
+        guard let file = try? RecordText(bytes: opened.editable, path: target.path) else { return json([]) }
+        let edited = file.applying(change(form, newRecord: false), editable: editable)
+        let result = RecordCheck(bytes: opened.written(edited.bytes), path: target.path, sectionRows: edited.sectionRows, covered: covered,
+                                 before: before, urls: preview.urls(unit: target.unit), language: settings.language, overlay: isProvince)
+        return json(result.findings.map { ($0.field, $0.message) })
+    }
+
+    /// The new local procedure the form would write, checked; nothing is written.
+    func checkNew(form: FormData, session: Sessions.Session) -> WebResponse {
+        guard !isProvince else { return Self.noPlaceForLocalProcedures(self, session) }
+        let typed = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
+        let path = RecordTarget(unit: nil, code: Syntax.isProcedureCode(typed) ? typed : "0.000000").path
+        guard let file = try? RecordText(bytes: Self.skeleton(code: typed), path: path) else { return json([]) }
+        let edited = file.applying(change(form, newRecord: true), editable: editable)
         let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
-                                 before: code == "moi" ? nil : file.record, urls: preview.urls, language: settings.language)
+                                 before: nil, urls: preview.urls(unit: nil), language: settings.language)
         return json(result.findings.map { ($0.field, $0.message) })
     }
 
@@ -158,15 +181,16 @@ extension EditorServer {
     }
 
     func newPage(session: Sessions.Session) -> WebResponse {
-        guard EditRights.mayWrite(session.editor, recordPath("0.000000"), in: settings.layout), settings.layout != .province else {
+        guard !isProvince else { return Self.noPlaceForLocalProcedures(self, session) }
+        guard EditRights.mayWrite(session.editor, RecordTarget(unit: nil, code: "0.000000").path, in: settings.layout) else {
             return refusal(403, "Không được phép", "Tài khoản này không được thêm thủ tục vào trang này.", session)
         }
-        guard let file = try? RecordText(bytes: Self.skeleton(code: ""), path: recordPath("0.000000")) else {
+        guard let file = try? RecordText(bytes: Self.skeleton(code: ""), path: RecordTarget(unit: nil, code: "0.000000").path) else {
             return refusal(500, "Lỗi", "Không tạo được biểu mẫu.", session)
         }
         let start = WrittenValue.keys([.init("ma_thu_tuc", .text("")), .init("trang_thai", .text("hieu_luc")),
                                        .init("nguon_goc", .text("dac_thu_dia_phuong")), .init("cap_thuc_hien", .list([.text("xa")]))])
-        return .html(200, form(code: "", file: file, frontMatter: start, rows: [(nil, Schema.nationalSections[0], "", false)],
+        return .html(200, form(RecordTarget(unit: nil, code: ""), file: file, frontMatter: start, rows: [(nil, Schema.nationalSections[0], "", false)],
                                version: "", messages: [:], session: session, newRecord: true))
     }
 }

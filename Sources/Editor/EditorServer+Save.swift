@@ -6,10 +6,10 @@ extension EditorServer {
     /// Writes what the form changed, under the site's lock, only over the version the form was made
     /// from: a file saved meanwhile (another account, a text editor, sync) is never overwritten,
     /// and the answer shows both. A record the change would make invalid is not written at all.
-    func save(code: String, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
+    func save(_ target: RecordTarget, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
         let full: String
-        switch place(code, session) { case .failure(let answer): return answer; case .success(let found): full = found }
-        let path = recordPath(code)
+        switch place(target, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+        let path = target.path
         let change = change(form, newRecord: false)
         let lock: SiteLock
         do {
@@ -19,50 +19,63 @@ extension EditorServer {
             return refusal(503, "Chưa lưu được", Localized.of(error)[settings.language], session)
         }
         defer { lock.release() }
-        let current: [UInt8]
+        let current: [UInt8]?
         switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): current = read }
         let version = form["_phien_ban"] ?? ""
-        guard VersionCache.fingerprint(current) == version else {
-            let base = versions.bytes(version) ?? current
-            let mine = (try? RecordText(bytes: base, path: path)).map { $0.applying(change, editable: editable).bytes } ?? base
-            return .html(409, EditorPages.conflict(code: code, onDisk: String(decoding: current, as: UTF8.self),
+        guard self.version(of: current) == version else {
+            let base = versions.bytes(version) ?? current ?? []
+            let opened = OverlayText(base, overlay: isProvince)
+            let mine = (try? RecordText(bytes: opened.editable, path: path)).map { opened.written($0.applying(change, editable: editable).bytes) } ?? base
+            return .html(409, EditorPages.conflict(target, onDisk: current.map { String(decoding: $0, as: UTF8.self) },
                                                    mine: String(decoding: mine, as: UTF8.self), user: userName(session), csrf: session.csrf))
         }
+        let opened = OverlayText(current ?? [], overlay: isProvince)
         let file: RecordText
         do {
-            file = try RecordText(bytes: current, path: path)
+            file = try RecordText(bytes: opened.editable, path: path)
         } catch {
-            return .html(422, EditorPages.notEditable(code: code, problems: error.problems, language: settings.language,
+            return .html(422, EditorPages.notEditable(path: path, problems: error.problems, language: settings.language,
                                                        user: userName(session), csrf: session.csrf))
         }
         let edited = file.applying(change, editable: editable)
-        let result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: covered,
-                                 before: file.record, urls: preview.urls, language: settings.language)
+        let written = opened.written(edited.bytes)
+        let result = RecordCheck(bytes: written, path: path, sectionRows: edited.sectionRows, covered: covered,
+                                 before: current, urls: preview.urls(unit: target.unit), language: settings.language, overlay: isProvince)
         if result.blocks {
             var messages = result.byField
             messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
-            return .html(422, self.form(code: code, file: file, frontMatter: FormTree.frontMatter(form, shape: covered).merged(into: file.frontMatter),
+            return .html(422, self.form(target, file: file, frontMatter: FormTree.frontMatter(form, shape: covered).merged(into: file.frontMatter),
                                         rows: sectionRows(file, form: change.sections), version: version, messages: messages, session: session))
         }
-        guard edited.bytes != current else { return .redirect("/thu-tuc/\(code)/") }
-        if let failure = write(edited.bytes, at: full, path: path, before: current, session: session, request: request, creating: false) {
+        // Nothing changed (an overlay not made yet stays unmade).
+        guard written != (current ?? []) else { return .redirect(target.page) }
+        if current == nil {
+            do {
+                try Files.makeFolder(Files.split(full).folder)
+            } catch {
+                return refusal(500, "Chưa lưu được", Localized.of(error)[settings.language], session)
+            }
+        }
+        if let failure = write(written, at: full, path: path, before: current, session: session, request: request, creating: current == nil) {
             return failure
         }
-        return .redirect("/thu-tuc/\(code)/")
+        return .redirect(target.page)
     }
 
     /// A new local procedure, written only if no file of that code exists.
     func create(form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
+        guard !isProvince else { return Self.noPlaceForLocalProcedures(self, session) }
         let code = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
         let change = change(form, newRecord: true)
         let skeleton = Self.skeleton(code: code)
-        let path = recordPath(Syntax.isProcedureCode(code) ? code : "0.000000")
+        let target = RecordTarget(unit: nil, code: Syntax.isProcedureCode(code) ? code : "0.000000")
+        let path = target.path
         guard let file = try? RecordText(bytes: skeleton, path: path) else { return refusal(500, "Lỗi", "Không tạo được hồ sơ.", session) }
         let edited = file.applying(change, editable: editable)
         var result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: change.covered,
-                                 before: nil, urls: preview.urls, language: settings.language)
+                                 before: nil, urls: preview.urls(unit: nil), language: settings.language)
         let full: String?
-        switch place(code, session) {
+        switch place(target, session) {
         case .failure(let answer):
             guard Syntax.isProcedureCode(code) else { full = nil; break }
             return answer
@@ -76,7 +89,7 @@ extension EditorServer {
         guard let full, !result.blocks else {
             var messages = result.byField
             messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
-            return .html(422, self.form(code: code, file: file, frontMatter: FormTree.frontMatter(form, shape: change.covered),
+            return .html(422, self.form(RecordTarget(unit: nil, code: code), file: file, frontMatter: FormTree.frontMatter(form, shape: change.covered),
                                         rows: sectionRows(file, form: change.sections), version: "", messages: messages,
                                         session: session, newRecord: true))
         }
@@ -90,7 +103,7 @@ extension EditorServer {
         if let failure = write(edited.bytes, at: full, path: path, before: nil, session: session, request: request, creating: true) {
             return failure
         }
-        return .redirect("/thu-tuc/\(code)/")
+        return .redirect(RecordTarget(unit: nil, code: code).page)
     }
 
     /// Writes the file (replaced atomically, or made only where nothing is), notes it in the audit

@@ -138,12 +138,16 @@ public final class EditorServer: @unchecked Sendable {
             var response = WebResponse.redirect(isShared ? "/__tthc/dang-nhap" : "/")
             response.headers.append(("set-cookie", cookie(Self.sessionCookie, "", request: request, maxAge: 0)))
             return response
-        case ("GET", "sua", 2):
-            return editPage(code: segments[1], session: session)
-        case ("POST", "sua", 2):
-            return save(code: segments[1], form: form ?? FormData(pairs: []), session: session, request: request)
-        case ("POST", "kiem-tra", 2):
-            return check(code: segments[1], form: form ?? FormData(pairs: []), session: session)
+        case ("POST", "kiem-tra", 2) where segments[1] == "moi":
+            return checkNew(form: form ?? FormData(pairs: []), session: session)
+        case (_, "sua", _), ("POST", "kiem-tra", _):
+            guard let target = RecordTarget(segments.dropFirst(), province: settings.layout == .province) else { break }
+            switch (method, segments[0]) {
+            case ("GET", "sua"): return editPage(target, session: session)
+            case ("POST", "sua"): return save(target, form: form ?? FormData(pairs: []), session: session, request: request)
+            case ("POST", "kiem-tra"): return check(target, form: form ?? FormData(pairs: []), session: session)
+            default: break
+            }
         case ("GET", "moi", 1):
             return newPage(session: session)
         case ("POST", "moi", 1):
@@ -151,8 +155,9 @@ public final class EditorServer: @unchecked Sendable {
         case ("POST", "xem-truoc", 1):
             return markdownPreview(form ?? FormData(pairs: []))
         default:
-            return refusal(404, "Không có trang này", "Không có trang này trong trình sửa của tthc.", session)
+            break
         }
+        return refusal(404, "Không có trang này", "Không có trang này trong trình sửa của tthc.", session)
     }
 
     // MARK: - Answers
@@ -200,6 +205,9 @@ final class VersionCache: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: [String: [UInt8]] = [:]
     private var order: [String] = []
+
+    /// The version of a file not made yet (a unit's overlay before its first save).
+    static let absent = "khong-co-tep"
 
     static func fingerprint(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -18,18 +18,43 @@ public final class LivePreview: @unchecked Sendable {
     private let language: Language
     /// Told of each build, for the terminal.
     private let log: @Sendable (String) -> Void
+    /// At a province's folder: its units, each planned when one of its pages is asked for.
+    public let province: ProvincePreview?
 
     public init(site: URL, language: Language, log: @escaping @Sendable (String) -> Void) {
         self.site = site
         self.language = language
         self.log = log
+        province = nil
+    }
+
+    /// A province's folder (`tinh.yml`): each unit's site at `/<slug>/`, as `tthc build --don-vi SLUG` makes it.
+    public init(province root: URL, language: Language, log: @escaping @Sendable (String) -> Void) {
+        site = root
+        self.language = language
+        self.log = log
+        province = ProvincePreview(root: root)
     }
 
     /// Reads and checks the site again (only changed files are parsed again) and shows the result.
+    /// In a province, finds which units the change touched: each is planned again on its next page.
     public func rebuild() {
         building.lock()
         defer { building.unlock() }
         let started = Date()
+        if let province {
+            do {
+                let changed = try province.scan()
+                update(nil, problemsHTML: "")
+                let names = changed.isEmpty ? "không đơn vị nào thay đổi"
+                    : "\(changed.count) đơn vị cần cập nhật: " + changed.prefix(8).joined(separator: ", ") + (changed.count > 8 ? ", …" : "")
+                log("tthc serve: \(names) (\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
+            } catch {
+                update(nil, problemsHTML: Self.panel(message: Localized.of(error)[language]))
+                log("tthc serve: \(Localized.of(error)[language])")
+            }
+            return
+        }
         do {
             let made = try SitePreview(site: site, baseURL: "http://127.0.0.1/", cache: cache)
             let errors = made.diagnostics.filter { $0.severity == .error }
@@ -51,22 +76,46 @@ public final class LivePreview: @unchecked Sendable {
         generation += 1
     }
 
-    /// The addresses of the last good build (nil before one), for the link check of a form's record.
-    var urls: Set<String>? {
+    /// The addresses of the last good build (nil before one), for the link check of a form's record;
+    /// in a province, those of the unit's site.
+    func urls(unit: String?) -> Set<String>? {
+        if let province {
+            return unit.flatMap { province.unit($0)?.preview?.urls }
+        }
         lock.lock()
         let current = preview
         lock.unlock()
         return current?.urls
     }
 
-    /// The file at a site-relative path, and the panel to show over a page.
+    /// The file at a site-relative path, and the panel to show over a page. In a province the path
+    /// starts with the unit's slug (`xa-hoa-ban/thu-tuc/1.001193/index.html`), or is the theme's
+    /// shared `assets/…`; the panel is that unit's (what `tthc build --don-vi` would refuse on).
     func file(_ key: String) -> (data: Data?, panel: String, generation: Int, exists: (String) -> Bool) {
         lock.lock()
         let current = preview
         let panel = problemsHTML
         let number = generation
         lock.unlock()
-        return (current?.file(key), panel, number, { current?.file($0) != nil })
+        guard let province else { return (current?.file(key), panel, number, { current?.file($0) != nil }) }
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.first == "assets" { return (province.asset(key), panel, number, { province.asset($0) != nil }) }
+        // `/<slug>` without its slash: the unit's start page is there, to redirect to.
+        if parts.count == 1 { return (nil, panel, number, { $0 == key + "/index.html" && province.unit(key)?.preview != nil }) }
+        guard parts.count == 2, let shown = province.unit(parts[0]) else { return (nil, panel, number, { _ in false }) }
+        let prefix = parts[0] + "/"
+        var unitPanel = panel
+        if panel.isEmpty {
+            if let failure = shown.failure {
+                unitPanel = Self.panel(message: failure[language])
+            } else {
+                unitPanel = Self.panel(shown.diagnostics.filter { $0.severity == .error }, language: language)
+            }
+        }
+        let site = shown.preview
+        return (site?.file(parts[1]), unitPanel, number, { path in
+            path.hasPrefix(prefix) && site?.file(String(path.dropFirst(prefix.count))) != nil
+        })
     }
 
     /// The red panel over the last good build. Its texts come from records and templates: shown

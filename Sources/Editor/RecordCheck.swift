@@ -9,15 +9,23 @@ struct RecordCheck {
 
     /// `before`: the file as it was, whose own errors outside the form do not stop a save (the
     /// form cannot mend them); any error at a field the form shows, or that the change brought, does.
-    /// `urls`: the site's addresses, for its links (`BodyCheck`).
-    init(bytes: [UInt8], path: String, sectionRows: [Int: Int], covered: ObjectShape, before: Record?, urls: Set<String>?,
-         language: Language) {
-        let record = Record.read(bytes: bytes, path: path)
-        let diagnostics = BodyCheck.diagnostics(of: record, urls: urls)
-        let places = (try? RecordText(bytes: bytes, path: path)).map { $0.fields(of: diagnostics, sectionRows: sectionRows) }
-            ?? Array(repeating: nil, count: diagnostics.count)
+    /// `urls`: the site's addresses, for its links (`BodyCheck`). `overlay`: the file is a unit's part
+    /// of a province's record, checked as `tthc check` checks one (`Overlay.read`: `national-in-overlay`…).
+    init(bytes: [UInt8], path: String, sectionRows: [Int: Int], covered: ObjectShape, before: [UInt8]?, urls: Set<String>?,
+         language: Language, overlay: Bool = false) {
+        func diagnose(_ bytes: [UInt8]) -> [Diagnostic] {
+            guard overlay else { return BodyCheck.diagnostics(of: Record.read(bytes: bytes, path: path), urls: urls) }
+            let read = Overlay.read(bytes: bytes, path: path)
+            return (read.diagnostics + BodyCheck.diagnostics(of: read.linkSource, urls: urls)).sortedForReport()
+        }
+        let diagnostics = diagnose(bytes)
+        // An overlay of sections alone is placed as the form read it: under an empty front matter.
+        let opened = OverlayText(bytes, overlay: overlay)
+        let places = (try? RecordText(bytes: opened.editable, path: path)).map {
+            $0.fields(of: diagnostics.map(opened.asEdited), sectionRows: sectionRows)
+        } ?? Array(repeating: nil, count: diagnostics.count)
         let shown = Set(covered.fields.map(\.key))
-        let found = before.map { BodyCheck.diagnostics(of: $0, urls: urls) } ?? []
+        let found = before.map(diagnose) ?? []
         var earlier = found.filter { $0.severity == .error }.map { "\($0.code)|\($0.message(.en))" }
         for (diagnostic, field) in zip(diagnostics, places) {
             let words = diagnostic.message(language) + (diagnostic.suggestion(language).map { " " + $0 } ?? "")

@@ -13,6 +13,8 @@ public struct ProvinceBuild {
     /// `--don-vi SLUG`: this unit alone, written at the top of the output folder.
     public var only: String?
     public var parallel = true
+    /// Records and outlines kept between builds (`tthc serve`): only files that changed are parsed again.
+    public var cache: RecordCache?
     /// Told every diagnostic as soon as everything is checked, before any page is rendered.
     public var checked: (@Sendable ([Diagnostic]) -> Void)?
 
@@ -90,7 +92,7 @@ public struct ProvinceBuild {
     // MARK: - Planning
 
     func prepare() throws -> Prepared {
-        let content = try ProvinceContent.load(from: root, only: only)
+        let content = try ProvinceContent.load(from: root, only: only, cache: cache)
         // Compiled by `check` as by `build`: a broken template is found before anything is written.
         let (templates, templateDiagnostics) = try Templates.load(site: root)
         var prepared = Prepared(diagnostics: [], province: content.province, templates: templates)
@@ -104,7 +106,8 @@ public struct ProvinceBuild {
         // One entry per pool record, shared by every unit that publishes it untouched.
         let entries = pool.map { record in record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) } }
         // What cmark finds in each pool record's body: parsed once, checked once, whatever units publish it.
-        let outlines = Parallel.map(pool.count) { RecordOutline(parsing: pool[$0]) }
+        let cache = self.cache
+        let outlines = Parallel.map(pool.count) { cache?.outline(of: pool[$0]) ?? RecordOutline(parsing: pool[$0]) }
         let reservedIDs = HTMLIDs.written(inTemplatesAt: root.appendingPathComponent(Templates.folder))
         let shared = SharedRendering(pool: entries.compactMap { $0 })
         let poolCodes = Set(pool.compactMap(\.procedure?.code))
@@ -198,16 +201,13 @@ public struct ProvinceBuild {
                          emit: ([(path: String, data: Data)]) throws -> Void) throws {
         guard let province = prepared.province else { return }
         let assets = try SiteBuild(site: root).assets()
-        let basePath = SiteConfiguration.basePath(of: province.baseURL)
         var sharesAssets = false
         for planned in prepared.units {
             let slug = planned.unit.slug
-            // Under the province's pages, a unit finds the theme's files beside its folder; a unit
-            // published elsewhere, or a theme without `{{assets}}`, carries its own copy.
-            let beside = templates.findsSharedAssets && planned.configuration.rootURL == province.defaultBaseURL(slug: slug)
-            sharesAssets = sharesAssets || beside
+            let unitAssets = Self.assets(of: planned, province: province, templates: templates, own: assets)
+            if case .shared = unitAssets { sharesAssets = true }
             let prefix = only == nil ? slug + "/" : ""
-            try SiteBuild.produce(planned.plan, templates: templates, assets: beside ? .shared(basePath: basePath) : .own(assets),
+            try SiteBuild.produce(planned.plan, templates: templates, assets: unitAssets,
                                   parallel: parallel, timings: &timings) { files in
                 try emit(prefix.isEmpty ? files : files.map { (prefix + $0.path, $0.data) })
             }
@@ -221,6 +221,14 @@ public struct ProvinceBuild {
             (planned.unit.slug, planned.configuration, planned.plan.procedures.filter { $0.procedure.status != .abolished }.count)
         })
         try emit(index.files(templates: templates) + (sharesAssets ? assets : []) + reportFiles(prepared, templates: templates, province: province))
+    }
+
+    /// Under the province's pages, a unit finds the theme's files beside its folder; a unit
+    /// published elsewhere, or a theme without `{{assets}}`, carries its own copy.
+    static func assets(of planned: PlannedUnit, province: ProvinceConfiguration, templates: Templates,
+                       own files: [(path: String, data: Data)]) -> SiteOutput.Assets {
+        let beside = templates.findsSharedAssets && planned.configuration.rootURL == province.defaultBaseURL(slug: planned.unit.slug)
+        return beside ? .shared(basePath: SiteConfiguration.basePath(of: province.baseURL)) : .own(files)
     }
 
     static func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {

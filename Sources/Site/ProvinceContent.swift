@@ -104,6 +104,11 @@ public struct ProvinceContent: Sendable {
         public var slug: String
         public var known: [String]
 
+        public init(slug: String, known: [String]) {
+            self.slug = slug
+            self.known = known
+        }
+
         public var explanation: Localized {
             let list = known.prefix(5).joined(separator: ", ") + (known.count > 5 ? ", …" : "")
             let suggestion = Suggestion.closest(to: slug, among: known).map { Localized(vi: " Có phải ý bạn là \($0)?", en: " Did you mean \($0)?") }

@@ -8,27 +8,29 @@ public final class SitePreview: @unchecked Sendable {
     public let diagnostics: [Diagnostic]
     private let output: SiteOutput?
     private let pages: [String: Page]
-    private let build: SiteBuild
     private let lock = NSLock()
     private var made: [String: Data] = [:]
 
     /// Nil output when an error blocks the build.
-    public init(site: URL, baseURL: String? = nil, cache: RecordCache? = nil) throws {
+    public convenience init(site: URL, baseURL: String? = nil, cache: RecordCache? = nil) throws {
         var build = SiteBuild(site: site, baseURL: baseURL)
         build.cache = cache
-        self.build = build
         let prepared = try build.prepare()
-        diagnostics = build.withBodies(prepared, outlines: [])
+        let diagnostics = build.withBodies(prepared, outlines: [])
         if let plan = prepared.plan, let templates = prepared.templates, !diagnostics.contains(where: { $0.severity == .error }) {
-            let output = SiteOutput(plan: plan, templates: templates)
-            self.output = output
-            pages = output.pages
             // Read now (a few small files), so that one that cannot be read is said on the page, not a missing stylesheet.
-            groups[.assets] = Dictionary(try build.assets(), uniquingKeysWith: { $1 })
+            self.init(output: SiteOutput(plan: plan, templates: templates), diagnostics: diagnostics, assets: try build.assets())
         } else {
-            output = nil
-            pages = [:]
+            self.init(output: nil, diagnostics: diagnostics, assets: [])
         }
+    }
+
+    /// A site already planned (one unit of a province), its pages finding the theme's files as `output.assets` says.
+    init(output: SiteOutput?, diagnostics: [Diagnostic], assets: [(path: String, data: Data)]) {
+        self.output = output
+        self.diagnostics = diagnostics
+        pages = output?.pages ?? [:]
+        if output != nil { groups[.assets] = Dictionary(assets, uniquingKeysWith: { $1 }) }
     }
 
     public var isBuilt: Bool { output != nil }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Editor
 import Foundation
 import Records
+import Site
 
 /// `tthc account add NAME --don-vi SLUG`: an account of the browser editor, its password read from
 /// standard input (never an argument: arguments are seen by every user of the machine).
@@ -37,6 +38,7 @@ struct AccountCommand: ParsableCommand {
         }
 
         func run() throws {
+            try checkUnits(at: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             let path = accounts ?? (ProcessInfo.processInfo.environment["HOME"] ?? "/root") + "/.config/tthc/tai-khoan.json"
             var line = readLine(strippingNewline: true) ?? ""
             if line.hasSuffix("\r") { line.removeLast() }
@@ -53,6 +55,19 @@ struct AccountCommand: ParsableCommand {
                 printError("\(replaced ? "Đã đặt lại" : "Đã thêm") tài khoản \(name) (\(tinh ? "tỉnh" : "đơn vị: " + units.joined(separator: ", "))) trong \(file.path).")
             } catch {
                 throw cannotRun("account", error, .vi)
+            }
+        }
+
+        /// Run at a province's folder, each `--don-vi` must be one of its units (`don-vi/<slug>/site.yml`):
+        /// a slug typed wrong would make an account that can edit nothing. Elsewhere the accounts file
+        /// may serve any site, so nothing is checked.
+        func checkUnits(at folder: URL) throws {
+            guard ProvinceConfiguration.isProvince(folder) else { return }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/" + ProvinceUnit.folder)) ?? []
+            let known = names.filter { FileManager.default.fileExists(atPath: "\(folder.path)/\(ProvinceUnit.folder)/\($0)/\(SiteConfiguration.fileName)") }.sorted()
+            for unit in units where !known.contains(unit) {
+                printError("tthc account add: " + ProvinceContent.UnknownUnit(slug: unit, known: known).explanation.vi + " Không ghi gì (nothing written).")
+                throw Exit.cannotRun
             }
         }
     }

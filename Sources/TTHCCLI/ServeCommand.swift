@@ -32,17 +32,20 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try siteOptions.requireSingleSite(command: "serve", language: lang)
         let site = siteOptions.url
         let settings: EditorServer.Settings
         do {
-            settings = try makeSettings(site)
+            // A province's folder: every unit at /<slug>/, each account its own units (docs/editor.md).
+            let province = try SiteLayout.of(site) == .province
+            settings = try makeSettings(site, province: province)
         } catch {
             throw cannotRun("serve", error, lang, .notApplicable)
         }
         // Watching first: a save made while the first build runs is not missed.
         let watch = SiteWatch(site: site)
-        let preview = LivePreview(site: site, language: lang, log: { printOutput($0); fflush(nil) })
+        let log: @Sendable (String) -> Void = { printOutput($0); fflush(nil) }
+        let preview = settings.layout == .province ? LivePreview(province: site, language: lang, log: log)
+                                                   : LivePreview(site: site, language: lang, log: log)
         preview.rebuild()
         let server = EditorServer(settings: settings, preview: preview)
         let address = host ?? "127.0.0.1"
@@ -76,10 +79,10 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    private func makeSettings(_ site: URL) throws -> EditorServer.Settings {
+    private func makeSettings(_ site: URL, province: Bool) throws -> EditorServer.Settings {
         let folders = try SiteFolders(site: site)
-        let slug = Files.split(folders.root).name
-        var settings = EditorServer.Settings(site: site, layout: .single(slug: slug), language: lang)
+        let slug = province ? "<tên đơn vị>" : Files.split(folders.root).name
+        var settings = EditorServer.Settings(site: site, layout: province ? .province : .single(slug: slug), language: lang)
         if let accounts {
             let file = try AccountFile(path: accounts)
             guard !file.accounts.isEmpty else {

@@ -6,10 +6,10 @@ import Testing
 @Suite struct AccountCommandTests {
     let cli = CommandLineTests()
 
-    /// `tthc ARGS` with `input` on standard input, through the shell.
-    func tthc(_ arguments: [String], input: String) throws -> CommandLineTests.Run {
+    /// `tthc ARGS` with `input` on standard input, through the shell, in `folder` when given.
+    func tthc(_ arguments: [String], input: String, in folder: URL? = nil) throws -> CommandLineTests.Run {
         let quoted = ([CommandLineTests.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        return try cli.tthc(["-c", "printf '%s' \"$TTHC_INPUT\" | " + quoted.joined(separator: " ")],
+        return try cli.tthc(["-c", "printf '%s' \"$TTHC_INPUT\" | " + quoted.joined(separator: " ")], in: folder,
                             environment: ["TTHC_INPUT": input], program: URL(fileURLWithPath: "/bin/sh"))
     }
 
@@ -54,6 +54,27 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: file))
         #expect(!FileManager.default.fileExists(atPath: site.url("tk.json").path))
+    }
+
+    @Test func atAProvincesFolderEachUnitMustBeOneOfItsUnits() throws {
+        let province = try TemporarySite.province()
+        defer { province.remove() }
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tk.json").path
+        for unit in ["xa-hoa-bang", "xa-khac", "tinh"] {
+            let run = try tthc(["account", "add", "ntlan", "--don-vi", unit, "--accounts", file], input: "mat-khau-that-dai-2026\n", in: province.folder)
+            #expect(run.status == 2 && run.errors.contains("Tỉnh không có đơn vị \(unit)"), "\(unit): \(run.errors)")
+            #expect(!FileManager.default.fileExists(atPath: file), "nothing written for \(unit)")
+        }
+        let typo = try tthc(["account", "add", "ntlan", "--don-vi", "xa-hoa-bang", "--accounts", file], input: "mat-khau-that-dai-2026\n", in: province.folder)
+        #expect(typo.errors.contains("Có phải ý bạn là xa-hoa-ban?"), "\(typo.errors)")
+        let good = try tthc(["account", "add", "ntlan", "--don-vi", "xa-hoa-ban", "--don-vi", "xa-na-luong", "--accounts", file],
+                            input: "mat-khau-that-dai-2026\n", in: province.folder)
+        #expect(good.status == 0, "\(good.errors)")
+        // Elsewhere the file may serve any site: nothing to check the slug against.
+        let elsewhere = try tthc(["account", "add", "b", "--don-vi", "xa-khac", "--accounts", file], input: "mat-khau-that-dai-2026\n", in: folder)
+        #expect(elsewhere.status == 0, "\(elsewhere.errors)")
     }
 
     @Test func serveListensBeyondThisMachineOnlyWithAccounts() throws {

@@ -59,7 +59,8 @@ import Testing
         #expect(baseURL.status == 2 && baseURL.errors.contains("tinh.yml"))
         let unitFolder = try cli.tthc(["build", "--site", "don-vi/xa-hoa-ban"], in: site.folder)
         #expect(unitFolder.status == 2 && unitFolder.errors.contains("--don-vi xa-hoa-ban"))
-        for command in [["new", "1.000001"], ["serve"]] {
+        // `serve` serves a province (docs/editor.md), `bao-cao` reports it (docs/bao-cao.md); `new` works on one unit's site.
+        for command in [["new", "1.000001"]] {
             let run = try cli.tthc(command, in: site.folder, killAfter: 30)
             #expect(run.status == 2, "\(command)")
             #expect(run.errors.contains("đây là thư mục của một tỉnh"), "\(command): \(run.errors)")

@@ -138,3 +138,17 @@ extension Problem {
         vi: "Phần đầu tệp phải là các trường, mỗi trường một dòng (`ten: …`); tệp này viết khác nên chưa sửa bằng biểu mẫu được. Hãy sửa bằng trình soạn thảo.",
         en: "The front matter must be keys, one per line (`ten: …`); this file is written otherwise and cannot be edited with the form. Edit it in a text editor.")
 }
+
+extension RecordText {
+    /// Whether the file opens with a front matter (`---` on its first line). A province's overlay
+    /// may be sections alone; the form edits it as if an empty front matter opened it (`OverlayText`).
+    public static func opensWithFrontMatter(_ bytes: [UInt8]) -> Bool {
+        guard let source = try? SourceText(bytes: bytes) else { return true }
+        do {
+            _ = try FrontMatterSplit(source.text)
+            return true
+        } catch {
+            return error != .missing
+        }
+    }
+}
