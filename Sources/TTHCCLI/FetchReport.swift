@@ -155,9 +155,9 @@ struct FetchReport {
         case .notOurs(.foreignJournal):
             return say("\(export).dang-tai không phải nhật ký của tthc fetch. Không ghi đè; chuyển nó đi nơi khác hoặc chọn --out khác.",
                        "\(export).dang-tai is not a tthc fetch journal. Not overwritten; move it away or choose another --out.")
-        case .notOurs(.reservedFolder(let folder)):
-            return say("Không ghi tệp xuất vào \(folder)/ (nơi đó là của hồ sơ, giao diện hoặc trang đã tạo). Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
-                       "The export is not written into \(folder)/ (records, theme or built site). Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
+        case .notOurs(.ownPlace(let path, let place)):
+            return say("Không ghi tệp xuất vào \(path): đó là \(place.what.vi). Không ghi gì. Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
+                       "The export is not written at \(path): it is \(place.what.en). Nothing written. Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
         case .notOurs(.spelledAsFolder(let path)):
             return say("--out \(path)/ là một thư mục; --out là tên tệp xuất, ví dụ \(path)/csdl-quoc-gia.jsonl. Không ghi gì.",
                        "--out \(path)/ is a folder; --out names the export file, e.g. \(path)/csdl-quoc-gia.jsonl. Nothing written.")

@@ -115,6 +115,37 @@ import Testing
         #expect(Fetcher.bytes(site, out) == nil)
     }
 
+    /// Every name tthc keeps in a site for something else (`OwnPlaces`), as `--out`, whether it
+    /// exists or not, spelt straight or through a link: refused (exit 2) with what the place is,
+    /// before any request, and not one file of the site made, changed or removed.
+    @Test(arguments: [".tthc.lock", Fetcher.export + ".dang-tai", Fetcher.export + ".trang-thai.jsonl", "content/.dong-bo/nhat-ky.jsonl",
+                      "content/.dong-bo/tep.tsv", "content/.dong-bo/bao-cao.jsonl", "chi-so.yml", "site.yml", "tinh.yml", ".gitignore",
+                      ".git/config", ".github/workflows/tthc.yml", ".vscode/tasks.json", "content/.dong-bo/.dang-ghi-4242",
+                      ".xuat.jsonl.4242.tmp", ".public.building-4242", "khac/.tthc-output", "khac/.tthc.lock", "goc/.tthc.lock",
+                      "goc/site.yml", "khoa", "www/xuat.jsonl", "don-vi/xa-a/thu-tuc/xuat.jsonl", "don-vi/xa-a/site.yml"])
+    func everyPlaceTthcKeepsIsRefusedAsTheExport(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.url("goc").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: site.url("khoa").path, withDestinationPath: ".tthc.lock")
+        try site.write("www/.tthc-output", "tthc build: thư mục này do tthc tạo ra\n")
+        try site.write(".git/config", "[core]\n")
+        func files() -> [String: Data] {
+            var all: [String: Data] = [:]
+            for path in FileManager.default.subpaths(atPath: site.folder.path) ?? [] {
+                all[path] = (try? Files.kind(site.url(path).path)) == .file ? (try? Data(contentsOf: site.url(path))) ?? Data() : Data("·".utf8)
+            }
+            return all
+        }
+        let before = files()
+        let refused = try run.fetch(site, portal, ["--out", site.url(out).path])
+        #expect(refused.status == 2, "\(refused.errors)")
+        #expect(refused.errors.contains("Không ghi tệp xuất vào ") && refused.errors.contains(": đó là "), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(files() == before, "nothing of the site made, changed or removed")
+    }
+
     /// A records folder that cannot be listed is never taken for a site without records (the
     /// procedures only the records keep in the export would leave it, and sync abolish them).
     @Test func aRecordsFolderThatCannotBeListedStopsTheRunWithItsPath() throws {
