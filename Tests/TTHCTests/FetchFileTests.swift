@@ -146,6 +146,21 @@ import Testing
         #expect(files() == before, "nothing of the site made, changed or removed")
     }
 
+    /// The refusal says which place, why tthc keeps it and what to type instead, in both languages.
+    @Test(arguments: [("public/x.jsonl", "vi", "Không ghi tệp xuất vào public/: đó là thư mục trang đã tạo: mỗi lần tthc build xoá và tạo lại cả thư mục này, nên tệp để trong đó sẽ mất."),
+                      (".tthc.lock", "vi", "Không ghi tệp xuất vào .tthc.lock: đó là tệp khoá của trang: trong lúc một lệnh tthc ghi vào trang"),
+                      ("content/.dong-bo/co-so/x.jsonl", "en", "The export is not written at content/.dong-bo/co-so/: it is tthc sync's merge bases (co-so): tthc sync keeps there")])
+    func theRefusalSaysWhichPlaceWhyAndWhatToDoInstead(out: String, language: String, says: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let refused = try run.fetch(site, portal, ["--out", site.url(out).path, "--lang", language])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains(says), "\(refused.errors)")
+        #expect(refused.errors.contains(language == "vi" ? "Hãy bỏ --out để tthc fetch ghi vào chỗ mặc định (content/.dong-bo/csdl-quoc-gia.jsonl)"
+                                                         : "Leave out --out so that tthc fetch writes to its default place"), "\(refused.errors)")
+    }
+
     /// A records folder that cannot be listed is never taken for a site without records (the
     /// procedures only the records keep in the export would leave it, and sync abolish them).
     @Test func aRecordsFolderThatCannotBeListedStopsTheRunWithItsPath() throws {
