@@ -207,6 +207,34 @@ import Testing
         #expect(try site.read("keep.jsonl.dang-tai") == "ghi chú của tôi\n")
     }
 
+    /// The journal is appended to and cut in place, so it is never opened through another name: a
+    /// hard link planted there (to an empty file of the user's, to `site.yml`) is refused with what
+    /// to do, a pipe or a folder there is not the journal; nothing is asked, nothing written.
+    @Test(arguments: ["empty", "site.yml", "pipe", "folder"])
+    func aJournalThatIsAnotherFileIsNeverWrittenThrough(kind: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let journal = site.url(Fetcher.export + ".dang-tai").path
+        try FileManager.default.createDirectory(at: site.url("content/.dong-bo"), withIntermediateDirectories: true)
+        let other = kind == "empty" ? "cua-toi.txt" : "site.yml"
+        if kind == "empty" { try site.write(other, "") }
+        let before = try site.read(other)
+        switch kind {
+        case "pipe": #expect(mkfifo(journal, 0o644) == 0)
+        case "folder": try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: false)
+        default: try FileManager.default.linkItem(atPath: site.url(other).path, toPath: journal)
+        }
+        let refused = try run.fetch(site, portal, killAfter: 30)
+        #expect(!refused.timedOut && refused.status == 2, "\(refused.errors)")
+        let said = kind == "pipe" || kind == "folder" ? "không phải nhật ký của tthc fetch" : "liên kết cứng, hard link"
+        #expect(refused.errors.contains(said), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(try site.read(other) == before, "the other name's file is as it was")
+        #expect(try Files.kind(journal) != nil, "what is there stays there")
+        #expect(Fetcher.bytes(site) == nil, "no export made")
+    }
+
     @Test func aDamagedStateIsReportedAtItsLine() throws {
         guard let portal = try run.replay() else { return }
         let site = try TemporarySite()
