@@ -57,9 +57,6 @@ public enum OwnPlaces {
         OwnPlace(match: match, what: Localized(vi: vi, en: en), why: Localized(vi: whyVi, en: whyEn))
     }
 
-    private static let replacedByBuilds = (vi: "mỗi lần tthc build xoá và tạo lại cả thư mục này, nên tệp để trong đó sẽ mất",
-                                    en: "each tthc build deletes and remakes this whole folder, so a file kept there is lost")
-
     /// Checked in this order: the first that claims a path names it.
     public static let all: [OwnPlace] = [
         place(.folder(records), "thư mục hồ sơ thủ tục", "the records folder",
@@ -69,7 +66,7 @@ public enum OwnPlaces {
               "tthc sync keeps there the last national copy of each procedure, to tell the unit's edits apart"),
         place(.folder("templates"), "thư mục giao diện", "the theme folder",
               because: "tthc build dựng mọi trang từ các tệp trong đó", "tthc build makes every page from the files there"),
-        place(.folder("public"), "thư mục trang đã tạo", "the built site", because: replacedByBuilds.vi, replacedByBuilds.en),
+        builtSite,
         place(.folder(".git"), "kho git của trang", "the site's git repository",
               because: "git giữ lịch sử các lần sửa ở đó; tệp lạ có thể làm hỏng kho", "git keeps the history of every change there; a foreign file can damage it"),
         place(.folder("\(units)/*/thu-tuc"), "thư mục phần riêng của một đơn vị trong kho tỉnh", "a unit's own parts in a province",
@@ -114,7 +111,9 @@ public enum OwnPlaces {
     ]
 
     /// The built site: the folder a build replaces whole (`public/`, or any folder holding `.tthc-output`).
-    public static var builtSite: OwnPlace { all[3] }
+    public static let builtSite = place(.folder("public"), "thư mục trang đã tạo", "the built site",
+                                        because: "mỗi lần tthc build xoá và tạo lại cả thư mục này, nên tệp để trong đó sẽ mất",
+                                        "each tthc build deletes and remakes this whole folder, so a file kept there is lost")
 
     /// The place that the path `real` (links resolved) takes, and that place's path as staff see
     /// it (relative to the site when inside it, a folder ending in `/`); nil when it is no one's.
