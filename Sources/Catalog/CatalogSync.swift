@@ -35,8 +35,8 @@ public struct CatalogSync: Sendable {
         return try LockedFolder.make(bookkeeping + "/" + stagingPrefix + "\(getpid())")
     }
 
-    static let bookkeepingFolder = "content/.dong-bo"
-    static let stagingPrefix = ".dang-ghi-"
+    static let bookkeepingFolder = OwnPlaces.bookkeeping
+    static let stagingPrefix = OwnPlaces.syncStaging
 
     /// Removes staging folders left by runs that were killed: only those no living process holds
     /// (a running sync's folder is locked by it, whatever its name says).
@@ -105,8 +105,8 @@ public struct CatalogSync: Sendable {
         self.now = now
     }
 
-    static let recordsFolder = "content/thu-tuc"
-    static let baseFolder = "content/.dong-bo/co-so"
+    static let recordsFolder = OwnPlaces.records
+    static let baseFolder = OwnPlaces.mergeBases
 
     public static func recordPath(_ code: String) -> String { "\(recordsFolder)/\(code).md" }
     static func basePath(_ code: String) -> String { "\(baseFolder)/\(code).md" }

@@ -45,7 +45,7 @@ public enum ExportRepair {
                 changed = copyString(bytes, from: &index, to: &out) || changed
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 if depth >= maximumDepth {
-                    index = end(ofContainerAt: index, in: bytes)
+                    index = JSONContainer.end(ofContainerAt: index, in: bytes) ?? bytes.count
                     out += Array("null".utf8)
                     changed = true
                 } else {
@@ -145,29 +145,5 @@ public enum ExportRepair {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(byte - UInt8(ascii: "A")) + 10
         default: return nil
         }
-    }
-
-    /// The index after the list or object that opens at `start`, strings skipped.
-    private static func end(ofContainerAt start: Int, in bytes: [UInt8]) -> Int {
-        var depth = 0
-        var index = start
-        var inString = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inString {
-                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return index }
-            default: break
-            }
-        }
-        return bytes.count
     }
 }

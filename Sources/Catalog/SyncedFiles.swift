@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Fingerprints of record files whose national part equals their merge base
 /// (`content/.dong-bo/tep.tsv`, one `code<TAB>hash` line each, committed with the content).
@@ -7,7 +8,7 @@ import Foundation
 /// catalog also still equals the base, sync can say "unchanged" without parsing it: that is
 /// the common case of `tthc sync --check` on every push. Any edited file takes the full path.
 public struct SyncedFiles: Sendable, Equatable {
-    public static let path = "content/.dong-bo/tep.tsv"
+    public static let path = OwnPlaces.fingerprints
 
     var fingerprints: [String: String]
 

@@ -1,3 +1,5 @@
+import Records
+
 /// The versioned table of indicators (`chi-so.yml`): the default one inside the binary, or a
 /// site's own beside its `site.yml`.
 public struct IndicatorTable: Codable, Sendable, Equatable {
@@ -21,7 +23,7 @@ public struct IndicatorTable: Codable, Sendable, Equatable {
     }
 
     /// The site's own table, beside `site.yml`.
-    public static let fileName = "chi-so.yml"
+    public static let fileName = OwnPlaces.indicatorTable
 
     public var calendar: WorkingCalendar { WorkingCalendar(holidays ?? Holidays()) }
 }

@@ -50,7 +50,7 @@ public struct ReportHistory: Sendable, Equatable {
         public var day: Int? { CalendarDate.vietnamDayNumber(ofDateTime: date) }
     }
 
-    public static let path = "content/.dong-bo/bao-cao.jsonl"
+    public static let path = OwnPlaces.reportHistory
 
     /// In the file's order.
     public var lines: [Line] = []

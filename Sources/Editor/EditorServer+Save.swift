@@ -113,9 +113,9 @@ extension EditorServer {
                        request: WebRequest, creating: Bool) -> WebResponse? {
         do {
             if creating {
-                let temporary = Files.beside(full, suffix: ".\(getpid()).tmp")
+                // Made by the write (`Files.temporary`, O_EXCL): a link planted at the temporary's name is not written through.
+                let temporary = try Files.temporary(bytes, beside: full)
                 do {
-                    try Files.write(bytes, to: temporary)
                     try Files.moveWithoutReplacing(temporary, to: full)
                 } catch {
                     try? Files.removeEntry(temporary)

@@ -7,8 +7,8 @@ import Records
 /// ever replaces an export it wrote itself, as it wrote it, with its state beside it.
 struct ExportFiles {
     let export: URL
-    var state: URL { beside(".trang-thai.jsonl") }
-    var journal: URL { beside(".dang-tai") }
+    var state: URL { beside(OwnPlaces.fetchState) }
+    var journal: URL { beside(OwnPlaces.fetchJournal) }
 
     /// What was there before this run.
     struct Previous {
@@ -35,17 +35,15 @@ struct ExportFiles {
                 return .failure(.outsideSite(outside))
             }
         }
-        // Records, their merge bases, the theme and the built site are other commands' files: an
-        // export there would be read as a record or a base, published, or wiped by the next build.
-        // Compared where they really lead, so a link to `content/thu-tuc` is `content/thu-tuc`.
-        let folder = try RealPath.resolve(export.deletingLastPathComponent().path)
-        for reserved in ["content/thu-tuc", "content/.dong-bo/co-so", "templates", "public"] {
-            if RealPath.isWithin(folder, try RealPath.resolve(folders.root + "/" + reserved)) { return .failure(.reservedFolder(reserved)) }
-        }
-        // The site's own folders, even before they exist: an export there takes their place.
+        // A place tthc keeps for something else (the records, their merge bases, the theme, the
+        // built site, the lock, a journal, a configuration…), even before it exists: an export there
+        // would be read as a record, published, wiped by the next build, or break another command.
+        // Compared where it really leads, so a link to `content/thu-tuc` is `content/thu-tuc`.
         let real = try RealPath.resolve(export.path)
-        for own in ["content", "content/.dong-bo", "content/thu-tuc", "templates", "public"] {
-            if real == (try RealPath.resolve(folders.root + "/" + own)) { return .failure(.reservedFolder(own)) }
+        if let (place, path) = OwnPlaces.claim(real, site: folders.root) { return .failure(.ownPlace(path, place)) }
+        // A folder a build made, wherever it is (`tthc build --output` elsewhere): replaced whole by the next build.
+        for folder in RealPath.ancestors(of: real) where (try Files.kind(folder + "/" + OwnPlaces.outputMarker)) == .file {
+            return .failure(.ownPlace(folder + "/", OwnPlaces.builtSite))
         }
         // A link, a folder or a pipe is never read nor replaced (a pipe would block the read).
         for path in [export, state] {

@@ -34,8 +34,9 @@ public struct FetchOutcome: Sendable {
         case foreignState
         case damagedState(line: Int)
         case foreignJournal
-        /// Inside the records, their merge bases, the theme or the built site.
-        case reservedFolder(String)
+        /// A place tthc keeps for something else (`OwnPlaces`): inside the records, their merge
+        /// bases, the theme or a built site, or the lock, a journal, a configuration. Its path as shown.
+        case ownPlace(String, OwnPlace)
         /// `--out` ends with `/`: a folder, where a file is meant.
         case spelledAsFolder(String)
         /// Spelt inside the site but leading out of it through a link (`content/.dong-bo` linked

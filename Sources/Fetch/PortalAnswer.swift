@@ -75,24 +75,8 @@ public enum PortalAnswer {
     /// The first list or object never closes (or a string never ends): the body stops early.
     /// One that closes and is still refused is damaged (NaN, a stray comma), not worth asking again.
     private static func isCutShort(_ body: Data) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return false }
-            default: break
-            }
-        }
-        return true
+        guard let first = body.firstIndex(where: { !isSpace($0) }) else { return false }
+        return JSONContainer.end(ofContainerAt: first, in: body) == nil
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -16,6 +16,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case system(Errno)
         /// Not a regular file: a device, a pipe or a socket, which tthc never reads or writes.
         case notARegularFile
+        /// A file tthc writes into in place has other names too (a hard link, this many names in
+        /// all): writing would change the file under its other name as well.
+        case hardLinked(names: Int)
     }
 
     public var operation: Operation
@@ -59,6 +62,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
             return (cause.vi, cause.en)
         case .notARegularFile:
             return ("đây không phải tệp thông thường (thiết bị, ống dẫn hoặc socket)", "not a regular file (a device, pipe or socket)")
+        case .hardLinked(let names):
+            return ("tệp này còn mang \(names - 1) tên khác (liên kết cứng, hard link), nên ghi vào đây sẽ sửa cả tệp ở tên kia; xoá tên này (nội dung vẫn còn ở tên kia) rồi chạy lại",
+                    "the file has \(names - 1) other name(s) (a hard link), so writing here would change the file under that name too; remove this name (the content stays under the other) and run again")
         }
     }
 

@@ -20,9 +20,24 @@ extension Files {
     }
 
     /// Adds `bytes` at the end of `path` (made 0600 if new) with one write: lines appended by
-    /// several writers at once do not interleave (O_APPEND).
+    /// several writers at once do not interleave (O_APPEND). Written in place, so only into a
+    /// regular file of one name: a pipe would hold the save forever (opened without blocking,
+    /// then refused), a hard link would have the line written into the file's other name too.
     public static func appendPrivately(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = try openPrivately(path, [.create, .append, .closeOnExec])
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try openPrivately(path, [.create, .append, .closeOnExec, .nonBlocking])
+        } catch let error as FileError where error.errno == .noSuchAddressOrDevice {
+            throw FileError(.write, path, .notARegularFile)  // a pipe no one reads (ENXIO)
+        }
+        do {
+            let status = try descriptor.stat()
+            guard status.type == .regular else { throw FileError(.write, path, .notARegularFile) }
+            guard status.linkCount == 1 else { throw FileError(.write, path, .hardLinked(names: status.linkCount)) }
+        } catch {
+            try? descriptor.close()
+            throw error as? FileError ?? FileError(.write, path, error as? Errno ?? .ioError)
+        }
         try finish(descriptor, writing: bytes, path: path)
     }
 

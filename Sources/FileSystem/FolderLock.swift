@@ -69,12 +69,15 @@ public final class FolderLock: @unchecked Sendable {
     deinit { release() }
 
     /// Writes the holder's line, if the folder can be written at all (a read-only site is still
-    /// locked, without the note); an existing link there is left alone, not followed.
+    /// locked, without the note). A new file renamed over the name, never written into what is
+    /// there: a hard link planted at the note's name (to `site.yml`) had that file truncated, and a
+    /// pipe held every command at the open. A symbolic link, a folder or a pipe there is left alone.
     private func note(_ holder: String) {
-        guard let file = try? Files.open(info, .writeOnly, [.create, .truncate, .closeOnExec, .noFollow], for: .write) else { return }
+        let kind: Files.Kind?
+        do { kind = try Files.kind(info) } catch { return }
+        guard kind == nil || kind == .file else { return }
+        guard (try? Files.replace(Array(holder.utf8), at: info)) != nil else { return }
         wroteInfo = true
-        _ = try? file.writeAll(Array(holder.utf8))
-        try? file.close()
     }
 
     static func monotonicSeconds() -> Double {

@@ -7,6 +7,7 @@ import Glibc
 /// opened for appending, never through a link, and locked with flock(2) for as long as this
 /// object lives, so a second run finds it taken instead of writing into it. The kernel drops the
 /// lock when the process dies, SIGKILL included, so a killed run leaves the file, not the lock.
+/// A file with another name (a hard link) is refused: writing in place would change it there too.
 public final class LockedFile: @unchecked Sendable {
     public let path: String
     /// This open made the file (nothing was at `path` before).
@@ -60,6 +61,13 @@ public final class LockedFile: @unchecked Sendable {
             }
             if let opened = try? descriptor.stat(), let current = try? FilePath(path).stat(followTargetSymlink: false),
                opened.deviceID == current.deviceID, opened.inode == current.inode {
+                // Appended to and cut in place: a hard link planted here (to `site.yml`, to an
+                // empty file of the user's) would have that file written. Refused, not replaced:
+                // nothing of what is there is ours to move.
+                guard opened.linkCount == 1 else {
+                    try? descriptor.close()
+                    throw FileError(.write, path, .hardLinked(names: opened.linkCount))
+                }
                 return .acquired(LockedFile(path: path, descriptor: descriptor, wasCreated: created))
             }
             try? descriptor.close()

@@ -38,7 +38,7 @@ public struct ChangeLog: Sendable {
         }
     }
 
-    public static let path = "content/.dong-bo/nhat-ky.jsonl"
+    public static let path = OwnPlaces.changeLog
 
     public var entries: [Entry]
     /// The lines that were skipped, each a warning at its line (the log is informative, never

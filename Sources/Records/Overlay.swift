@@ -31,14 +31,7 @@ extension Record {
     public func overlaid(by overlay: Overlay) -> Record {
         var record = self
         if var procedure = record.procedure, let own = overlay.local {
-            var local = procedure.local ?? Procedure.LocalAdditions()
-            local.receivingAddress = own.receivingAddress ?? local.receivingAddress
-            local.openingHours = own.openingHours ?? local.openingHours
-            local.contact = own.contact ?? local.contact
-            local.fees = own.fees ?? local.fees
-            local.duration = own.duration ?? local.duration
-            local.note = own.note ?? local.note
-            procedure.local = local
+            procedure.local = (procedure.local ?? Procedure.LocalAdditions()).overlaid(by: own)
             record.procedure = procedure
         }
         var sections = body.sections

@@ -116,12 +116,17 @@ extension Problem {
                 suggestion: suggestion.map { Localized(vi: "Đổi tên thư mục thành `\($0)`.", en: "Rename the folder `\($0)`.") })
     }
 
-    /// A unit folder named like a folder the province's output already has.
+    /// A unit folder named like a folder the province's output already has: which one, what the
+    /// province keeps there, and the name to give instead.
     public static func reservedSlug(_ name: String) -> Problem {
-        Problem(.invalidSlug, .error,
-                vi: "Tên thư mục đơn vị `\(name)` trùng tên thư mục chung của trang tỉnh (`\(name)/`).",
-                en: "The unit folder's name `\(name)` is the name of a folder the province's site itself uses (`\(name)/`).",
-                suggestion: Localized(vi: "Đổi tên thư mục, ví dụ `xa-\(name)`.", en: "Rename the folder, for example `xa-\(name)`."))
+        let kept = name == ProvinceConfiguration.ownSlug
+            ? Localized(vi: "nơi đăng các thủ tục của chính tỉnh (theo tinh.yml)", en: "where the province's own procedures are published (from tinh.yml)")
+            : Localized(vi: "nơi để giao diện dùng chung cho trang của mọi đơn vị (CSS, mã tìm kiếm)", en: "where the theme files every unit's pages share are kept (CSS, the search script)")
+        return Problem(.invalidSlug, .error,
+                       vi: "Tên thư mục đơn vị `\(name)` trùng tên thư mục chung của trang tỉnh (`\(name)/`), \(kept.vi): trang của đơn vị này sẽ nằm cùng địa chỉ và đè lên nó.",
+                       en: "The unit folder's name `\(name)` is the name of a folder the province's site itself uses (`\(name)/`), \(kept.en): this unit's pages would be at that address and overwrite it.",
+                       suggestion: Localized(vi: "Đổi tên thư mục, ví dụ `xa-\(name)` (tên thư mục cũng là địa chỉ của đơn vị trên cổng của tỉnh).",
+                                             en: "Rename the folder, for example `xa-\(name)` (the folder's name is also the unit's address under the province's portal)."))
     }
 
     /// Two units that would be published at one address, or one unit folder reached twice.

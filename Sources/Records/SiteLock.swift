@@ -7,7 +7,7 @@ import Foundation
 /// exists only while a run holds the lock (and after a run killed outright, until the next one),
 /// and `tthc init` lists it in the site's `.gitignore`.
 public final class SiteLock: @unchecked Sendable {
-    public static let fileName = ".tthc.lock"
+    public static let fileName = OwnPlaces.siteLock
 
     private let lock: FolderLock
 

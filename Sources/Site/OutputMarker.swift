@@ -1,10 +1,11 @@
 import FileSystem
+import Records
 
 /// The small file every build writes into its output (`.tthc-output`), by which the next build
 /// knows that the folder is its own to replace. An output of the released tthc, made before the
 /// marker existed, is recognized by its layout instead, so that upgrading needs no `--force`.
 enum OutputMarker {
-    static let fileName = ".tthc-output"
+    static let fileName = OwnPlaces.outputMarker
 
     static let text = """
         tthc build: thư mục này do tthc tạo ra; mỗi lần tạo trang, cả thư mục được thay mới.

@@ -9,6 +9,9 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case containsTheSite(site: String)
         /// Inside `content/` or `templates/` of this site (`source` is which).
         case insideSource(source: String)
+        /// A place of the site tthc keeps for something else (`OwnPlaces`: `.github/`, `.vscode/`,
+        /// `content/.dong-bo/` …), `--force` or not; `path` as staff see it.
+        case ownPlace(path: String, OwnPlace)
         /// Another tthc site (a folder with `site.yml`), or inside its `content/` or `templates/`.
         case anotherSite(site: String)
         case notAFolder
@@ -50,8 +53,12 @@ public struct OutputRefusal: ExplainedError, Equatable {
             return ("thư mục này chứa trang \(site); thay nó sẽ xóa cả trang. \(elsewhere.0)",
                     "this folder holds the site \(site); replacing it would delete the site. \(elsewhere.1)")
         case .insideSource(let source):
-            return ("thư mục này nằm trong \(source)/ của trang, nơi tthc đọc \(source == "content" ? "hồ sơ thủ tục" : "mẫu trang"). \(elsewhere.0)",
-                    "this folder is inside the site's \(source)/, which tthc reads \(source == "content" ? "records" : "templates") from. \(elsewhere.1)")
+            let read = source == "content" ? ("hồ sơ thủ tục", "records") : source == ProvinceUnit.folder ? ("phần riêng của các đơn vị", "the units' own parts") : ("mẫu trang", "templates")
+            return ("thư mục này nằm trong \(source)/ của trang, nơi tthc đọc \(read.0). \(elsewhere.0)",
+                    "this folder is inside the site's \(source)/, which tthc reads \(read.1) from. \(elsewhere.1)")
+        case .ownPlace(let path, let place):
+            return ("\(path) là \(place.what.vi): \(place.why.vi); tạo trang vào đó sẽ xoá hết những gì trong đó, nên tthc không làm, kể cả với --force. \(elsewhere.0)",
+                    "\(path) is \(place.what.en): \(place.why.en); building into it would delete all it holds, so tthc does not, even with --force. \(elsewhere.1)")
         case .anotherSite(let site):
             return ("thư mục này thuộc một trang tthc khác (\(site), có site.yml); thay nó sẽ xóa dữ liệu của trang đó. \(elsewhere.0)",
                     "this folder belongs to another tthc site (\(site), which has a site.yml); replacing it would delete that site's data. \(elsewhere.1)")

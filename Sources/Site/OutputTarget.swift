@@ -55,6 +55,13 @@ public struct OutputTarget: Sendable {
                 throw refuse(folder, .insideSource(source: source))
             }
         }
+        // What tthc keeps in the site for something else (the workflow, editor settings, sync's
+        // folder…), even with --force: a build replaces its output whole. The built site is the
+        // one place of them a build may replace.
+        // (A file there is said to be a file, below.)
+        if (try? Files.kind(folder)) != .file, let (place, path) = OwnPlaces.claim(folder, site: siteRoot), place != OwnPlaces.builtSite {
+            throw refuse(folder, .ownPlace(path: path, place))
+        }
         // Another unit's site: none of it (its output neither), unless it holds this site too,
         // and then none of what it reads.
         for other in [existing] + RealPath.ancestors(of: existing) where other != siteRoot && isSite(other) {

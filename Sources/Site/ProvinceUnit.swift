@@ -13,7 +13,7 @@ public struct ProvinceUnit: Sendable {
     public var overlays: [String: Overlay] = [:]
     public var diagnostics: [Diagnostic] = []
 
-    public static let folder = "don-vi"
+    public static let folder = OwnPlaces.units
     public var folder: String { "\(Self.folder)/\(slug)" }
 
     /// Every diagnostic of the unit's folder, its overlays' included.

@@ -18,7 +18,7 @@ final class StagedOutput: @unchecked Sendable {
         writes = DispatchSemaphore(value: max(1, depth))
         let (parent, name) = Files.split(target.folder)
         try Files.makeFolder(parent)
-        let prefix = ".\(name).building-"
+        let prefix = ".\(name)" + OwnPlaces.buildStaging
         // Folders of builds that were killed: no process holds their lock any more.
         for other in try Files.list(parent) where other.hasPrefix(prefix) {
             LockedFolder.removeIfAbandoned(parent + "/" + other)

@@ -155,9 +155,10 @@ struct FetchReport {
         case .notOurs(.foreignJournal):
             return say("\(export).dang-tai không phải nhật ký của tthc fetch. Không ghi đè; chuyển nó đi nơi khác hoặc chọn --out khác.",
                        "\(export).dang-tai is not a tthc fetch journal. Not overwritten; move it away or choose another --out.")
-        case .notOurs(.reservedFolder(let folder)):
-            return say("Không ghi tệp xuất vào \(folder)/ (nơi đó là của hồ sơ, giao diện hoặc trang đã tạo). Chọn --out khác, ví dụ content/.dong-bo/csdl-quoc-gia.jsonl (mặc định).",
-                       "The export is not written into \(folder)/ (records, theme or built site). Choose another --out, e.g. content/.dong-bo/csdl-quoc-gia.jsonl (the default).")
+        case .notOurs(.ownPlace(let path, let place)):
+            // Which place, why tthc keeps it, and what to type instead: a clerk who typed a wrong --out needs all three.
+            return say("Không ghi tệp xuất vào \(path): đó là \(place.what.vi): \(place.why.vi). Không ghi gì. Hãy bỏ --out để tthc fetch ghi vào chỗ mặc định (content/.dong-bo/csdl-quoc-gia.jsonl), hoặc chọn một tệp ở chỗ khác, ví dụ --out du-lieu/csdl-quoc-gia.jsonl.",
+                       "The export is not written at \(path): it is \(place.what.en): \(place.why.en). Nothing written. Leave out --out so that tthc fetch writes to its default place (content/.dong-bo/csdl-quoc-gia.jsonl), or choose a file elsewhere, e.g. --out du-lieu/csdl-quoc-gia.jsonl.")
         case .notOurs(.spelledAsFolder(let path)):
             return say("--out \(path)/ là một thư mục; --out là tên tệp xuất, ví dụ \(path)/csdl-quoc-gia.jsonl. Không ghi gì.",
                        "--out \(path)/ is a folder; --out names the export file, e.g. \(path)/csdl-quoc-gia.jsonl. Nothing written.")

@@ -60,7 +60,8 @@ import Testing
         var slug: String { site.folder.lastPathComponent }
     }
 
-    /// The site with one record; with `accounts`, a shared server whose accounts are (name, units).
+    /// The site with one record; with `accounts`, a shared server whose accounts are (name, units;
+    /// `SITE` stands for this site's own unit).
     static func fixture(accounts: [(String, [String])]? = nil) throws -> Fixture {
         let site = try TemporarySite("-- \(path) --\n")
         try site.write(path, record)
@@ -71,7 +72,7 @@ import Testing
             let url = folder.appendingPathComponent("tai-khoan.json")
             var list = try AccountFile(path: url.path)
             for (name, units) in accounts {
-                try list.save(Account(ten: name, matKhau: Passwords.hash("mat-khau-\(name)-2026"), donVi: units))
+                try list.save(Account(ten: name, matKhau: Passwords.hash("mat-khau-\(name)-2026"), donVi: units.map { $0 == "SITE" ? site.folder.lastPathComponent : $0 }))
             }
             settings.accounts = list
             settings.audit = try AuditLog(path: AuditLog.path(besideAccounts: url.path))
@@ -165,6 +166,28 @@ import Testing
         #expect(!other.page("/thu-tuc/1.001193/").contains("id=\"tthc-sua\""), "no Sửa on another unit's page")
         #expect(try fixture.site.read(Self.path) == Self.record)
         #expect((try? fixture.site.read("content/thu-tuc/1.999999.md")) == nil)
+    }
+
+    /// The audit log is appended to in place: a hard link at its name (to a file of the user's) or
+    /// a pipe there is refused, so the save is undone with the reason, and the other file is as it was.
+    @Test(arguments: ["hard link", "pipe"])
+    func anAuditLogThatIsAnotherFileUndoesTheSave(kind: String) throws {
+        let fixture = try Self.fixture(accounts: [("a", ["SITE"])])
+        defer { fixture.remove() }
+        let accounts = try #require(fixture.accounts)
+        let log = AuditLog.path(besideAccounts: accounts.path)
+        let other = accounts.deletingLastPathComponent().appendingPathComponent("cua-toi.txt").path
+        try Data("giữ nguyên\n".utf8).write(to: URL(fileURLWithPath: other))
+        if kind == "pipe" { #expect(mkfifo(log, 0o600) == 0) } else { try FileManager.default.linkItem(atPath: other, toPath: log) }
+        let clerk = Browser(fixture.server)
+        #expect(login(clerk, "a").status == 303)
+        let page = clerk.page("/__tthc/sua/1.001193")
+        let saved = clerk.send("POST", "/__tthc/sua/1.001193", form: localForm(page, hours: "Sáng 7 giờ 30"))
+        let answer = String(decoding: saved.body, as: UTF8.self)
+        #expect(saved.status == 500 && answer.contains("thay đổi đã được hoàn lại"), "\(answer)")
+        #expect(answer.contains(kind == "pipe" ? "không phải tệp thông thường" : "liên kết cứng, hard link"), "\(answer)")
+        #expect(try fixture.site.read(Self.path) == Self.record, "the save undone")
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "giữ nguyên\n")
     }
 
     @Test func aPostWithoutItsSessionsCSRFTokenChangesNothing() throws {

@@ -115,6 +115,52 @@ import Testing
         #expect(Fetcher.bytes(site, out) == nil)
     }
 
+    /// Every name tthc keeps in a site for something else (`OwnPlaces`), as `--out`, whether it
+    /// exists or not, spelt straight or through a link: refused (exit 2) with what the place is,
+    /// before any request, and not one file of the site made, changed or removed.
+    @Test(arguments: [".tthc.lock", Fetcher.export + ".dang-tai", Fetcher.export + ".trang-thai.jsonl", "content/.dong-bo/nhat-ky.jsonl",
+                      "content/.dong-bo/tep.tsv", "content/.dong-bo/bao-cao.jsonl", "chi-so.yml", "site.yml", "tinh.yml", ".gitignore",
+                      ".git/config", ".github/workflows/tthc.yml", ".vscode/tasks.json", "content/.dong-bo/.dang-ghi-4242",
+                      ".xuat.jsonl.4242.tmp", ".public.building-4242", "khac/.tthc-output", "khac/.tthc.lock", "goc/.tthc.lock",
+                      "goc/site.yml", "khoa", "www/xuat.jsonl", "don-vi/xa-a/thu-tuc/xuat.jsonl", "don-vi/xa-a/site.yml"])
+    func everyPlaceTthcKeepsIsRefusedAsTheExport(out: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.url("goc").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: site.url("khoa").path, withDestinationPath: ".tthc.lock")
+        try site.write("www/.tthc-output", "tthc build: thư mục này do tthc tạo ra\n")
+        try site.write(".git/config", "[core]\n")
+        func files() -> [String: Data] {
+            var all: [String: Data] = [:]
+            for path in FileManager.default.subpaths(atPath: site.folder.path) ?? [] {
+                all[path] = (try? Files.kind(site.url(path).path)) == .file ? (try? Data(contentsOf: site.url(path))) ?? Data() : Data("·".utf8)
+            }
+            return all
+        }
+        let before = files()
+        let refused = try run.fetch(site, portal, ["--out", site.url(out).path])
+        #expect(refused.status == 2, "\(refused.errors)")
+        #expect(refused.errors.contains("Không ghi tệp xuất vào ") && refused.errors.contains(": đó là "), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(files() == before, "nothing of the site made, changed or removed")
+    }
+
+    /// The refusal says which place, why tthc keeps it and what to type instead, in both languages.
+    @Test(arguments: [("public/x.jsonl", "vi", "Không ghi tệp xuất vào public/: đó là thư mục trang đã tạo: mỗi lần tthc build xoá và tạo lại cả thư mục này, nên tệp để trong đó sẽ mất."),
+                      (".tthc.lock", "vi", "Không ghi tệp xuất vào .tthc.lock: đó là tệp khoá của trang: trong lúc một lệnh tthc ghi vào trang"),
+                      ("content/.dong-bo/co-so/x.jsonl", "en", "The export is not written at content/.dong-bo/co-so/: it is tthc sync's merge bases (co-so): tthc sync keeps there")])
+    func theRefusalSaysWhichPlaceWhyAndWhatToDoInstead(out: String, language: String, says: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let refused = try run.fetch(site, portal, ["--out", site.url(out).path, "--lang", language])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains(says), "\(refused.errors)")
+        #expect(refused.errors.contains(language == "vi" ? "Hãy bỏ --out để tthc fetch ghi vào chỗ mặc định (content/.dong-bo/csdl-quoc-gia.jsonl)"
+                                                         : "Leave out --out so that tthc fetch writes to its default place"), "\(refused.errors)")
+    }
+
     /// A records folder that cannot be listed is never taken for a site without records (the
     /// procedures only the records keep in the export would leave it, and sync abolish them).
     @Test func aRecordsFolderThatCannotBeListedStopsTheRunWithItsPath() throws {
@@ -159,6 +205,34 @@ import Testing
         try site.write("keep.jsonl.dang-tai", "ghi chú của tôi\n")
         try expectRefused(site, portal, out: "keep.jsonl", "không phải nhật ký của tthc fetch", journalWasThere: true)
         #expect(try site.read("keep.jsonl.dang-tai") == "ghi chú của tôi\n")
+    }
+
+    /// The journal is appended to and cut in place, so it is never opened through another name: a
+    /// hard link planted there (to an empty file of the user's, to `site.yml`) is refused with what
+    /// to do, a pipe or a folder there is not the journal; nothing is asked, nothing written.
+    @Test(arguments: ["empty", "site.yml", "pipe", "folder"])
+    func aJournalThatIsAnotherFileIsNeverWrittenThrough(kind: String) throws {
+        guard let portal = try run.replay() else { return }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let journal = site.url(Fetcher.export + ".dang-tai").path
+        try FileManager.default.createDirectory(at: site.url("content/.dong-bo"), withIntermediateDirectories: true)
+        let other = kind == "empty" ? "cua-toi.txt" : "site.yml"
+        if kind == "empty" { try site.write(other, "") }
+        let before = try site.read(other)
+        switch kind {
+        case "pipe": #expect(mkfifo(journal, 0o644) == 0)
+        case "folder": try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: false)
+        default: try FileManager.default.linkItem(atPath: site.url(other).path, toPath: journal)
+        }
+        let refused = try run.fetch(site, portal, killAfter: 30)
+        #expect(!refused.timedOut && refused.status == 2, "\(refused.errors)")
+        let said = kind == "pipe" || kind == "folder" ? "không phải nhật ký của tthc fetch" : "liên kết cứng, hard link"
+        #expect(refused.errors.contains(said), "\(refused.errors)")
+        #expect(try portal.stats().requests == 0)
+        #expect(try site.read(other) == before, "the other name's file is as it was")
+        #expect(try Files.kind(journal) != nil, "what is there stays there")
+        #expect(Fetcher.bytes(site) == nil, "no export made")
     }
 
     @Test func aDamagedStateIsReportedAtItsLine() throws {

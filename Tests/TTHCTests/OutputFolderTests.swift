@@ -57,6 +57,23 @@ import Testing
         #expect(run.errors.contains("this folder is inside the site's templates/, which tthc reads templates from"), "\(run.errors)")
     }
 
+    /// What tthc keeps in the site for something else (`OwnPlaces`): the nightly workflow `tthc
+    /// init` writes, the editor settings, the repository, the build's marker. `--force` once replaced
+    /// `.github/` whole with the built pages, the workflow gone.
+    @Test(arguments: [(".github", "thư mục quy trình GitHub Actions"), (".github/workflows", "thư mục quy trình GitHub Actions"),
+                      (".vscode", "thư mục cài đặt VS Code của trang"), (".git", "kho git của trang"), (".tthc-output", "dấu của thư mục trang đã tạo")])
+    func whatTthcKeepsInTheSiteIsRefusedEvenWithForce(output: String, says: String) throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write(".github/workflows/tthc.yml", "name: tthc\n")
+        try site.write(".vscode/tasks.json", "{}\n")
+        try site.write(".git/HEAD", "ref: refs/heads/main\n")
+        for force in [[], ["--force"]] {
+            try expectRefused(["--output", output] + force, in: site, saying: says)
+        }
+        try expectRefused(["--output", output, "--force"], in: site, saying: "kể cả với --force")
+    }
+
     @Test func anEmptyOutputNameIsRefused() throws {
         let site = try site()
         defer { site.remove() }

@@ -1,4 +1,5 @@
 import Foundation
+import Catalog
 @testable import Fetch
 import Testing
 
@@ -52,6 +53,19 @@ import Testing
         for cut in [#"{"code":"OK","data":{"id":"a","name":"b"#, #"{"code":"OK","data":{"id":"a","name":"\"}"#, "[{"] {
             guard case .transient = Self.judged(201, cut) else { Issue.record("not transient: \(cut)"); continue }
         }
+    }
+
+    /// The one scanner behind "cut short" here and behind sync's skipping of a too-deep container:
+    /// strings and their escapes skipped, nil when the bytes stop inside, on a slice as on an array.
+    @Test func oneScannerSaysWhereAContainerEnds() {
+        let whole = Array(#"[{"a":"]}\"}"},1] tail"#.utf8)
+        #expect(JSONContainer.end(ofContainerAt: 0, in: whole) == whole.count - 5)
+        #expect(JSONContainer.end(ofContainerAt: 1, in: whole) == whole.count - 8)
+        for cut in [#"[{"a":1}"#, #"["\"#, #"{"a":"}"#, "["] {
+            #expect(JSONContainer.end(ofContainerAt: 0, in: Array(cut.utf8)) == nil, "\(cut)")
+        }
+        let slice = Data("xx{\"b\":[]}yy".utf8).dropFirst(2)
+        #expect(JSONContainer.end(ofContainerAt: slice.startIndex, in: slice) == 10)
     }
 
     static func refusal(_ answer: PortalAnswer) -> PortalAnswer.Refusal? {

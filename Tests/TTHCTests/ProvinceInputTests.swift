@@ -139,8 +139,9 @@ import Testing
              file: "don-vi/xa-a/site.yml", line: 3, column: 1, code: "duplicate-unit", says: "tinh.yml"),
         Case(name: "a unit at another's default address", files: unit("xa-a", "base_url: https://laichau.invalid/tthc/xa-hoa-ban/\n"),
              file: "don-vi/xa-hoa-ban/site.yml", line: 1, column: 1, code: "duplicate-unit", says: "xa-a"),
-        Case(name: "the assets' folder", files: unit("assets"), file: "don-vi/assets", line: 1, column: 1, code: "invalid-slug", says: "xa-assets"),
-        Case(name: "the province's own folder", files: unit("tinh"), file: "don-vi/tinh", line: 1, column: 1, code: "invalid-slug", says: "xa-tinh"),
+        Case(name: "the assets' folder", files: unit("assets"), file: "don-vi/assets", line: 1, column: 1, code: "invalid-slug", says: "nơi để giao diện dùng chung cho trang của mọi đơn vị"),
+        Case(name: "the assets' folder, what to do", files: unit("assets"), file: "don-vi/assets", line: 1, column: 1, code: "invalid-slug", says: "xa-assets"),
+        Case(name: "the province's own folder", files: unit("tinh"), file: "don-vi/tinh", line: 1, column: 1, code: "invalid-slug", says: "nơi đăng các thủ tục của chính tỉnh"),
         Case(name: "another province", files: "-- don-vi/xa-a/site.yml --\nten_don_vi: UBND xã A\ncap: xa\ntinh:\n  ma: H24\n  ten: Tỉnh Lào Cai\nchon:\n  cap_thuc_hien: [xa]",
              file: "don-vi/xa-a/site.yml", line: 4, column: 7, code: "unit-province", says: "Xóa khối `tinh:`"),
     ]

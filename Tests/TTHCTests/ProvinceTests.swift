@@ -57,6 +57,47 @@ import Testing
         #expect(try #require(text(files, "xa-hoa-ban/thu-tuc/1.002755/index.html")).contains("nhà văn hóa bản") == false)
     }
 
+    /// Every key the schema gives `dia_phuong` that an overlay writes reaches the unit's record (its
+    /// API file, the record format's own keys); what the overlay leaves out keeps the province's
+    /// value. Made from the schema, so a key added there is tested without a line here (`thoi_han`
+    /// was once dropped by an overlay that copied the keys by hand).
+    @Test func everyLocalKeyOfTheSchemaInAnOverlayReachesTheUnitsRecord() throws {
+        let keys = Schema.local.objectFields.map(\.key)
+        #expect(keys.contains("thoi_han") && keys.count >= 6)
+        func block(_ keys: [String], _ whose: String) -> String {
+            "dia_phuong:\n" + keys.map { "  \($0): \"\(whose): \($0)\"\n" }.joined()
+        }
+        let site = try TemporarySite.province("""
+            -- don-vi/xa-hoa-ban/thu-tuc/1.000080.md --
+            ---
+            \(block(keys, "Xã Hoa Ban"))---
+
+            ## Lưu ý của xã Hoa Ban
+
+            Mang theo giấy tờ gốc.
+            -- don-vi/xa-na-luong/thu-tuc/1.000080.md --
+            ---
+            \(block([keys[0]], "Xã Nà Luồng"))---
+            """)
+        defer { site.remove() }
+        let pool = "content/thu-tuc/1.000080.md"
+        try site.write(pool, try site.read(pool).replacingOccurrences(of: "ma_thu_tuc: \"1.000080\"\n",
+                                                                      with: "ma_thu_tuc: \"1.000080\"\n" + block(keys, "Tỉnh")))
+        let diagnostics = try site.provinceDiagnostics().filter { $0.severity == .error }
+        let files = try #require(try site.provinceFiles(), "\(diagnostics)")
+        func local(_ unit: String) throws -> [String: String] {
+            let data = try #require(files["\(unit)/api/thu-tuc/1.000080.json"])
+            let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return try #require(record["dia_phuong"] as? [String: String], "\(unit)")
+        }
+        #expect(try local("xa-hoa-ban") == Dictionary(uniqueKeysWithValues: keys.map { ($0, "Xã Hoa Ban: \($0)") }))
+        #expect(try local("xa-na-luong") == Dictionary(uniqueKeysWithValues: keys.map { ($0, ($0 == keys[0] ? "Xã Nà Luồng" : "Tỉnh") + ": \($0)") }))
+        #expect(try local("phuong-tan-phong") == Dictionary(uniqueKeysWithValues: keys.map { ($0, "Tỉnh: \($0)") }))
+        // And on the page: the unit's own contact and note, not the province's.
+        let page = try #require(text(files, "xa-hoa-ban/thu-tuc/1.000080/index.html"))
+        #expect(page.contains("Xã Hoa Ban: lien_he") && page.contains("Xã Hoa Ban: ghi_chu") && !page.contains("Tỉnh: lien_he"))
+    }
+
     @Test func eachUnitPublishesItsOwnSelection() throws {
         let site = try TemporarySite.province()
         defer { site.remove() }

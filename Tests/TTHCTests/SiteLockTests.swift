@@ -106,6 +106,30 @@ import Testing
 
     /// The lock is the site's folder, not the note: removing `.tthc.lock` under a running writer
     /// lets no second one in.
+    /// The lock's note is a file tthc writes at each run: never written into what is at its name.
+    /// A hard link there to `site.yml` had `site.yml` truncated to the holder's line; a pipe there
+    /// held every writing command at the open. Now the note replaces a hard link's name (the
+    /// other name keeps its content) and leaves a pipe, a folder or a link alone.
+    @Test(arguments: ["hard link to site.yml", "pipe", "folder", "link to site.yml"])
+    func theLockNoteNeverWritesIntoAnotherFile(kind: String) throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let note = site.url(SiteLock.fileName).path
+        let configuration = try site.read("site.yml")
+        switch kind {
+        case "pipe": #expect(mkfifo(note, 0o644) == 0)
+        case "folder": try FileManager.default.createDirectory(atPath: note, withIntermediateDirectories: false)
+        case "link to site.yml": try FileManager.default.createSymbolicLink(atPath: note, withDestinationPath: "site.yml")
+        default: try FileManager.default.linkItem(atPath: site.url("site.yml").path, toPath: note)
+        }
+        let build = try cli.tthc(["build", "--site", site.folder.path, "--output", site.url("public").path], killAfter: 60)
+        #expect(!build.timedOut && build.status == 0, "\(build.errors)")
+        #expect(try site.read("site.yml") == configuration, "site.yml as it was")
+        #expect(try FileManager.default.attributesOfItem(atPath: site.url("site.yml").path)[.referenceCount] as? Int == 1 || kind != "hard link to site.yml")
+        let left = try Files.kind(note)
+        #expect(left == (kind == "pipe" ? .other : kind == "folder" ? .folder : kind == "link to site.yml" ? .link : nil), "\(String(describing: left))")
+    }
+
     @Test func removingTheNoteDoesNotFreeTheLock() throws {
         let site = try siteWithExports(count: 3)
         defer { site.remove() }
