@@ -7,8 +7,8 @@
 /// a scalar of letters, digits, `.`, `_`, `-` (quoted or not), a list as `[a, b]` or as `- a` lines.
 /// Anything else about these keys (a comment, an anchor, a tag, a quoted or flow key, a value over
 /// several lines, a key written twice) leaves the fact unknown, and the record is parsed like any
-/// other: a record is never left out on a guess. So is a front matter in which a quote or a bracket
-/// stays open at the end of a line, since a line that looks like a key could then be inside a value.
+/// other: a record is never left out on a guess. A quoted value or a flow list over several lines
+/// (sync writes long texts so) is followed to its end: a line inside it is never taken for a key.
 public struct SelectionFacts: Sendable, Equatable {
     /// `ma_thu_tuc`, when read.
     public var code: String?
@@ -49,42 +49,105 @@ private struct FactLines {
         var indent: Int
         /// The line without its indentation and trailing spaces.
         var text: ArraySlice<UInt8>
+        /// Inside a quoted scalar or a flow collection that an earlier line opened: part of that
+        /// value, never a key, whatever it reads like.
+        var continued = false
     }
 
-    let lines: [Line]
+    private(set) var lines: [Line] = []
+    /// A tab in the indentation, or a quote left open at the end: the lines cannot be told apart.
+    private var unreadable = false
 
     init(_ yaml: [UInt8]) {
-        lines = yaml.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).compactMap { raw in
+        var open = Open.none
+        for raw in yaml.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             var text = raw
             while let last = text.last, last == UInt8(ascii: " ") { text = text.dropLast() }
-            guard !text.isEmpty else { return nil }
             let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
-            return Line(indent: indent, text: text.dropFirst(indent))
+            text = text.dropFirst(indent)
+            if text.first == UInt8(ascii: "\t") { unreadable = true }
+            let continued = open != .none
+            open = Self.scan(text, from: open)
+            guard !text.isEmpty || continued else { continue }
+            lines.append(Line(indent: indent, text: text, continued: continued))
         }
+        if open != .none { unreadable = true }
     }
 
-    /// The top-level entries; nil when a line could make what looks like a key part of a value.
+    /// The top-level entries; nil when the lines cannot be told apart.
     func entries() -> Entries? {
-        guard lines.allSatisfy({ Self.closesWhatItOpens($0.text) }) else { return nil }
-        return Entries(lines: lines[...])
+        unreadable ? nil : Entries(lines: lines[...])
     }
 
-    /// Quotes and brackets closed on their own line (a scalar or a flow list over several lines
-    /// could hold a line that reads like a key). A tab anywhere in the indentation counts as open.
-    static func closesWhatItOpens(_ text: ArraySlice<UInt8>) -> Bool {
-        if text.first == UInt8(ascii: "\t") { return false }
-        var double = false, single = false, depth = 0, previous: UInt8 = 0
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "\"") where !single && previous != UInt8(ascii: "\\"): double.toggle()
-            case UInt8(ascii: "'") where !double: single.toggle()
-            case UInt8(ascii: "["), UInt8(ascii: "{"): if !double && !single { depth += 1 }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): if !double && !single { depth -= 1 }
-            default: break
+    /// What a line leaves open for the next: a quoted scalar, or a flow collection `depth` deep.
+    enum Open: Equatable {
+        case none
+        case double, single
+        case flow(depth: Int, quote: UInt8?)
+    }
+
+    /// Follows quotes and brackets where YAML opens them: a value (after `key: ` or `- `) that
+    /// starts with a quote or a bracket; inside a plain scalar they are only characters.
+    static func scan(_ text: ArraySlice<UInt8>, from open: Open) -> Open {
+        var index = text.startIndex
+        var state = open
+        if state == .none {
+            // Past any `- ` and one `key: ` to where the value starts.
+            while true {
+                if text[index...].starts(with: "- ".utf8) {
+                    index += 2
+                    while index < text.endIndex, text[index] == UInt8(ascii: " ") { index += 1 }
+                    continue
+                }
+                if let first = text[index...].first, first != UInt8(ascii: "\""), first != UInt8(ascii: "'"),
+                   first != UInt8(ascii: "["), first != UInt8(ascii: "{"),
+                   let colon = text[index...].firstIndex(where: { $0 == UInt8(ascii: ":") }),
+                   colon + 1 == text.endIndex || text[colon + 1] == UInt8(ascii: " ") {
+                    index = colon + 1
+                    while index < text.endIndex, text[index] == UInt8(ascii: " ") { index += 1 }
+                    if text[index...].starts(with: "- ".utf8) { continue }
+                }
+                break
             }
-            previous = byte
+            guard let first = text[index...].first else { return .none }
+            switch first {
+            case UInt8(ascii: "\""): state = .double
+            case UInt8(ascii: "'"): state = .single
+            case UInt8(ascii: "["), UInt8(ascii: "{"): state = .flow(depth: 0, quote: nil)
+            default: return .none
+            }
+            if case .flow = state {} else { index += 1 }
         }
-        return !double && !single && depth == 0
+        while index < text.endIndex {
+            let byte = text[index]
+            switch state {
+            case .none:
+                return .none
+            case .double:
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { return .none }
+            case .single:
+                if byte == UInt8(ascii: "'") {
+                    if index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "'") { index += 1 } else { return .none }
+                }
+            case .flow(let depth, let quote?):
+                if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == quote {
+                    if quote == UInt8(ascii: "'"), index + 1 < text.endIndex, text[index + 1] == quote { index += 1 } else { state = .flow(depth: depth, quote: nil) }
+                }
+            case .flow(let depth, nil):
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    state = .flow(depth: depth, quote: byte)
+                } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                    state = .flow(depth: depth + 1, quote: nil)
+                } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                    if depth <= 1 { return .none }
+                    state = .flow(depth: depth - 1, quote: nil)
+                }
+            }
+            index += 1
+        }
+        return state
     }
 }
 
@@ -102,11 +165,11 @@ private struct Entries {
             let line = lines[index]
             var end = lines.index(after: index)
             // The lines under it, and a list written at the key's own indentation (`key:` then `- a`).
-            while end < lines.endIndex, lines[end].indent > indent
+            while end < lines.endIndex, lines[end].continued || lines[end].indent > indent
                     || (lines[end].indent == indent && lines[end].text.first == UInt8(ascii: "-") && line.text.last == UInt8(ascii: ":")) {
                 end = lines.index(after: end)
             }
-            if line.indent != indent {
+            if line.indent != indent || line.continued {
                 irregular = true
             } else if let (key, value) = Self.split(line.text) {
                 found[key, default: []].append((value, lines[lines.index(after: index)..<end]))

@@ -132,7 +132,8 @@ import Testing
         let before = try site.read(path)
         try site.write(path, form.change(before))
         #expect(try site.read(path) != before, "\(form.name): the change applies")
-        let whole = try #require(try site.provinceFiles(), "\(form.name): \(try site.provinceDiagnostics().filter { $0.severity == .error }.map { "\($0.file):\($0.line) \($0.code)" })")
+        let errors = try site.provinceDiagnostics().filter { $0.severity == .error }.map { "\($0.file):\($0.line) \($0.code)" }
+        let whole = try #require(try site.provinceFiles(), "\(form.name): \(errors)")
         for unit in ProvinceTests.units {
             let alone = try #require(try site.provinceFiles(only: unit), "\(form.name): \(unit)")
             let inWhole = whole.filter { $0.key.hasPrefix(unit + "/") && $0.key != unit + "/" + OutputMarker.fileName }
@@ -196,13 +197,29 @@ import Testing
         #expect(facts.procedure.map(selection) == "1.000080 trung_uong xa G15-TP07 csdlqg G15")
     }
 
+    /// A line inside a quoted value or a flow list is part of that value, whatever it reads like.
+    static let spanning: [(String, String, String)] = [
+        ("a quoted name over lines, one like a key at the start of its line", "ten: Thủ tục", "ten: \"Thủ tục\ncap_thuc_hien: [tinh]\n  dài\""),
+        ("a single-quoted name with '' and a key-like line", "ten: Thủ tục", "ten: 'Thủ ''tục''\nnguon_goc: noi_bo'"),
+        ("a flow list over lines", "ten: Thủ tục", "ten: Thủ tục\ntu_khoa: [a,\nnguon_goc: noi_bo, b]"),
+        ("a list item quoted over lines", "cap_thuc_hien:\n  - xa", "cap_thuc_hien:\n  - xa\ntu_khoa:\n  - \"a\nlinh_vuc:\n  ma: G99\""),
+        ("an escaped quote inside", "ten: Thủ tục", "ten: \"Thủ \\\"tục\nnguon_goc: noi_bo\""),
+    ]
+
+    @Test(arguments: spanning) func aValueOverSeveralLinesHidesNoKey(_ name: String, _ written: String, _ instead: String) throws {
+        let text = Self.record.replacingOccurrences(of: written, with: instead)
+        #expect(text != Self.record, "\(name)")
+        #expect(SelectionFacts(bytes: Array(text.utf8)).procedure.map(selection) == "1.000080 trung_uong xa G15-TP07 csdlqg G15", "\(name)")
+    }
+
     /// Each leaves some fact unknown: the record is then parsed, never left out on a guess.
     static let unknown: [(String, String, String)] = [
         ("a comment after a value", "nguon_goc: trung_uong", "nguon_goc: trung_uong # TW"),
         ("an alias", "cap_thuc_hien:\n  - xa", "cap_thuc_hien: *cap"),
         ("a quoted key", "linh_vuc:", "\"linh_vuc\":"),
         ("a key written twice", "nguon_goc: trung_uong", "nguon_goc: trung_uong\nnguon_goc: noi_bo"),
-        ("a quote left open on a line", "ten: Thủ tục", "ten: \"Thủ tục\n  dài\""),
+        ("a quote never closed", "ten: Thủ tục", "ten: \"Thủ tục"),
+        ("a flow list never closed", "cap_thuc_hien:\n  - xa", "cap_thuc_hien: [xa,"),
         ("a value over two lines", "nguon_goc: trung_uong", "nguon_goc: trung\n  _uong"),
         ("a tag", "cap_thuc_hien:\n  - xa", "cap_thuc_hien: !!seq [xa]"),
         ("a merge key", "nguon_goc: trung_uong", "nguon_goc: trung_uong\n<<: *base"),
