@@ -207,9 +207,14 @@ import Testing
     ]
 
     @Test(arguments: spanning) func aValueOverSeveralLinesHidesNoKey(_ name: String, _ written: String, _ instead: String) throws {
+        #expect(facts(of: written, replacedBy: instead, name).map(selection) == "1.000080 trung_uong xa G15-TP07 csdlqg G15", "\(name)")
+    }
+
+    /// The facts read of `record` with `written` replaced (the replacement must change it).
+    func facts(of written: String, replacedBy instead: String, _ name: String) -> Procedure? {
         let text = Self.record.replacingOccurrences(of: written, with: instead)
         #expect(text != Self.record, "\(name)")
-        #expect(SelectionFacts(bytes: Array(text.utf8)).procedure.map(selection) == "1.000080 trung_uong xa G15-TP07 csdlqg G15", "\(name)")
+        return SelectionFacts(bytes: Array(text.utf8)).procedure
     }
 
     /// Each leaves some fact unknown: the record is then parsed, never left out on a guess.
@@ -228,8 +233,6 @@ import Testing
     ]
 
     @Test(arguments: unknown) func aFormNotReadLeavesTheSelectionUnknown(_ name: String, _ written: String, _ instead: String) throws {
-        let text = Self.record.replacingOccurrences(of: written, with: instead)
-        #expect(text != Self.record, "\(name)")
-        #expect(SelectionFacts(bytes: Array(text.utf8)).procedure == nil, "\(name)")
+        #expect(facts(of: written, replacedBy: instead, name) == nil, "\(name)")
     }
 }
