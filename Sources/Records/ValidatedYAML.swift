@@ -54,6 +54,18 @@ public struct ValidatedYAML {
         return (node.mark.line, node.mark.column)
     }
 
+    /// The line each top-level key is written on (the key's own line, not its value's), from this
+    /// parse: a warning about a whole entry (`chon`, `base_url`) points at its key.
+    public var keyLines: [String: Int] {
+        guard case .mapping(let pairs, _) = root else { return [:] }
+        var lines: [String: Int] = [:]
+        for pair in pairs {
+            guard let key = pair.key.scalar?.string, lines[key] == nil else { continue }
+            lines[key] = pair.key.mark.line
+        }
+        return lines
+    }
+
     /// Adds a problem found by the file's owner at the value at `steps`.
     public mutating func report(_ problem: Problem, at steps: [Step]) {
         let position = position(steps)

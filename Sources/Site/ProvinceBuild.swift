@@ -47,41 +47,29 @@ public struct ProvinceBuild {
     /// Validates, renders every unit (or `only`), and replaces `output` only when there is no
     /// error (with `strict`, no warning either).
     public func build(into output: OutputTarget, strict: Bool = false) throws -> SiteBuild.Outcome {
-        var timings = SiteBuild.Timings()
-        let prepared = try Self.measure(&timings.reading) { try prepare() }
-        checked?(prepared.diagnostics)
-        guard Self.usable(prepared, strict: strict), let templates = prepared.templates else {
-            return SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0)
-        }
-        let staged = try StagedOutput(for: output, depth: 4)
-        do {
-            var pages = 0, writing = 0.0
-            try produce(prepared, templates: templates, timings: &timings) { files in
-                pages += files.filter { $0.path.hasSuffix(".html") }.count
-                // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
-                Self.measure(&writing) { staged.writeBehind(files) }
-            }
-            let leftovers = try Self.measure(&writing) { try staged.commit() }
-            timings.writing = writing
-            return SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: pages, timings: timings, leftovers: leftovers)
-        } catch {
-            staged.discard()
-            throw error
-        }
+        // A province's rendering outpaces the file system more than a single site's: a few batches may wait.
+        try make(into: .folder(output, depth: 4), strict: strict).outcome
     }
 
     /// Every output file in memory, in path order (for tests); nil files when the build is blocked.
     public func render(strict: Bool = false) throws -> (outcome: SiteBuild.Outcome, files: [(path: String, data: Data)]?) {
+        try make(into: .memory, strict: strict)
+    }
+
+    private func make(into destination: OutputProduction.Destination, strict: Bool) throws
+        -> (outcome: SiteBuild.Outcome, files: [(path: String, data: Data)]?) {
         var timings = SiteBuild.Timings()
-        let prepared = try prepare()
+        let prepared = try SiteBuild.measure(&timings.reading) { try prepare() }
+        checked?(prepared.diagnostics)
         guard Self.usable(prepared, strict: strict), let templates = prepared.templates else {
             return (SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: 0), nil)
         }
-        var files: [(path: String, data: Data)] = []
-        try produce(prepared, templates: templates, timings: &timings) { files += $0 }
-        files.sort { $0.path < $1.path }
-        return (SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
-                                  timings: timings), files)
+        let produced = try OutputProduction.run(into: destination) { emit in
+            try produce(prepared, templates: templates, timings: &timings, emit: emit)
+        }
+        timings.writing = produced.writing
+        return (SiteBuild.Outcome(diagnostics: prepared.diagnostics, pagesWritten: produced.pages, timings: timings,
+                                  leftovers: produced.leftovers), produced.files)
     }
 
     private static func usable(_ prepared: Prepared, strict: Bool) -> Bool {
@@ -110,14 +98,14 @@ public struct ProvinceBuild {
         let outlines = Parallel.map(pool.count) { cache?.outline(of: pool[$0]) ?? RecordOutline(parsing: pool[$0]) }
         let reservedIDs = HTMLIDs.written(inTemplatesAt: root.appendingPathComponent(Templates.folder))
         let shared = SharedRendering(pool: entries.compactMap { $0 })
-        let poolCodes = Set(pool.compactMap(\.procedure?.code))
-        let root = self.root
+        // A unit built alone reads only the records it may take; the others' codes still count.
+        let poolCodes = Set(pool.compactMap(\.procedure?.code)).union(content.pool.unreadCodes)
         let changeLog = content.pool.changeLog
         // Units are planned on every core: each reads the pool, none changes it.
         let planned = Parallel.map(content.units.count) { index -> UncheckedUnitPlan in
             UncheckedUnitPlan(Self.plan(content.units[index], pool: pool, entries: entries, outlines: outlines, poolCodes: poolCodes,
                                         changeLog: changeLog, compliance: compliance, shared: shared, reservedIDs: reservedIDs,
-                                        templates: templates, root: root))
+                                        templates: templates))
         }.map(\.value)
         var read = content.allDiagnostics
         var extra = SiteBuild.nationalFindings(SiteBuild.bodyProblems(outlines, among: &read), among: pool)
@@ -147,7 +135,7 @@ public struct ProvinceBuild {
     /// a unit whose `site.yml` could not be read (reported already).
     static func plan(_ unit: ProvinceUnit, pool: [Record], entries: [PublishedProcedure?], outlines: [RecordOutline], poolCodes: Set<String>,
                      changeLog: ChangeLog, compliance: ComplianceSources, shared: SharedRendering, reservedIDs: Set<String>,
-                     templates: Templates?, root: URL)
+                     templates: Templates?)
         -> (planned: PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)? {
         guard let configuration = unit.configuration else { return nil }
         var records: [Record] = [], published: [PublishedProcedure] = [], linksIn: [RecordOutline] = [], used: Set<String> = []
@@ -176,8 +164,7 @@ public struct ProvinceBuild {
             diagnostics.append(Diagnostic(file: overlay.path, line: 1, column: 1, problem: .overlayWithoutRecord(code, inPool: poolCodes.contains(code))))
         }
         if records.isEmpty, !poolCodes.isEmpty, unit.slug != ProvinceConfiguration.ownSlug {
-            let file = "\(unit.folder)/\(SiteConfiguration.fileName)"
-            diagnostics.append(Diagnostic(file: file, line: line(of: "chon:", in: root.path + "/" + file), column: 1,
+            diagnostics.append(Diagnostic(file: "\(unit.folder)/\(SiteConfiguration.fileName)", line: unit.keyLines["chon"] ?? 1, column: 1,
                                           problem: .emptySelection(pool: poolCodes.count)))
         }
         let plan = SitePlan(configuration: configuration, records: records, changeLog: changeLog, compliance: compliance,
@@ -185,13 +172,6 @@ public struct ProvinceBuild {
                             published: published, shared: shared)
         let links = SiteBuild.linkProblems(in: linksIn, plan: plan, templates: templates)
         return (PlannedUnit(unit: unit, configuration: configuration, plan: plan), diagnostics, links, selected)
-    }
-
-    /// The first line of a file that starts with `prefix` (1 when none does, or it cannot be read).
-    static func line(of prefix: String, in path: String) -> Int {
-        guard let bytes = try? Files.read(path) else { return 1 }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        return (lines.firstIndex { $0.hasPrefix(prefix) } ?? 0) + 1
     }
 
     // MARK: - Rendering
@@ -229,12 +209,6 @@ public struct ProvinceBuild {
                        own files: [(path: String, data: Data)]) -> SiteOutput.Assets {
         let beside = templates.findsSharedAssets && planned.configuration.rootURL == province.defaultBaseURL(slug: planned.unit.slug)
         return beside ? .shared(basePath: SiteConfiguration.basePath(of: province.baseURL)) : .own(files)
-    }
-
-    static func measure<T>(_ seconds: inout Double, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        return try work()
     }
 }
 

@@ -20,22 +20,33 @@ public struct ProvinceContent: Sendable {
     }
 
     /// Reads the province at `folder`; with `only`, that unit alone (no other unit is read, so none
-    /// of their problems can stop it). Throws what stops a single site from being read (`tinh.yml`
-    /// missing, a folder that cannot be listed), and `UnknownUnit` for an `only` that is not there.
-    /// `records: false` reads the configurations alone (sync and fetch need only the selections).
+    /// of their problems can stop it) and of the pool only the records its `chon` may take (nothing
+    /// when its `site.yml` cannot be read: what it takes is unknown). Throws what stops a single
+    /// site from being read (`tinh.yml` missing, a folder that cannot be listed), and `UnknownUnit`
+    /// for an `only` that is not there. `records: false` reads the configurations alone (sync and
+    /// fetch need only the selections).
     public static func load(from folder: URL, only: String? = nil, cache: RecordCache? = nil, records: Bool = true) throws -> ProvinceContent {
         let folders = try SiteFolders(site: folder)
         let (province, provinceDiagnostics) = try ProvinceConfiguration.load(in: folders)
-        let pool = records ? try SiteContent.loadRecords(from: folder, folders: folders, cache: cache,
-                                                             localPartsFolder: "\(ProvinceUnit.folder)/<tên>/thu-tuc")
-                           : SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
-        var content = ProvinceContent(folder: folder, province: province, pool: pool, units: [], diagnostics: provinceDiagnostics)
-        guard let province else { return content }
+        var content = ProvinceContent(folder: folder, province: province,
+                                      pool: SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: [])),
+                                      units: [], diagnostics: provinceDiagnostics)
+        if let province { try content.readUnits(only: only, folders: folders, province: province) }
+        let selections = only.map { _ in content.units.compactMap(\.configuration) }
+        if records, selections?.isEmpty != true {
+            content.pool = try SiteContent.loadRecords(from: folder, folders: folders, cache: cache,
+                                                       localPartsFolder: "\(ProvinceUnit.folder)/<tên>/thu-tuc", publishedBy: selections)
+        }
+        return content
+    }
+
+    /// Every unit under `don-vi/` (or `only`), and the province's own publication.
+    private mutating func readUnits(only: String?, folders: SiteFolders, province: ProvinceConfiguration) throws {
         var slugs: [String]
         do {
             slugs = try Files.listIfPresent(try folders.resolve(ProvinceUnit.folder))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
         } catch let outside as OutsideSite {
-            content.diagnostics.append(outside.diagnostic)
+            diagnostics.append(outside.diagnostic)
             slugs = []
         }
         if let only {
@@ -51,34 +62,33 @@ public struct ProvinceContent: Sendable {
             do {
                 real = try folders.resolve(path)
             } catch let outside as OutsideSite {
-                content.diagnostics.append(outside.diagnostic)
+                diagnostics.append(outside.diagnostic)
                 continue
             }
             guard Files.isFolder(real) else {
-                content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .ignoredFile(Localized(
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .ignoredFile(Localized(
                     vi: "\(ProvinceUnit.folder)/ chỉ chứa thư mục của các đơn vị (\(ProvinceUnit.folder)/<tên>/site.yml).",
                     en: "\(ProvinceUnit.folder)/ holds only the units' folders (\(ProvinceUnit.folder)/<name>/site.yml)."))))
                 continue
             }
             if let problem = UnitSlug.problem(name) {
-                content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: problem))
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: problem))
                 continue
             }
             // A link to another unit's folder would publish one unit twice, under two addresses.
             if let other = realFolders[real] {
-                content.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .duplicateUnit(
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, problem: .duplicateUnit(
                     Localized(vi: "Thư mục \(path) là liên kết tới thư mục", en: "The folder \(path) leads to the folder"), other: other)))
                 continue
             }
             realFolders[real] = name
-            content.units.append(try ProvinceUnit.read(slug: name, in: folder, folders: folders, province: province))
+            units.append(try ProvinceUnit.read(slug: name, in: folder, folders: folders, province: province))
         }
         if let own = province.own, only == nil || only == ProvinceConfiguration.ownSlug {
-            content.units.append(ProvinceUnit(slug: ProvinceConfiguration.ownSlug, configuration: own))
-            content.units.sort { $0.slug < $1.slug }
+            units.append(ProvinceUnit(slug: ProvinceConfiguration.ownSlug, configuration: own))
+            units.sort { $0.slug < $1.slug }
         }
-        if only == nil { content.checkAcrossUnits() }
-        return content
+        if only == nil { checkAcrossUnits() }
     }
 
     /// Two units at one address, or a unit at the province's own address (over its list of units).
@@ -90,7 +100,7 @@ public struct ProvinceContent: Sendable {
             let address = configuration.rootURL
             if let other = taken[address] {
                 let file = "\(units[index].folder)/\(SiteConfiguration.fileName)"
-                units[index].diagnostics.append(Diagnostic(file: file, line: ProvinceBuild.line(of: "base_url:", in: folder.path + "/" + file), column: 1, problem: .duplicateUnit(
+                units[index].diagnostics.append(Diagnostic(file: file, line: units[index].keyLines["base_url"] ?? 1, column: 1, problem: .duplicateUnit(
                     Localized(vi: "Địa chỉ \(address) của đơn vị", en: "The unit's address \(address)"), other: other)))
                 units[index].configuration = nil
                 continue

@@ -12,6 +12,9 @@ public struct ProvinceUnit: Sendable {
     /// Overlays by the code they apply to (files whose name is not a code are reported, not kept).
     public var overlays: [String: Overlay] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// The line of each top-level key of its `site.yml`, from the configuration's parse: where a
+    /// warning about its selection (`chon`) or its address (`base_url`) points.
+    public var keyLines: [String: Int] = [:]
 
     public static let folder = OwnPlaces.units
     public var folder: String { "\(Self.folder)/\(slug)" }
@@ -32,7 +35,8 @@ public struct ProvinceUnit: Sendable {
         let configurationPath = "\(folder)/\(SiteConfiguration.fileName)"
         do {
             if let bytes = try Files.readIfPresent(try folders.resolve(configurationPath)) {
-                let (configuration, problems) = SiteConfiguration.readUnit(bytes: bytes, path: configurationPath, slug: slug, province: province)
+                let (configuration, problems) = SiteConfiguration.readUnit(bytes: bytes, path: configurationPath, slug: slug, province: province,
+                                                                               keyLines: &unit.keyLines)
                 unit.configuration = configuration
                 unit.diagnostics += problems
             } else {

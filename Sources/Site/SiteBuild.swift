@@ -55,57 +55,41 @@ public struct SiteBuild {
     /// As above, into an output already checked. Files go to a staging folder as they are made,
     /// so memory holds one batch of pages, not the site.
     public func build(into output: OutputTarget, strict: Bool = false) throws -> Outcome {
+        try make(into: .folder(output, depth: 1), strict: strict).outcome
+    }
+
+    /// Every output file in memory, in path order (for tests); nil files when an error (with
+    /// `strict`, a warning) blocks the build.
+    public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
+        try make(into: .memory, strict: strict)
+    }
+
+    private func make(into destination: OutputProduction.Destination, strict: Bool) throws
+        -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
         var timings = Timings()
         var prepared = try measure(&timings.reading) { try prepare() }
         checked?(prepared.diagnostics)
         guard var plan = usable(prepared.diagnostics, prepared.plan, strict: strict), let templates = prepared.templates else {
             // Nothing is rendered, yet every problem is reported: the bodies are parsed for the check alone.
             let diagnostics = measure(&timings.reading) { withBodies(prepared, outlines: parsed(prepared.records)) }
-            return Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings)
+            return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil)
         }
         prepared.plan = nil
-        let staged = try StagedOutput(for: output)
-        do {
-            var pages = 0, writing = 0.0
-            let rendered = try produce(plan, templates: templates, timings: &timings) { files in
-                pages += files.filter { $0.path.hasSuffix(".html") }.count
-                // Only the wait for the previous batch counts as writing; the rest overlaps rendering.
-                measure(&writing) { staged.writeBehind(files) }
-            }
-            let diagnostics = measure(&timings.reading) { withBodies(prepared, plan: plan, outlines: rendered) }
+        var diagnostics: [Diagnostic] = []
+        let produced = try OutputProduction.run(into: destination) { emit in
+            try produce(plan, templates: templates, timings: &timings, emit: emit)
+        } keep: { rendered in
+            diagnostics = measure(&timings.reading) { withBodies(prepared, plan: plan, outlines: rendered) }
             prepared.records = []
             // Every record is let go on a thread of its own while the output is swapped in and the
             // report printed: freeing 10,000 records one by one took a few tenths of a second.
             Retired(&plan).release()
-            guard usable(diagnostics, plan, strict: strict) != nil else {
-                staged.discard()
-                return Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings)
-            }
-            let leftovers = try measure(&writing) { try staged.commit() }
-            timings.writing = writing
-            return Outcome(diagnostics: diagnostics, pagesWritten: pages, timings: timings, leftovers: leftovers)
-        } catch {
-            staged.discard()
-            throw error
+            return usable(diagnostics, plan, strict: strict) != nil
         }
-    }
-
-    /// Every output file in memory, in path order (for tests); nil files when an error (with
-    /// `strict`, a warning) blocks the build.
-    public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
-        var timings = Timings()
-        let prepared = try measure(&timings.reading) { try prepare() }
-        guard let plan = usable(prepared.diagnostics, prepared.plan, strict: strict), let templates = prepared.templates else {
-            return (Outcome(diagnostics: withBodies(prepared, outlines: parsed(prepared.records)), pagesWritten: 0), nil)
-        }
-        var files: [(path: String, data: Data)] = []
-        let rendered = try produce(plan, templates: templates, timings: &timings) { files += $0 }
-        let diagnostics = withBodies(prepared, plan: plan, outlines: rendered)
-        guard usable(diagnostics, plan, strict: strict) != nil else { return (Outcome(diagnostics: diagnostics, pagesWritten: 0), nil) }
-        files.sort { $0.path < $1.path }
-        let outcome = Outcome(diagnostics: diagnostics, pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count,
-                              timings: timings)
-        return (outcome, files)
+        guard produced.kept else { return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil) }
+        timings.writing = produced.writing
+        return (Outcome(diagnostics: diagnostics, pagesWritten: produced.pages, timings: timings, leftovers: produced.leftovers),
+                produced.files)
     }
 
     /// `strict` is about the unit's own content: the national record's findings never block.

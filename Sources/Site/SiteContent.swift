@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// What syncs changed, for "recently changed".
     public var changeLog: ChangeLog
+    /// Codes of the record files not read because no unit asked for them (`loadRecords(publishedBy:)`).
+    public var unreadCodes: Set<String> = []
 
     /// Where records live, relative to the site.
     public static let recordsFolder = "content/thu-tuc"
@@ -31,7 +33,11 @@ public struct SiteContent: Sendable {
     /// The change log and every `content/thu-tuc/*.md` of a folder laid out like a site (a unit's,
     /// or a province's pool), without its configuration.
     /// `localPartsFolder`: where the units write their own parts of these records (a province's pool).
-    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?, localPartsFolder: String? = nil) throws -> SiteContent {
+    /// `units`: read only the records one of these units may publish (a province's unit built
+    /// alone); of the other files only the lines that decide the selection are looked at
+    /// (`SelectionFacts`), so that a broken record no such unit takes neither stops nor slows it.
+    static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?, localPartsFolder: String? = nil,
+                            publishedBy units: [SiteConfiguration]? = nil) throws -> SiteContent {
         var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         do {
             content.changeLog = try ChangeLog.read(in: folders)
@@ -62,24 +68,47 @@ public struct SiteContent: Sendable {
             return content
         }
         let asSynced = AsSynced(site: folder)
-        // Records are independent: read on all cores, kept in path order.
-        content.records = Parallel.map(names.count) { index in
-            let path = "\(recordsFolder)/\(names[index])"
-            var record: Record
-            switch RecordFile.read(path, in: folder) {
-            case .bytes(let bytes):
-                record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
-                // Asked only where the answer decides something: a warning that may be the national
-                // record's, or a related code that may not be published (known once all are read).
-                if record.mayHaveNationalFindings || (record.isImported && !record.references.isEmpty) {
-                    record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes)
-                }
-            case .refused(let problem): record = .refused(path: path, problem)
+        let record: @Sendable (String, [UInt8]) -> Record = { path, bytes in
+            var record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
+            // Asked only where the answer decides something: a warning that may be the national
+            // record's, or a related code that may not be published (known once all are read).
+            if record.mayHaveNationalFindings || (record.isImported && !record.references.isEmpty) {
+                record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes)
             }
             record.dropWhatTheSiteDoesNotUse()
             record.localPartsFolder = localPartsFolder
             return record
         }
+        // Records are independent: read on all cores, kept in path order.
+        var files = Parallel.map(names.count) { index -> PoolFile in
+            let path = "\(recordsFolder)/\(names[index])"
+            switch RecordFile.read(path, in: folder) {
+            case .bytes(let bytes):
+                if let units {
+                    let facts = SelectionFacts(bytes: bytes)
+                    if let procedure = facts.procedure, units.allSatisfy({ $0.exclusion(of: procedure) != nil }) {
+                        return .notTaken(path: path, bytes: bytes, code: procedure.code)
+                    }
+                }
+                return .read(record(path, bytes))
+            case .refused(let problem):
+                var record = Record.refused(path: path, problem)
+                record.dropWhatTheSiteDoesNotUse()
+                record.localPartsFolder = localPartsFolder
+                return .read(record)
+            }
+        }
+        // A code written in two files is an error at the second, which may be one the units take:
+        // both are read, as the whole build reads them.
+        var filesWithCode: [String: Int] = [:]
+        for code in files.compactMap(\.code) { filesWithCode[code, default: 0] += 1 }
+        for index in files.indices {
+            if case .notTaken(let path, let bytes, let code) = files[index], filesWithCode[code, default: 0] > 1 {
+                files[index] = .read(record(path, bytes))
+            }
+        }
+        content.records = files.compactMap(\.record)
+        content.unreadCodes = Set(files.compactMap { $0.record == nil ? $0.code : nil })
         content.checkAcrossRecords()
         for index in content.records.indices {
             if let asSynced = content.records[index].nationalPartAsSynced {
@@ -95,7 +124,8 @@ public struct SiteContent: Sendable {
         (diagnostics + records.flatMap(\.reportedDiagnostics)).sortedForReport()
     }
 
-    /// Duplicate codes across files, and related or replacing codes that are not published here.
+    /// Duplicate codes across files, and related or replacing codes that are not published here
+    /// (the files not read count as published: they are, by the units that take them).
     mutating func checkAcrossRecords() {
         var firstFile: [String: String] = [:]
         for index in records.indices {
@@ -110,7 +140,7 @@ public struct SiteContent: Sendable {
                 firstFile[code] = records[index].path
             }
         }
-        let codes = Set(firstFile.keys)
+        let codes = Set(firstFile.keys).union(unreadCodes)
         for index in records.indices {
             for reference in records[index].references where !codes.contains(reference.code) {
                 records[index].diagnostics.append(Diagnostic(
@@ -129,5 +159,23 @@ extension Record {
         if procedure != nil { frontMatter = nil }
         body.source = ""
         for index in body.sections.indices { body.sections[index].raw = "" }
+    }
+}
+
+/// A record file of the pool as first looked at: read, or left unread (no unit asked for it).
+private enum PoolFile {
+    case read(Record)
+    case notTaken(path: String, bytes: [UInt8], code: String)
+
+    var record: Record? {
+        if case .read(let record) = self { return record }
+        return nil
+    }
+
+    var code: String? {
+        switch self {
+        case .read(let record): return record.code
+        case .notTaken(_, _, let code): return code
+        }
     }
 }
