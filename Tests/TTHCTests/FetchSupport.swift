@@ -11,19 +11,21 @@ struct Fetcher {
 
     /// Short waits: every fault test ends in well under a second of waiting.
     func fetch(_ site: TemporarySite, _ portal: ReplayPortal, _ extra: [String] = [], killAfter: Double = 120) throws -> CommandLineTests.Run {
-        try cli.tthc(["fetch", "--site", site.folder.path, "--api", portal.api, "--delay", "0", "--retry-wait", "0.05",
-                      "--timeout", "2"] + extra, environment: Self.environment, killAfter: killAfter)
+        try cli.tthc(Self.arguments(site, portal, extra), environment: Self.environment, killAfter: killAfter)
+    }
+
+    static func arguments(_ site: TemporarySite, _ portal: ReplayPortal, _ extra: [String]) -> [String] {
+        ["fetch", "--site", site.folder.path, "--api", portal.api, "--delay", "0", "--retry-wait", "0.05", "--timeout", "2"] + extra
     }
 
     /// The same, with the fetch's own peak memory in kB, told by GNU time (nil where it is not
     /// installed): the process's own, not the largest of every child tests running beside it made.
     func fetchMeasured(_ site: TemporarySite, _ portal: ReplayPortal, _ extra: [String] = [], killAfter: Double = 120) throws -> (run: CommandLineTests.Run, peak: Int?) {
         let time = URL(fileURLWithPath: "/usr/bin/time")
-        let arguments = ["fetch", "--site", site.folder.path, "--api", portal.api, "--delay", "0", "--retry-wait", "0.05", "--timeout", "2"] + extra
         guard FileManager.default.isExecutableFile(atPath: time.path) else { return (try fetch(site, portal, extra, killAfter: killAfter), nil) }
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-peak-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: report) }
-        let run = try cli.tthc(["-f", "%M", "-o", report.path, CommandLineTests.executable.path] + arguments,
+        let run = try cli.tthc(["-f", "%M", "-o", report.path, CommandLineTests.executable.path] + Self.arguments(site, portal, extra),
                                environment: Self.environment, killAfter: killAfter, program: time)
         let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
         return (run, text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
