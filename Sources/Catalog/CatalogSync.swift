@@ -375,10 +375,10 @@ public struct CatalogSync: Sendable {
             plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
             if stored == nil {
                 plan.created.append(path)
-                plan.log.append(.init(date: now, code: code, kind: .created))
+                plan.log.append(.init(date: now, code: code, kind: .created, version: SyncedFiles.fingerprint(comparisonText.utf8)))
             } else {
                 plan.restored.append(path)
-                plan.log.append(.init(date: now, code: code, kind: .restored))
+                plan.log.append(.init(date: now, code: code, kind: .restored, version: SyncedFiles.fingerprint(comparisonText.utf8)))
             }
             return
         }
@@ -430,7 +430,7 @@ public struct CatalogSync: Sendable {
             plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.updated.append(path)
-            plan.log.append(.init(date: now, code: code, kind: .updated))
+            plan.log.append(.init(date: now, code: code, kind: .updated, version: SyncedFiles.fingerprint(catalogKey.utf8)))
         } else if catalogKey == baseKey {
             plan.overrides.append(path)
             plan.overriddenFields[path] = local.differences(from: catalog)
@@ -483,7 +483,7 @@ public struct CatalogSync: Sendable {
             plan.writes.append(planned(path, old: old, new: spliced))
             if kept.isEmpty { plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8) }
             plan.updated.append(path)
-            plan.log.append(.init(date: now, code: code, kind: .updated))
+            plan.log.append(.init(date: now, code: code, kind: .updated, version: SyncedFiles.fingerprint(catalog.comparisonText.utf8)))
         }
         writeBase(catalog.comparisonText, code: code, old: stored, plan: &plan)
         if !kept.isEmpty {
@@ -562,7 +562,7 @@ public struct CatalogSync: Sendable {
         plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
         writeBase(part.comparisonText, code: code, old: base.text, plan: &plan)
         plan.abolished.append(path)
-        plan.log.append(.init(date: now, code: code, kind: .abolished))
+        plan.log.append(.init(date: now, code: code, kind: .abolished, version: SyncedFiles.fingerprint(part.comparisonText.utf8)))
     }
 
     /// `old` is the stored base, already read by the caller.
@@ -572,9 +572,11 @@ public struct CatalogSync: Sendable {
 
     // MARK: - Applying
 
-    /// Writes every planned file, each replaced atomically. Record files first, then merge bases,
-    /// then the log: a run interrupted in between leaves records that the next run recognizes as
-    /// already synchronized (local equals catalog) and whose bases it then completes.
+    /// Writes every planned file, each replaced atomically. The change log first, then record
+    /// files, then merge bases, then the fingerprints. A run stopped after the log plans the same
+    /// changes again and the log takes each once (`ChangeLog.appending`); one stopped after a
+    /// record finds it equal to the catalog and completes its base. Written last, the log would
+    /// lose its lines: the next run sees nothing left to do (a log that could not be written).
     ///
     /// Nothing is written until every folder written into exists and may be written: a folder
     /// that cannot take its files fails the run before any record changes. Each planned file's
@@ -590,7 +592,7 @@ public struct CatalogSync: Sendable {
             throw FileError.last(.write, site.path + "/" + folder)
         }
         // Within each stage files are independent: written on all cores.
-        for stage in 0...2 {
+        for stage in 0...3 {
             let writes = plan.writes.filter { order($0.path).0 == stage }
             let failures = Parallel.map(writes.count) { index -> Error? in
                 let write = writes[index], target = site.path + "/" + write.path
@@ -611,9 +613,10 @@ public struct CatalogSync: Sendable {
     }
 
     private func order(_ path: String) -> (Int, String) {
-        if path.hasPrefix(Self.recordsFolder) { return (0, path) }
-        if path.hasPrefix(Self.baseFolder) { return (1, path) }
-        return (2, path)
+        if path == ChangeLog.path { return (0, path) }
+        if path.hasPrefix(Self.recordsFolder) { return (1, path) }
+        if path.hasPrefix(Self.baseFolder) { return (2, path) }
+        return (3, path)
     }
 }
 

@@ -25,16 +25,26 @@ public struct ChangeLog: Sendable {
         public var date: String
         public var code: String
         public var kind: Kind
+        /// The fingerprint of the national version the change brought (`phien_ban`), so that a
+        /// run retried after a failure does not log the same change twice. Absent in older logs.
+        public var version: String?
 
-        public init(date: String, code: String, kind: Kind) {
+        public init(date: String, code: String, kind: Kind, version: String? = nil) {
             self.date = date
             self.code = code
             self.kind = kind
+            self.version = version
         }
 
         var line: String {
-            Value.object([.init("ngay", .string(date)), .init("ma", .string(code)), .init("thay_doi", .string(kind.rawValue))])
-                .json() + "\n"
+            var fields: [Value.Member] = [.init("ngay", .string(date)), .init("ma", .string(code)), .init("thay_doi", .string(kind.rawValue))]
+            if let version { fields.append(.init("phien_ban", .string(version))) }
+            return Value.object(fields).json() + "\n"
+        }
+
+        /// The same change of the same version: what a retried run would log again.
+        func repeats(_ other: Entry) -> Bool {
+            code == other.code && kind == other.kind && version != nil && version == other.version
         }
     }
 
@@ -97,13 +107,24 @@ public struct ChangeLog: Sendable {
             let kinds = Kind.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(Unusable("`thay_doi` phải là một trong: \(kinds)", "`thay_doi` must be one of: \(kinds)"))
         }
-        return .success(Entry(date: date, code: code, kind: kind))
+        // Only ever compared, never shown: a value that is not a fingerprint is left out.
+        let version = (object["phien_ban"] as? String).flatMap { Self.isFingerprint($0) ? $0 : nil }
+        return .success(Entry(date: date, code: code, kind: kind, version: version))
     }
 
-    /// The log's text `existing` with `new` appended.
+    /// The log's text `existing` with `new` appended, but for the entries that repeat the latest
+    /// entry of their code: a sync that failed after writing the log (a record it could not
+    /// write) plans the same changes again, and they are news once.
     public static func appending(_ new: [Entry], to existing: String) -> String {
+        var latest: [String: Entry] = [:]
+        for entry in ChangeLog(bytes: Array(existing.utf8)).entries { latest[entry.code] = entry }
+        let fresh = new.filter { entry in !(latest[entry.code].map(entry.repeats) ?? false) }
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-        return existing + separator + new.map(\.line).joined()
+        return existing + separator + fresh.map(\.line).joined()
+    }
+
+    private static func isFingerprint(_ text: String) -> Bool {
+        text.utf8.count == 16 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     /// The most recent change of each code, newest first.
