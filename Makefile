@@ -1,6 +1,7 @@
 # tthc: two commands on a fresh Debian/Ubuntu machine with Swift 6:
 #   make site   installs missing system packages, builds tthc, writes the demo site to public/
-#   make test   the same set-up, then every test: Swift's, then the search page in headless Chromium
+#   make test   the same set-up, then every test: Swift's, then the demo site and the fixture province
+#               in headless Chromium
 SWIFT ?= swift
 TTHC = .build/release/tthc
 
@@ -54,6 +55,9 @@ test: deps browser-deps
 	rm -rf .build/demo-site && .build/debug/tthc build --output .build/demo-site 2>/dev/null
 	scripts/search-relevance --site .build/demo-site
 	scripts/site-check --site .build/demo-site --shots .build/screenshots
+	rm -rf .build/province .build/province-site && cp -R Tests/Fixtures/province .build/province && cp -R templates .build/province/
+	.build/debug/tthc build --site .build/province --output .build/province-site 2>/dev/null
+	scripts/site-check --site .build/province-site
 	scripts/hostile-check --tthc .build/debug/tthc
 	scripts/editor-check --tthc .build/debug/tthc
 

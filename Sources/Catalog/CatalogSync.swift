@@ -155,6 +155,7 @@ public struct CatalogSync: Sendable {
             return plan
         }
         plan.publishedBefore = existing.values.filter { $0.isNational }.count
+        for file in existing.values where !file.fingerprint.isEmpty { plan.readAs[file.path] = file.fingerprint }
 
         var chosen: [String: Choice] = [:]
         var seen: Set<String> = []
@@ -591,12 +592,18 @@ public struct CatalogSync: Sendable {
         if let folder = folders.first(where: { access(site.path + "/" + $0, W_OK | X_OK) != 0 }) {
             throw FileError.last(.write, site.path + "/" + folder)
         }
+        // A record saved meanwhile stops the run before anything is written; checked again just
+        // before each record is replaced, since the editor and the clerk's own editor take no lock.
+        if let edited = plan.writes.first(where: { order($0.path).0 == 1 && !isAsRead($0.path, in: plan) }) {
+            throw FileError(.write, site.path + "/" + edited.path, .changedMeanwhile)
+        }
         // Within each stage files are independent: written on all cores.
         for stage in 0...3 {
             let writes = plan.writes.filter { order($0.path).0 == stage }
             let failures = Parallel.map(writes.count) { index -> Error? in
                 let write = writes[index], target = site.path + "/" + write.path
                 do {
+                    if stage == 1, !isAsRead(write.path, in: plan) { throw FileError(.write, target, .changedMeanwhile) }
                     if let text = write.new {
                         try Files.replace(text.utf8, at: target)
                     } else if let staging {
@@ -610,6 +617,11 @@ public struct CatalogSync: Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
         }
+    }
+
+    /// The record at `path` holds the bytes planning read, or is still absent as it was then.
+    private func isAsRead(_ path: String, in plan: SyncPlan) -> Bool {
+        FileManager.default.contents(atPath: site.path + "/" + path).map { SyncedFiles.fingerprint($0) } == plan.readAs[path]
     }
 
     private func order(_ path: String) -> (Int, String) {

@@ -97,6 +97,9 @@ public struct SyncPlan: Sendable {
 
     /// Record files, merge bases and the change log, in path order.
     public var writes: [FileWrite] = []
+    /// Each record file's fingerprint as planning read it, by path: a record is written only over
+    /// the same bytes (or where there was none), never over an edit saved while sync ran.
+    public var readAs: [String: String] = [:]
     public var log: [ChangeLog.Entry] = []
 
     /// Adds what one record's merge planned (plans are built per record in parallel).

@@ -19,6 +19,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A file tthc writes into in place has other names too (a hard link, this many names in
         /// all): writing would change the file under its other name as well.
         case hardLinked(names: Int)
+        /// The file changed after tthc read it (a clerk saved it in the editor or the browser while
+        /// sync ran): writing would lose that edit, so nothing was written over it.
+        case changedMeanwhile
     }
 
     public var operation: Operation
@@ -65,6 +68,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case .hardLinked(let names):
             return ("tệp này còn mang \(names - 1) tên khác (liên kết cứng, hard link), nên ghi vào đây sẽ sửa cả tệp ở tên kia; xoá tên này (nội dung vẫn còn ở tên kia) rồi chạy lại",
                     "the file has \(names - 1) other name(s) (a hard link), so writing here would change the file under that name too; remove this name (the content stays under the other) and run again")
+        case .changedMeanwhile:
+            return ("tệp vừa được sửa trong lúc lệnh đang chạy (trong trình soạn thảo hoặc trình duyệt), nên tthc không ghi đè lên bản vừa sửa; chạy lại lệnh",
+                    "the file was changed while the command ran (in an editor or the browser), so tthc did not write over that edit; run the command again")
         }
     }
 
