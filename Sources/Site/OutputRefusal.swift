@@ -19,12 +19,24 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case notMadeByTthc(examples: [String])
         /// `--force` was given, but for a folder it never applies to (`why` says which).
         case neverForced(why: Protected)
+        /// Such a folder with tthc's marker in it (copied there, or planted): still never replaced.
+        case protectedThoughMarked(why: Protected)
         /// The folder was replaced or appeared while the build ran.
         case changedDuringBuild
     }
 
     public enum Protected: Equatable, Sendable {
         case home, workingFolder, systemFolder, repository, holdsASite(String)
+
+        var what: (vi: String, en: String) {
+            switch self {
+            case .home: return ("đây là thư mục nhà (home) hoặc chứa nó", "it is the home folder or holds it")
+            case .workingFolder: return ("đây là thư mục đang làm việc (cd) hoặc chứa nó", "it is the working folder or holds it")
+            case .systemFolder: return ("đây là một thư mục ở gốc của hệ thống", "it is a folder at the root of the system")
+            case .repository: return ("đây là (một phần của) kho git, xóa nó là mất lịch sử", "it is (part of) a git repository, whose history would be lost")
+            case .holdsASite(let site): return ("nó chứa trang tthc \(site)", "it holds the tthc site \(site)")
+            }
+        }
     }
 
     /// As given (`--output …`), and where it really leads.
@@ -70,15 +82,10 @@ public struct OutputRefusal: ExplainedError, Equatable {
             return ("thư mục đã có tệp không do tthc tạo ra (\(list)…); mỗi lần tạo trang, cả thư mục được thay mới nên các tệp đó sẽ bị xóa. Hãy chọn một thư mục mới hoặc trống, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ nội dung thư mục này.",
                     "the folder holds files tthc did not make (\(list)…); each build replaces the whole folder, so they would be deleted. Choose a new or empty folder, or add --force if you really mean to replace everything in it.")
         case .neverForced(let why):
-            let (vi, en): (String, String)
-            switch why {
-            case .home: (vi, en) = ("đây là thư mục nhà (home) hoặc chứa nó", "it is the home folder or holds it")
-            case .workingFolder: (vi, en) = ("đây là thư mục đang làm việc (cd) hoặc chứa nó", "it is the working folder or holds it")
-            case .systemFolder: (vi, en) = ("đây là một thư mục ở gốc của hệ thống", "it is a folder at the root of the system")
-            case .repository: (vi, en) = ("đây là (một phần của) kho git, xóa nó là mất lịch sử", "it is (part of) a git repository, whose history would be lost")
-            case .holdsASite(let site): (vi, en) = ("nó chứa trang tthc \(site)", "it holds the tthc site \(site)")
-            }
-            return ("--force không áp dụng cho thư mục này: \(vi). \(elsewhere.0)", "--force does not apply here: \(en). \(elsewhere.1)")
+            return ("--force không áp dụng cho thư mục này: \(why.what.vi). \(elsewhere.0)", "--force does not apply here: \(why.what.en). \(elsewhere.1)")
+        case .protectedThoughMarked(let why):
+            return ("thư mục có tệp \(OutputMarker.fileName) của tthc, nhưng tthc không bao giờ thay thư mục này: \(why.what.vi). Tệp đó có lẽ bị chép nhầm vào đây. \(elsewhere.0)",
+                    "the folder holds tthc's \(OutputMarker.fileName), but tthc never replaces this folder: \(why.what.en). That file was probably copied here by mistake. \(elsewhere.1)")
         case .changedDuringBuild:
             return ("thư mục đã bị thay hoặc được tạo bởi chương trình khác trong lúc tạo trang. Chạy lại lệnh.",
                     "the folder was replaced or created by another program while the site was built. Run the command again.")

@@ -73,6 +73,9 @@ public struct OutputTarget: Sendable {
         let names = try Files.list(folder).sorted()
         if names.isEmpty { return OutputTarget(requested: requested, folder: folder, found: .empty(identity)) }
         if OutputMarker.isMarked(folder, names: names) {
+            // A marker is only a file anyone can copy or plant: it never makes home, the working
+            // folder, a repository or a folder holding a site replaceable.
+            if let why = try protected(folder, names: names, marked: true) { throw refuse(folder, .protectedThoughMarked(why: why)) }
             return OutputTarget(requested: requested, folder: folder, found: .earlierOutput(identity))
         }
         guard force else { throw refuse(folder, .notMadeByTthc(examples: Array(names.prefix(3)))) }
@@ -100,9 +103,12 @@ public struct OutputTarget: Sendable {
 
     /// Folders `--force` never replaces, whoever asks: the home and working folders and their
     /// parents, a folder at the root of the system (`/etc`, `/tmp` …), a git repository or a part
-    /// of one, and a folder with a site in it (one level down is looked at).
-    private static func protected(_ folder: String, names: [String]) throws -> OutputRefusal.Protected? {
-        if Files.split(folder).folder == "/" { return .systemFolder }
+    /// of one, and a folder with a site in it (one level down is looked at). A marked folder at the
+    /// root (`/out`, which an earlier build made in a container) is tthc's, unless it is one of the
+    /// system's own.
+    private static func protected(_ folder: String, names: [String], marked: Bool = false) throws -> OutputRefusal.Protected? {
+        let (parent, name) = Files.split(folder)
+        if parent == "/", !marked || systemFolders.contains(name) || name.hasPrefix("lib") { return .systemFolder }
         if names.contains(".git") || folder.split(separator: "/").contains(".git") { return .repository }
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty,
            let real = try? RealPath.resolve(home), RealPath.isWithin(real, folder) {
@@ -112,6 +118,12 @@ public struct OutputTarget: Sendable {
         for name in names where isSite(folder + "/" + name) { return .holdsASite(folder + "/" + name) }
         return nil
     }
+
+    /// The folders at the root of a Linux system that hold the system or other people's files.
+    static let systemFolders: Set<String> = [
+        "bin", "boot", "dev", "etc", "home", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv",
+        "sys", "tmp", "usr", "var",
+    ]
 
     /// What a build reads besides its configuration: records, theme, and a province's units.
     static let sourceFolders = ["content", "templates", ProvinceUnit.folder]

@@ -153,6 +153,48 @@ import Testing
                           environment: ["HOME": "/nonexistent"])
     }
 
+    /// A marker is a file anyone can copy (`cp -r public/. ~`) or plant: it makes none of the
+    /// folders `--force` never replaces replaceable. An output tthc made at the root of a
+    /// container (`/out`) stays its own; that one case is not tried here (it needs root's `/`).
+    @Test func aMarkerCopiedIntoAFolderTthcNeverReplacesChangesNothing() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build"], in: site.folder).status == 0)
+        let marker = try site.read("public/.tthc-output")
+        let home = try TemporaryFolder("home")
+        defer { home.remove() }
+        try home.write(".bashrc", "# của người dùng")
+        try home.write(".tthc-output", marker)
+        try expectRefused(["--output", home.path], in: site, saying: "có tệp .tthc-output của tthc, nhưng tthc không bao giờ thay thư mục này: đây là thư mục nhà",
+                          beside: home.url, environment: ["HOME": home.path])
+        // The earlier layout (no marker, a tthc output's names) in a home folder: the same.
+        try FileManager.default.removeItem(at: home.url.appendingPathComponent(".tthc-output"))
+        try FileManager.default.removeItem(at: home.url.appendingPathComponent(".bashrc"))
+        for name in ["index.html", "sitemap.xml", "api/thu-tuc.json"] { try home.write(name, "x") }
+        try expectRefused(["--output", home.path], in: site, saying: "đây là thư mục nhà", beside: home.url, environment: ["HOME": home.path])
+        // The working folder, a git repository, a folder holding a site.
+        let work = try TemporaryFolder("lam-viec")
+        defer { work.remove() }
+        try work.write("ghi-chu.txt", "của người dùng")
+        try work.write(".tthc-output", marker)
+        let before = Tree.of(work.url)
+        let run = try cli.tthc(["build", "--site", site.folder.path, "--output", "."], in: work.url, environment: ["HOME": "/nonexistent"])
+        #expect(run.status == 2 && run.errors.contains("thư mục đang làm việc"), "\(run.errors)")
+        #expect(Tree.of(work.url) == before)
+        let repository = try TemporaryFolder("gh-pages")
+        defer { repository.remove() }
+        try repository.write(".git/HEAD", "ref: refs/heads/gh-pages\n")
+        try repository.write(".tthc-output", marker)
+        try expectRefused(["--output", repository.path], in: site, saying: "kho git", beside: repository.url, environment: ["HOME": "/nonexistent"])
+        let group = try TemporaryFolder("nhom")
+        defer { group.remove() }
+        try group.write("xa-b/site.yml", TemporarySite.configuration)
+        try group.write(".tthc-output", marker)
+        try expectRefused(["--output", group.path], in: site, saying: "nó chứa trang tthc", beside: group.url, environment: ["HOME": "/nonexistent"])
+        // Its own output is still replaced without a word.
+        #expect(try cli.tthc(["build"], in: site.folder, environment: ["HOME": "/nonexistent"]).status == 0)
+    }
+
     @Test func anotherSitesFoldersAreRefused() throws {
         let site = try site()
         defer { site.remove() }
