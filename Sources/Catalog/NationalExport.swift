@@ -26,6 +26,8 @@ public struct NationalExport: Sendable {
         case badLine(Int)
         case tooManyEntries(Int, limit: Int)
         case notUTF8(Int, byteOffset: Int)
+        /// Saved as UTF-16 or UTF-32 (Windows PowerShell's `>` writes UTF-16), named as such.
+        case wideEncoding(String)
 
         public var description: String {
             switch self {
@@ -34,6 +36,8 @@ public struct NationalExport: Sendable {
             case .badLine(let line): return "bản ghi \(line) không phải JSON, có thể tệp bị cắt cụt (record \(line) is not JSON)"
             case .notUTF8(let entry, let offset):
                 return "bản ghi \(entry) có byte không phải UTF-8 ở vị trí \(offset) của tệp; có thể một phần tệp được lưu bằng bảng mã cũ (record \(entry) is not UTF-8 at byte \(offset))"
+            case .wideEncoding(let encoding):
+                return "tệp xuất được lưu ở mã \(encoding), không phải UTF-8 (thường do lệnh `>` của PowerShell trên Windows): hãy lưu lại ở UTF-8, ví dụ `iconv -f \(encoding.split(separator: " ")[0]) -t UTF-8 tep.json > tep-utf8.json`, hoặc trong PowerShell `Get-Content tep.json | Set-Content -Encoding utf8 tep-utf8.json` (the export is \(encoding), not UTF-8)"
             case .tooManyEntries(let count, let limit):
                 return "tệp xuất có \(count) thủ tục, quá giới hạn \(limit); hãy tải lại tệp xuất của tỉnh hoặc bộ, ngành mình (an export holds at most \(limit) procedures)"
             }
@@ -106,6 +110,7 @@ public struct NationalExport: Sendable {
 
     private static func scan(_ storage: ExportBytes) throws(Unreadable) -> [(range: Range<Int>, position: Int)] {
         let result = storage.withBuffer { bytes -> Result<[(range: Range<Int>, position: Int)], Unreadable> in
+            if let encoding = wideEncoding(bytes) { return .failure(.wideEncoding(encoding)) }
             var index = 0
             skipSpace(bytes, &index)
             guard index < bytes.count else { return .failure(.empty) }
@@ -119,6 +124,23 @@ public struct NationalExport: Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// UTF-16 or UTF-32, from a byte-order mark or, without one, from the NUL bytes beside the
+    /// first character (an export starts with ASCII: `[`, `{` or a space).
+    private static func wideEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = Array(bytes.prefix(4)) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
+        switch (head[0], head[1], head[2], head[3]) {
+        case (0x00, 0x00, 0xFE, 0xFF): return "UTF-32BE (big-endian)"
+        case (0xFF, 0xFE, 0x00, 0x00): return "UTF-32LE (little-endian)"
+        case (0xFE, 0xFF, _, _): return "UTF-16BE (big-endian)"
+        case (0xFF, 0xFE, _, _): return "UTF-16LE (little-endian)"
+        case (0x00, 0x00, 0x00, let c) where c != 0: return "UTF-32BE (big-endian)"
+        case (let c, 0x00, 0x00, 0x00) where c != 0: return "UTF-32LE (little-endian)"
+        case (0x00, let c, _, _) where c != 0: return "UTF-16BE (big-endian)"
+        case (let c, 0x00, _, _) where c != 0: return "UTF-16LE (little-endian)"
+        default: return nil
+        }
     }
 
     /// Every 16 MB the scan hands back what it has read.

@@ -220,6 +220,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).isEmpty)
     }
 
+    /// An export saved as UTF-16 or UTF-32 (PowerShell's `>` on Windows writes UTF-16LE with a
+    /// mark), with or without the byte-order mark, is named as such with the way to convert it,
+    /// never called truncated, and nothing is written.
+    @Test(arguments: [("utf-16", "UTF-16LE"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+                      ("utf-32", "UTF-32LE"), ("utf-32-be", "UTF-32BE"), ("utf-32-le", "UTF-32LE")])
+    func anExportInUTF16OrUTF32IsNamedAsSuch(encoding: String, named: String) throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let text = String(decoding: try Data(contentsOf: Repository.fixture("export-sample.json")), as: UTF8.self)
+        let wide: String.Encoding = switch encoding {
+        case "utf-16": .utf16
+        case "utf-16-le": .utf16LittleEndian
+        case "utf-16-be": .utf16BigEndian
+        case "utf-32": .utf32LittleEndian
+        case "utf-32-be": .utf32BigEndian
+        default: .utf32LittleEndian
+        }
+        var bytes = try #require(text.data(using: wide))
+        if encoding == "utf-32" { bytes = Data([0xFF, 0xFE, 0x00, 0x00]) + bytes }
+        try site.write("export.json", bytes)
+        let before = Tree.of(site.folder)
+        let run = try CommandLineTests().tthc(["sync", "--catalog", "export.json"], in: site.folder, killAfter: 60)
+        #expect(run.status == 2, "\(run.output)\(run.errors)")
+        #expect(run.errors.contains("tệp xuất được lưu ở mã \(named)"), "\(run.errors)")
+        #expect(run.errors.contains("iconv -f \(named) -t UTF-8"), "\(run.errors)")
+        #expect(!run.errors.contains("cắt cụt"), "\(run.errors)")
+        #expect(Tree.of(site.folder) == before)
+    }
+
     /// A whole number beyond what an integer holds (found by the validator's fuzzer: it stopped
     /// the build) is read as the number it is, and the page says it as written.
     @Test func aNumberTooLargeForAnIntegerIsStillANumber() throws {
