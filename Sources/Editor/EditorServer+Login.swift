@@ -33,7 +33,8 @@ extension EditorServer {
         }
         let name = (form["ten"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["mat_khau"] ?? ""
-        if let wait = throttle.wait(name: name, address: request.peer) {
+        let address = client(request)
+        if let wait = throttle.wait(name: name, address: address) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             return loginPage(request, name: name, problem: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \(minutes) phút.", status: 429)
         }
@@ -41,10 +42,10 @@ extension EditorServer {
         // An unknown name costs a bcrypt check too: the answer's time says nothing about which names exist.
         let good = Passwords.verify(password, hash: account?.matKhau ?? decoy) && account != nil
         guard good, let account else {
-            throttle.failed(name: name, address: request.peer)
+            throttle.failed(name: name, address: address)
             return loginPage(request, name: name, problem: "Tên đăng nhập hoặc mật khẩu không đúng.", status: 401)
         }
-        throttle.succeeded(name: name)
+        throttle.succeeded(name: name, address: address)
         // A new id at each login: one planted in the browser before (session fixation) is never used.
         sessions.end(request.cookies[Self.sessionCookie])
         let id = sessions.start(.account(account))

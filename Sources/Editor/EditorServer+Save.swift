@@ -131,7 +131,7 @@ extension EditorServer {
         if case .account(let account) = session.editor { who = account.ten }
         if let audit = settings.audit {
             do {
-                try audit.record(account: who, file: path, before: before, after: bytes, address: request.peer)
+                try audit.record(account: who, file: path, before: before, after: bytes, address: client(request))
             } catch {
                 if let before { try? Files.replace(before, at: full) } else { try? Files.removeEntry(full) }
                 return refusal(500, "Chưa lưu được", "Không ghi được nhật ký sửa (\(Localized.of(error)[settings.language])), nên thay đổi đã được hoàn lại.", session)

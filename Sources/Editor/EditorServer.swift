@@ -16,6 +16,8 @@ public final class EditorServer: @unchecked Sendable {
         public var audit: AuditLog?
         public var git: GitCommit?
         public var language: Language
+        /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+        public var trustedProxies: Set<String> = []
 
         public init(site: URL, layout: EditRights.Layout, accounts: AccountFile? = nil, audit: AuditLog? = nil,
                     git: GitCommit? = nil, language: Language = .vi) {
@@ -32,6 +34,11 @@ public final class EditorServer: @unchecked Sendable {
     public let preview: LivePreview
     let sessions = Sessions()
     let throttle = LoginThrottle()
+
+    /// The client's address as the login limits and the audit log count it (`ClientAddress`).
+    func client(_ request: WebRequest) -> String {
+        ClientAddress.of(request, trusting: settings.trustedProxies)
+    }
     let versions = VersionCache()
     /// Without accounts: the `Host` a request must name (127.0.0.1:port, localhost:port), so that a
     /// page of another site cannot reach this one through a name it points at 127.0.0.1 (DNS rebinding).

@@ -1,19 +1,27 @@
 import Foundation
 
-/// Failed logins, counted per login name and per client address over a window: past the limit,
-/// that name (or address) is refused until the window has passed, even with the right password,
-/// so that guessing costs hours, not seconds. bcrypt's cost already makes each try slow.
+/// Failed logins, counted over a window per login name from one address, per address, and per
+/// name from everywhere: past a limit, that name (or address) is refused until the window has
+/// passed, even with the right password, so that guessing costs hours, not seconds (bcrypt's cost
+/// already makes each try slow). The name's own limit counts one address's tries: one attacker
+/// cannot lock a clerk out from the clerk's own machine, only many addresses together can.
 public final class LoginThrottle: @unchecked Sendable {
     private let lock = NSLock()
     private var failures: [String: [Date]] = [:]
     public let window: TimeInterval
-    public let perName: Int
+    public let perNameFromOneAddress: Int
     public let perAddress: Int
+    public let perName: Int
 
-    public init(window: TimeInterval = 15 * 60, perName: Int = 5, perAddress: Int = 20) {
+    public init(window: TimeInterval = 15 * 60, perNameFromOneAddress: Int = 5, perAddress: Int = 20, perName: Int = 100) {
         self.window = window
-        self.perName = perName
+        self.perNameFromOneAddress = perNameFromOneAddress
         self.perAddress = perAddress
+        self.perName = perName
+    }
+
+    private func keys(_ name: String, _ address: String) -> [(String, Int)] {
+        [("ten:\(name)@\(address)", perNameFromOneAddress), ("ip:" + address, perAddress), ("ten:" + name, perName)]
     }
 
     /// Seconds to wait before `name` may try again from `address`; nil when it may try now.
@@ -21,7 +29,7 @@ public final class LoginThrottle: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var longest: TimeInterval?
-        for (key, limit) in [("ten:" + name, perName), ("ip:" + address, perAddress)] {
+        for (key, limit) in keys(name, address) {
             let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
             failures[key] = recent.isEmpty ? nil : recent
             if recent.count >= limit, let first = recent.first {
@@ -36,13 +44,13 @@ public final class LoginThrottle: @unchecked Sendable {
         defer { lock.unlock() }
         // Bounded: names typed by an attacker are many; the oldest keys go when there are too many.
         if failures.count > 50_000 { failures = failures.filter { now.timeIntervalSince($0.value.last ?? now) < window } }
-        failures["ten:" + name, default: []].append(now)
-        failures["ip:" + address, default: []].append(now)
+        for (key, _) in keys(name, address) { failures[key, default: []].append(now) }
     }
 
-    public func succeeded(name: String) {
+    /// The right password from this address: its own count for the name starts again.
+    public func succeeded(name: String, address: String) {
         lock.lock()
-        failures["ten:" + name] = nil
+        failures["ten:\(name)@\(address)"] = nil
         lock.unlock()
     }
 }

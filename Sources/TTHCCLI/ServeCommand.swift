@@ -1,5 +1,6 @@
 import ArgumentParser
 import Editor
+import Escaping
 import FileSystem
 import Foundation
 import Records
@@ -20,11 +21,19 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Tệp tài khoản (ngoài kho) cho máy chủ chung: chỉ người đăng nhập mới sửa được.") var accounts: String?
     @Option(name: .customLong("nhat-ky"), help: "Nhật ký sửa (mặc định cạnh tệp tài khoản: <tên>.nhat-ky.jsonl).") var auditLog: String?
     @Flag(help: "Mỗi lần lưu là một commit git, tác giả là tài khoản đã lưu.") var git = false
+    @Option(name: .customLong("trusted-proxy"), help: "Địa chỉ IP của proxy HTTPS đứng trước (chỉ cùng --accounts; có thể ghi nhiều lần): tin X-Forwarded-For của nó khi đếm lần đăng nhập sai.")
+    var trustedProxies: [String] = []
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.") var lang: Language = .vi
 
     func validate() throws {
         if host != nil, accounts == nil {
             throw ValidationError("--host cần --accounts: không có tài khoản, tthc serve chỉ nghe trên 127.0.0.1 (--host needs --accounts).")
+        }
+        if !trustedProxies.isEmpty, accounts == nil {
+            throw ValidationError("--trusted-proxy cần --accounts (--trusted-proxy needs --accounts).")
+        }
+        if let bad = trustedProxies.first(where: { !ClientAddress.isAddress($0) }) {
+            throw ValidationError(TerminalText.escape("--trusted-proxy \(bad): cần một địa chỉ IP, ví dụ 127.0.0.1 hoặc ::1 (an IP address is needed)."))
         }
         if auditLog != nil, accounts == nil {
             throw ValidationError("--nhat-ky cần --accounts (--nhat-ky needs --accounts).")
@@ -90,6 +99,7 @@ struct ServeCommand: ParsableCommand {
                                                   en: "\(file.path) has no account; make one with: tthc account add NAME --don-vi \(slug) --accounts \(file.path)"))
             }
             settings.accounts = file
+            settings.trustedProxies = Set(trustedProxies)
             settings.audit = try AuditLog(path: auditLog ?? AuditLog.path(besideAccounts: file.path))
         }
         if git {

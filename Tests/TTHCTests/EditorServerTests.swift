@@ -21,16 +21,24 @@ import Testing
     final class Browser {
         let server: EditorServer
         var cookies: [String: String] = [:]
+        /// The connection's address, as the server sees it.
+        var peer = "127.0.0.1"
+        /// What a proxy in front would say in `X-Forwarded-For`; nil: no such header.
+        var forwardedFor: String?
 
-        init(_ server: EditorServer) { self.server = server }
+        init(_ server: EditorServer, peer: String = "127.0.0.1") {
+            self.server = server
+            self.peer = peer
+        }
 
         func send(_ method: String, _ path: String, form: [(String, String)]? = nil, headers: [(String, String)] = []) -> WebResponse {
             let cookie = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
             let body = form.map { pairs in pairs.map { FormData.encode($0.0) + "=" + FormData.encode($0.1) }.joined(separator: "&") } ?? ""
             let (bare, query) = path.split(separator: "?", maxSplits: 1).map(String.init).splitFirst
             let response = server.respond(WebRequest(method: method, path: bare, query: query,
-                                                     headers: [("host", "127.0.0.1:1313")] + (cookie.isEmpty ? [] : [("cookie", cookie)]) + headers,
-                                                     body: Array(body.utf8)))
+                                                     headers: [("host", "127.0.0.1:1313")] + (cookie.isEmpty ? [] : [("cookie", cookie)])
+                                                         + (forwardedFor.map { [("x-forwarded-for", $0)] } ?? []) + headers,
+                                                     body: Array(body.utf8), peer: peer))
             for (name, value) in response.headers where name == "set-cookie" {
                 let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 if pair.count == 2 { cookies[pair[0]] = pair[1].isEmpty ? nil : pair[1] }
@@ -62,7 +70,7 @@ import Testing
 
     /// The site with one record; with `accounts`, a shared server whose accounts are (name, units;
     /// `SITE` stands for this site's own unit).
-    static func fixture(accounts: [(String, [String])]? = nil) throws -> Fixture {
+    static func fixture(accounts: [(String, [String])]? = nil, trustedProxies: Set<String> = []) throws -> Fixture {
         let site = try TemporarySite("-- \(path) --\n")
         try site.write(path, record)
         var settings = EditorServer.Settings(site: site.folder, layout: .single(slug: site.folder.lastPathComponent))
@@ -75,6 +83,7 @@ import Testing
                 try list.save(Account(ten: name, matKhau: Passwords.hash("mat-khau-\(name)-2026"), donVi: units.map { $0 == "SITE" ? site.folder.lastPathComponent : $0 }))
             }
             settings.accounts = list
+            settings.trustedProxies = trustedProxies
             settings.audit = try AuditLog(path: AuditLog.path(besideAccounts: url.path))
             file = url
         }
