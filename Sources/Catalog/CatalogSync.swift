@@ -235,6 +235,7 @@ public struct CatalogSync: Sendable {
             plan.writes.append(planned(SyncedFiles.path, old: synced.text, new: fingerprints.text))
         }
         plan.writes.sort { $0.path < $1.path }
+        if !plan.deleted.isEmpty { plan.misnamed = misnamed(plan.deleted) }
         if !plan.log.isEmpty {
             let path = ChangeLog.path
             do {
@@ -246,6 +247,20 @@ public struct CatalogSync: Sendable {
             }
         }
         return plan
+    }
+
+    /// A record taken for deleted that is in fact there under a name tthc does not read, renamed by
+    /// Windows or by hand (`IgnoredFile`): told as such, not as a deletion.
+    private func misnamed(_ deleted: [String]) -> [String: String] {
+        let expected = Set(deleted.map { Files.split($0).name })
+        var found: [String: String] = [:]
+        for name in (try? Files.listIfPresent(site.path + "/" + Self.recordsFolder)) ?? [] where !name.hasSuffix(".md") {
+            let path = Self.recordsFolder + "/" + name
+            if let rename = IgnoredFile.rename(name, header: { IgnoredFile.header(path, in: site) }), expected.contains(rename) {
+                found[Self.recordsFolder + "/" + rename] = name
+            }
+        }
+        return found
     }
 
     /// One export entry, parsed and mapped (on any core).

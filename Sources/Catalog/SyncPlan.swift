@@ -75,6 +75,9 @@ public struct SyncPlan: Sendable {
     /// Records the unit deleted (their merge base is there, the file is gone) that the catalog
     /// still has: left deleted, reported with how to stop publishing them or bring them back.
     public var deleted: [String] = []
+    /// Of those, a record whose file is there under a name tthc does not read (`1.001193.MD`,
+    /// `.md.txt`): the path sync expected, and the file's name.
+    public var misnamed: [String: String] = [:]
     /// Records brought back on request (`tthc new CODE --catalog`) after the unit deleted them.
     public var restored: [String] = []
     /// Records whose `nguon` says they are the unit's own: never synchronized.

@@ -96,6 +96,13 @@ struct SyncReport {
         }
         for path in plan.deleted {
             let code = String((path as NSString).lastPathComponent.dropLast(3))
+            if let name = plan.misnamed[path] {
+                let file = OwnPlaces.records + "/" + name
+                add(.warning, file, vi
+                    ? "tên tệp: \(o(file)) là thủ tục \(o(code)) nhưng tthc chỉ đọc tệp có tên kết thúc bằng .md (chữ thường), nên thủ tục này chưa được đồng bộ và không có trên trang.\n  → Đổi tên tệp thành \(o(path)) rồi chạy lại tthc sync."
+                    : "file name: \(o(file)) is procedure \(o(code)) but tthc reads only files ending in .md (lower case), so it was not synchronized and is not on the site.\n  → Rename the file to \(o(path)) and run tthc sync again.")
+                continue
+            }
             add(.warning, path, vi
                 ? "đã xóa: \(o(path)) không còn trên trang nhưng thủ tục \(o(code)) vẫn có trong CSDL quốc gia; tthc không tạo lại.\n  → Nếu đơn vị không đăng thủ tục này: thêm \"\(o(code))\" vào chon.bo trong site.yml.\n  → Nếu xóa nhầm: khôi phục tệp (git checkout -- \(o(path))) hoặc nhập lại từ tệp xuất: tthc new \(o(code)) --catalog <tệp xuất>."
                 : "deleted: \(o(path)) is gone from the site but procedure \(o(code)) is still in the catalog; tthc does not re-create it.\n  → If the unit does not publish it: add \"\(o(code))\" to chon.bo in site.yml.\n  → If it was deleted by mistake: restore the file (git checkout -- \(o(path))) or import it again: tthc new \(o(code)) --catalog <export>.")

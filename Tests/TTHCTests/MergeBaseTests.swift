@@ -230,6 +230,24 @@ import Testing
         #expect(try runSync(site, changed).status == 0)
     }
 
+    /// Renamed on Windows or by hand, the record is not deleted: the file is named, with the fix,
+    /// and nothing is written over it or beside it.
+    @Test(arguments: ["1.001193.MD", "1.001193.md.txt", "1.001193.Md", "1.001193.md ", "1.001193.markdown"])
+    func aRecordRenamedSoTthcCannotReadItIsSaidToBeMisnamedNotDeleted(_ name: String) throws {
+        let (site, changed) = try importedSite()
+        defer { site.remove() }
+        try FileManager.default.moveItem(at: site.url(birth), to: site.url("content/thu-tuc/" + name))
+        let before = try sync.files(site)
+        let run = try runSync(site, changed)
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.output.contains("tên tệp: content/thu-tuc/\(name) là thủ tục 1.001193 nhưng tthc chỉ đọc tệp có tên kết thúc bằng .md"), "\(run.output)")
+        #expect(run.output.contains("Đổi tên tệp thành \(birth) rồi chạy lại tthc sync."), "\(run.output)")
+        #expect(!run.output.contains("đã xóa"), "\(run.output)")
+        #expect(!FileManager.default.fileExists(atPath: site.url(birth).path))
+        #expect(try sync.files(site)["/thu-tuc/" + name] == before["/thu-tuc/" + name] && before["/thu-tuc/" + name] != nil,
+                "the misnamed file is left byte for byte")
+    }
+
     @Test func aDeletedRecordThatLeftTheCatalogIsSimplyGone() throws {
         let (site, _) = try importedSite()
         defer { site.remove() }

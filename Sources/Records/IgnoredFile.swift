@@ -4,9 +4,9 @@ import Records
 /// Files in `content/thu-tuc/` that tthc does not read but that a person meant as records: the
 /// extension in capitals (`.MD`), spelt out (`.markdown`), hidden by Windows (`.md.txt`), with a
 /// space after it, or Notepad's `.txt` holding front matter.
-enum IgnoredFile {
+public enum IgnoredFile {
     /// The name the file should have, nil for a file that does not look like a record.
-    static func rename(_ name: String, header: () -> [UInt8]) -> String? {
+    public static func rename(_ name: String, header: () -> [UInt8]) -> String? {
         var trimmed = Substring(name)
         while let last = trimmed.last, last == " " || last == "." || last.isWhitespace { trimmed = trimmed.dropLast() }
         let lower = trimmed.lowercased()
@@ -26,7 +26,7 @@ enum IgnoredFile {
     }
 
     /// The first bytes of a file, read only if it is a regular file inside the site.
-    static func header(_ path: String, in site: URL) -> [UInt8] {
+    public static func header(_ path: String, in site: URL) -> [UInt8] {
         guard case .bytes(let bytes) = RecordFile.read(path, in: site) else { return [] }
         return Array(bytes.prefix(16))
     }
