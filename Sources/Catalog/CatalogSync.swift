@@ -608,7 +608,7 @@ public struct CatalogSync: Sendable {
             throw FileError.last(.write, site.path + "/" + folder)
         }
         // A record saved meanwhile stops the run before anything is written; checked again just
-        // before each record is replaced, since the editor and the clerk's own editor take no lock.
+        // before each record is replaced, since the clerk's own editor (unlike tthc serve) takes no lock.
         if let edited = plan.writes.first(where: { order($0.path).0 == 1 && !isAsRead($0.path, in: plan) }) {
             throw FileError(.write, site.path + "/" + edited.path, .changedMeanwhile)
         }

@@ -5,7 +5,7 @@ import Records
 import Testing
 
 /// Issue 14, point 2's class: sync never writes over a local edit, including one saved while it
-/// ran (in the browser editor or the clerk's own editor, neither of which takes the site's lock).
+/// ran in the clerk's own editor (the browser editor saves under the site's lock; Notepad does not).
 /// Between planning and writing, a record that changed, appeared or went away is left as it is now
 /// and the run stops before writing anything, naming the file.
 @Suite struct EditDuringSyncTests {
