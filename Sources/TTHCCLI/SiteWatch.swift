@@ -1,3 +1,4 @@
+import Editor
 import FileSystem
 import Foundation
 
@@ -7,9 +8,8 @@ import Foundation
 final class SiteWatch: @unchecked Sendable {
     private let site: URL
     private let watch: FolderWatch?
-    private var state: State
-    /// What staff edit, at the top of a site or a province's folder.
-    static let watched = ["site.yml", "content", "templates", "tinh.yml", "don-vi"]
+    private var state: InputStamps
+    static let watched = InputStamps.watched
 
     init(site: URL) {
         self.site = site
@@ -18,7 +18,7 @@ final class SiteWatch: @unchecked Sendable {
         watch = FolderWatch(trees: [root + "/content", root + "/templates", root + "/don-vi"],
                             folders: [root: Set(Self.watched)],
                             skip: { $0.hasSuffix("/.dong-bo") || $0.contains("/.dong-bo/") })
-        state = State(site: site)
+        state = InputStamps(site: site)
     }
 
     /// True when the kernel tells of changes; false when this polls.
@@ -27,39 +27,17 @@ final class SiteWatch: @unchecked Sendable {
     /// Blocks until a file is added, removed or saved.
     func waitForChange() {
         if let watch, watch.waitForChange() { return }
-        state = Self.waitForChange(after: state)
-    }
-
-    struct State: Equatable {
-        let site: URL
-        var stamps: [String: Date] = [:]
-
-        init(site: URL) {
-            self.site = site
-            for path in SiteWatch.watched {
-                let url = site.appendingPathComponent(path)
-                stamps[path] = Self.modified(url)
-                guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])
-                else { continue }
-                for case let file as URL in files where !file.path.contains("/.dong-bo/") {
-                    stamps[file.path] = Self.modified(file)
-                }
-            }
-        }
-
-        private static func modified(_ url: URL) -> Date? {
-            (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
-        }
+        state = Self.waitForChange(after: state, in: site)
     }
 
     /// Only where inotify cannot be had: half a second between looks (a tenth of a second cost
     /// 65 % of a core on 2,840 files).
     static let interval: TimeInterval = 0.5
 
-    static func waitForChange(after state: State) -> State {
+    static func waitForChange(after state: InputStamps, in site: URL) -> InputStamps {
         while true {
             Thread.sleep(forTimeInterval: interval)
-            let now = State(site: state.site)
+            let now = InputStamps(site: site)
             if now != state { return now }
         }
     }

@@ -104,6 +104,24 @@ import Testing
          ("f.dia_phuong", ""), ("f.dia_phuong.gio_tiep_nhan", hours), ("f.dia_phuong.lien_he", "0213 3876 123")]
     }
 
+    /// The watch's rebuild after a save's own rebuild finds nothing new and builds nothing (each
+    /// save was built twice); any save after it is built.
+    @Test func aRebuildWithNothingSavedSinceTheLastBuildsNothing() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let preview = LivePreview(site: fixture.site.folder, language: .vi, log: { _ in })
+        preview.rebuild()
+        let built = preview.generation
+        preview.rebuild()
+        #expect(preview.generation == built)
+        try fixture.site.write(Self.path, Self.record.replacingOccurrences(of: "0213 3876 123", with: "0213 3876 124"))
+        preview.rebuild()
+        #expect(preview.generation == built + 1)
+        try fixture.site.write("templates/ghi-chu.txt", "một tệp mới trong giao diện")
+        preview.rebuild()
+        #expect(preview.generation == built + 2)
+    }
+
     @Test func aSaveRewritesTheChangedLineOnlyAndAStaleFormIsRefused() throws {
         let fixture = try Self.fixture()
         defer { fixture.remove() }
