@@ -21,6 +21,8 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case neverForced(why: Protected)
         /// Such a folder with tthc's marker in it (copied there, or planted): still never replaced.
         case protectedThoughMarked(why: Protected)
+        /// Something is mounted on the folder (a Docker volume, a bind mount): it cannot be replaced.
+        case mountPoint
         /// The folder was replaced or appeared while the build ran.
         case changedDuringBuild
     }
@@ -86,6 +88,9 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case .protectedThoughMarked(let why):
             return ("thư mục có tệp \(OutputMarker.fileName) của tthc, nhưng tthc không bao giờ thay thư mục này: \(why.what.vi). Tệp đó có lẽ bị chép nhầm vào đây. \(elsewhere.0)",
                     "the folder holds tthc's \(OutputMarker.fileName), but tthc never replaces this folder: \(why.what.en). That file was probably copied here by mistake. \(elsewhere.1)")
+        case .mountPoint:
+            return ("thư mục này là một điểm gắn kết (mount point, ví dụ volume của Docker hoặc bind mount): tthc thay cả thư mục đầu ra bằng một lần đổi tên, mà hệ thống không cho đổi tên điểm gắn kết. Hãy tạo trang vào một thư mục con của nó (ví dụ --output \(requested)/site), hoặc gắn thư mục cha thay vì chính thư mục này.",
+                    "something is mounted on this folder (a Docker volume or a bind mount): tthc replaces its output folder by one rename, which the system refuses on a mount point. Build into a folder inside it (for example --output \(requested)/site), or mount the parent folder instead.")
         case .changedDuringBuild:
             return ("thư mục đã bị thay hoặc được tạo bởi chương trình khác trong lúc tạo trang. Chạy lại lệnh.",
                     "the folder was replaced or created by another program while the site was built. Run the command again.")

@@ -70,17 +70,23 @@ public struct OutputTarget: Sendable {
         }
         guard existing == folder else { return OutputTarget(requested: requested, folder: folder, found: .nothing) }
         guard try Files.kind(folder) == .folder, let identity = Files.identity(folder) else { throw refuse(folder, .notAFolder) }
+        // A build replaces its output by one rename, which the kernel refuses on a mount point
+        // (EBUSY, after the whole build): said before building, with the way round it.
+        func accepted(_ found: Found) throws -> OutputTarget {
+            if MountPoints.contains(folder) { throw refuse(folder, .mountPoint) }
+            return OutputTarget(requested: requested, folder: folder, found: found)
+        }
         let names = try Files.list(folder).sorted()
-        if names.isEmpty { return OutputTarget(requested: requested, folder: folder, found: .empty(identity)) }
+        if names.isEmpty { return try accepted(.empty(identity)) }
         if OutputMarker.isMarked(folder, names: names) {
             // A marker is only a file anyone can copy or plant: it never makes home, the working
             // folder, a repository or a folder holding a site replaceable.
             if let why = try protected(folder, names: names, marked: true) { throw refuse(folder, .protectedThoughMarked(why: why)) }
-            return OutputTarget(requested: requested, folder: folder, found: .earlierOutput(identity))
+            return try accepted(.earlierOutput(identity))
         }
         guard force else { throw refuse(folder, .notMadeByTthc(examples: Array(names.prefix(3)))) }
         if let why = try protected(folder, names: names) { throw refuse(folder, .neverForced(why: why)) }
-        return OutputTarget(requested: requested, folder: folder, found: .forced(identity))
+        return try accepted(.forced(identity))
     }
 
     /// Again just before the swap: the folder is still the one checked, and still what it was

@@ -293,6 +293,37 @@ import Testing
     }
 
     /// A bind mount of the site is the site, though its path differs (needs root; skipped otherwise).
+    /// `public/` as a Docker volume or a bind mount: refused before building (it could only fail
+    /// at the swap, EBUSY), saying how to build inside it; a folder inside the mount works.
+    @Test func aMountPointIsRefusedBeforeBuildingWithTheWayRoundIt() throws {
+        let site = try site()
+        defer { site.remove() }
+        let volume = try TemporaryFolder("volume")
+        defer { volume.remove() }
+        for contents in ["", "marked"] {
+            if contents == "marked" { try volume.write(".tthc-output", try OutputFolderTests.marker()) }
+            try FileManager.default.createDirectory(at: site.url("public"), withIntermediateDirectories: true)
+            guard shell("mount", "--bind", volume.path, site.url("public").path) == 0 else {
+                print("SKIPPED: no bind mount here")
+                return
+            }
+            defer { _ = shell("umount", site.url("public").path) }
+            try expectRefused([], in: site, saying: "thư mục này là một điểm gắn kết (mount point", beside: volume.url)
+            let inside = try cli.tthc(["build", "--output", "public/site"], in: site.folder)
+            #expect(inside.status == 0, "\(inside.errors)")
+            #expect(FileManager.default.fileExists(atPath: volume.url.appendingPathComponent("site/index.html").path))
+            try FileManager.default.removeItem(at: volume.url.appendingPathComponent("site"))
+        }
+        #expect(MountPoints.contains("/proc") && !MountPoints.contains(site.folder.path))
+    }
+
+    static func marker() throws -> String {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        _ = try CommandLineTests().tthc(["build"], in: site.folder)
+        return try site.read("public/.tthc-output")
+    }
+
     @Test func aBindMountOfTheSiteIsTheSite() throws {
         let site = try site()
         defer { site.remove() }

@@ -1,0 +1,31 @@
+/// The folders something is mounted on (a Docker volume, a bind mount, another disk), from the
+/// kernel's own list (`/proc/self/mountinfo`). A folder that is one cannot be renamed or replaced
+/// (EBUSY), and a bind mount of the same disk has the same device number as its parent, so the
+/// device number alone cannot tell.
+public enum MountPoints {
+    /// Whether `path` (a real path, links resolved) is a mount point; false where the list cannot be read.
+    public static func contains(_ path: String) -> Bool {
+        guard path != "/", let bytes = try? Files.readToEnd("/proc/self/mountinfo") else { return false }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            // Fields: id, parent, major:minor, root, mount point, … (spaces in paths as \040).
+            let fields = line.split(separator: " ", maxSplits: 5)
+            if fields.count > 4, unescaped(fields[4]) == path { return true }
+        }
+        return false
+    }
+
+    /// The kernel writes space, tab, newline and backslash in octal (`\040`).
+    private static func unescaped(_ field: Substring) -> String {
+        var bytes: [UInt8] = []
+        var utf8 = Array(field.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "\\"), utf8.count >= 3, let code = UInt8(String(decoding: utf8.prefix(3), as: UTF8.self), radix: 8) {
+                bytes.append(code)
+                utf8 = utf8.dropFirst(3)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
