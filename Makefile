@@ -8,7 +8,8 @@ TTHC = .build/release/tthc
 .PHONY: site test deps browser-deps build check clean bench bench-sync bench-search fuzz
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
-# (PITFALLS.md): check for the header itself, not only pkg-config.
+# (PITFALLS.md): check for the header itself, not only pkg-config. libcurl's headers (fetch's
+# transport) are checked the same way.
 deps:
 	@if [ ! -f /usr/include/cmark-gfm-core-extensions.h ] || ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
 		echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev, pkg-config…"; \
@@ -16,6 +17,15 @@ deps:
 		$$SUDO apt-get update -qq && \
 		for try in 1 2 3 4 5; do \
 			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config && break; \
+			echo "apt-get busy (dpkg lock?); retrying in 10 s"; sleep 10; \
+		done; \
+	fi
+	@if [ -z "$$(ls /usr/include/*/curl/curl.h /usr/include/curl/curl.h 2>/dev/null)" ] || ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcurl4-openssl-dev…"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		for try in 1 2 3 4 5; do \
+			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev pkg-config && break; \
 			echo "apt-get busy (dpkg lock?); retrying in 10 s"; sleep 10; \
 		done; \
 	fi

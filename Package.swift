@@ -29,6 +29,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // libcurl's easy API for fetch (Fetch/CurlTransport.swift says why not URLSession).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "CFileSystem"),
         // Every read and write of the file system, failing with the path and the cause.
         .target(name: "FileSystem", dependencies: ["CFileSystem", .product(name: "SystemPackage", package: "swift-system")]),
@@ -37,8 +43,8 @@ let package = Package(
         .target(name: "Records", dependencies: ["Yams", "FileSystem", "Escaping"]),
         .target(name: "Catalog", dependencies: ["Records", "Markdown", "FileSystem", "Escaping"]),
         .target(name: "Search", dependencies: ["Records", "Escaping"]),
-        // The first stage: the national catalogue from the portal's API (FoundationNetworking only).
-        .target(name: "Fetch", dependencies: ["Records", "Catalog", "Escaping", "FileSystem"]),
+        // The first stage: the national catalogue from the portal's API (over libcurl).
+        .target(name: "Fetch", dependencies: ["CCurl", "Records", "Catalog", "Escaping", "FileSystem"]),
         // The compliance report (COMPLIANCE.md): the indicator table is data (chi-so.yml, embedded
         // by scripts/embed-indicators), the counting is Swift.
         .target(name: "Compliance", dependencies: ["Records", "Catalog", "FileSystem"], exclude: ["chi-so.yml"]),

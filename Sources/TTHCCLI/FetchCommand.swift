@@ -53,7 +53,7 @@ struct FetchCommand: ParsableCommand {
         politeness.retryWait = retryWait
         guard let base = PortalEndpoint.base(api) else { throw Exit.cannotRun }
         let client = PortalClient(api: base, politeness: politeness,
-                                  transport: URLSessionTransport(timeout: timeout, userAgent: PortalEndpoint.userAgent))
+                                  transport: CurlTransport(timeout: timeout, userAgent: PortalEndpoint.userAgent))
         var fetch = CatalogueFetch(site: siteOptions.url, configuration: configuration, export: export, client: client)
         fetch.units = units
         fetch.asksUnitServices = layout == .site
