@@ -11,21 +11,17 @@ TTHC = .build/release/tthc
 # (PITFALLS.md): check for the header itself, not only pkg-config. libcurl's headers (fetch's
 # transport) are checked the same way.
 deps:
-	@if [ ! -f /usr/include/cmark-gfm-core-extensions.h ] || ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
-		echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev, pkg-config…"; \
+	@missing=""; \
+	if [ ! -f /usr/include/cmark-gfm-core-extensions.h ] || ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+		missing=" libcmark-gfm-dev libcmark-gfm-extensions-dev"; fi; \
+	if [ -z "$$(ls /usr/include/*/curl/curl.h /usr/include/curl/curl.h 2>/dev/null)" ] || ! pkg-config --exists libcurl 2>/dev/null; then \
+		missing="$$missing libcurl4-openssl-dev"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing pkg-config…"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		for try in 1 2 3 4 5; do \
-			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config && break; \
-			echo "apt-get busy (dpkg lock?); retrying in 10 s"; sleep 10; \
-		done; \
-	fi
-	@if [ -z "$$(ls /usr/include/*/curl/curl.h /usr/include/curl/curl.h 2>/dev/null)" ] || ! pkg-config --exists libcurl 2>/dev/null; then \
-		echo "Installing libcurl4-openssl-dev…"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		for try in 1 2 3 4 5; do \
-			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev pkg-config && break; \
+			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing pkg-config && break; \
 			echo "apt-get busy (dpkg lock?); retrying in 10 s"; sleep 10; \
 		done; \
 	fi
