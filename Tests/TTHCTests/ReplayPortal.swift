@@ -29,19 +29,22 @@ final class ReplayPortal: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     let port: Int
-    var api: String { "http://127.0.0.1:\(port)" }
+    let secure: Bool
+    var api: String { "\(secure ? "https" : "http")://127.0.0.1:\(port)" }
 
     struct NotStarted: Error, CustomStringConvertible {
         var description: String
     }
 
     init(rows: URL = ReplayPortal.rows, details: URL = ReplayPortal.details, units: URL? = ReplayPortal.unitRows,
-         latency: Double = 0, pageSize: Int? = nil) throws {
+         latency: Double = 0, pageSize: Int? = nil, tls: (certificate: URL, key: URL)? = nil) throws {
         guard let python = Self.python else { throw NotStarted(description: "python3 not found") }
         process.executableURL = python
         var arguments = [Self.script.path, "--rows", rows.path, "--details", details.path, "--latency", String(latency)]
         if let units { arguments += ["--units", units.path] }
         if let pageSize { arguments += ["--page-size", String(pageSize)] }
+        if let tls { arguments += ["--tls", tls.certificate.path, tls.key.path] }
+        secure = tls != nil
         process.arguments = arguments
         let output = Pipe()
         process.standardInput = input

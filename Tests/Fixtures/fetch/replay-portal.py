@@ -359,11 +359,17 @@ def main():
     parser.add_argument("--units")
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--page-size", type=int, default=200)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="answer over HTTPS with this certificate")
     arguments = parser.parse_args()
     Handler.portal = Portal(load(arguments.rows), load(arguments.details),
                             load(arguments.units) if arguments.units else [], arguments.latency, arguments.page_size)
     server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if arguments.tls:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*arguments.tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"PORT {server.server_address[1]}", flush=True)
 
     def watch_parent():
