@@ -36,6 +36,7 @@ public struct ProvinceContent: Sendable {
         if records, selections?.isEmpty != true {
             content.pool = try SiteContent.loadRecords(from: folder, folders: folders, cache: cache,
                                                        localPartsFolder: "\(ProvinceUnit.folder)/<tên>/thu-tuc", publishedBy: selections)
+            content.checkOwnCodes()
         }
         return content
     }
