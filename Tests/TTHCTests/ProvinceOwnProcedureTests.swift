@@ -159,13 +159,22 @@ import Testing
         try site.write(Self.path, own.replacingOccurrences(of: "\n", with: "\r\n"))
         let before = try Data(contentsOf: site.url(Self.path))
         #expect(before.starts(with: Data("---\r\n# do xã".utf8)))
+        // Another unit's own procedure with an error does not stop sync, which does not read it.
+        let broken = "don-vi/xa-na-luong/thu-tuc/1.900003.md"
+        try site.write(broken, Self.record(code: "1.900003").replacingOccurrences(of: "trang_thai: hieu_luc", with: "trang_thai: hieu_lu"))
+        let brokenBytes = try Data(contentsOf: site.url(broken))
         let sync = try cli.tthc(["sync", "--catalog", "export.json"], in: site.folder)
         #expect(sync.status == 0, "\(sync.errors)")
         #expect(try Data(contentsOf: site.url(Self.path)) == before)
+        #expect(try Data(contentsOf: site.url(broken)) == brokenBytes)
         #expect(!FileManager.default.fileExists(atPath: site.url("content/thu-tuc/\(Self.code).md").path), "the pool holds no copy")
         let again = try cli.tthc(["sync", "--catalog", "export.json", "--check"], in: site.folder)
         #expect(again.status == 0, "\(again.output) \(again.errors)")
         #expect(try Data(contentsOf: site.url(Self.path)) == before)
+        // check and build still report it, at its line.
+        let check = try cli.tthc(["check", "--format", "github"], in: site.folder)
+        #expect(check.status == 1 && check.output.contains("::error file=\(broken),line=9,col=13,"), "\(check.output)")
+        try FileManager.default.removeItem(at: site.url(broken))
         let build = try cli.tthc(["build"], in: site.folder)
         #expect(build.status == 0, "\(build.errors)")
         #expect(FileManager.default.fileExists(atPath: site.url("public/xa-hoa-ban/thu-tuc/\(Self.code)/index.html").path))
