@@ -5,8 +5,9 @@ import Records
 import Site
 
 /// `tthc serve` at a province's folder (docs/editor.md): a start page listing the units, each unit's
-/// site under `/<slug>/`, and forms that write the unit's overlay `don-vi/<slug>/thu-tuc/<code>.md`
-/// only. An account sees and edits its own units; the pool `content/thu-tuc/` is never written.
+/// site under `/<slug>/`, and forms that write the unit's files `don-vi/<slug>/thu-tuc/<code>.md`
+/// only (overlays, and the unit's own procedures). An account sees and edits its own units; the
+/// pool `content/thu-tuc/` is never written.
 extension EditorServer {
     /// May this session see a unit's pages? The same rule as writing its overlay: its accounts, a
     /// province account, the person at the machine. The province's own publication (`tinh`) is the province's.
@@ -43,12 +44,12 @@ extension EditorServer {
     }
 
     /// Why a form of a unit cannot be opened: no such unit (or the province's own publication,
-    /// which has no folder), or a procedure the unit does not publish. Nil when it can.
-    func unitRefusal(_ slug: String, code: String, _ session: Sessions.Session) -> WebResponse? {
+    /// which has no folder), or (`code`) a procedure the unit does not publish. Nil when it can.
+    func unitRefusal(_ slug: String, code: String?, _ session: Sessions.Session) -> WebResponse? {
         guard let unit = preview.province?.units.first(where: { $0.slug == slug }), unit.hasFolder else {
             return refusal(404, "Không có đơn vị này", "Tỉnh không có đơn vị \(slug) (thư mục don-vi/\(slug)/ có site.yml).", session)
         }
-        guard unit.codes.contains(code) else {
+        if let code, !unit.codes.contains(code) {
             return refusal(404, "Đơn vị không công bố thủ tục này",
                            "Đơn vị \(slug) không công bố thủ tục \(code) (chon trong site.yml của đơn vị không chọn nó, hoặc kho chung không có nó), nên không có phần riêng để sửa.", session)
         }
@@ -72,12 +73,26 @@ extension EditorServer {
         return (record.frontMatter?["ten"]?.string, national.joined(separator: "\n"))
     }
 
-    /// A new local procedure (`nguon.he_thong: dia_phuong`) has no place in a province's layout
-    /// (docs/province.md): the pool is written by sync only, and a unit's folder holds only its
-    /// parts of the pool's procedures. Refused, saying so.
-    static func noPlaceForLocalProcedures(_ server: EditorServer, _ session: Sessions.Session) -> WebResponse {
-        server.refusal(403, "Chưa thêm được thủ tục riêng trong kho của tỉnh",
-                       "Trong kho của tỉnh, content/thu-tuc/ là kho chung do tthc sync ghi, và thư mục của đơn vị (don-vi/<tên>/thu-tuc/) chỉ chứa phần riêng (dia_phuong, các mục riêng) của thủ tục có trong kho chung: chưa có chỗ cho một thủ tục riêng (nguon.he_thong: dia_phuong) của một đơn vị. Hãy nhờ văn phòng tỉnh. Không có gì được ghi.",
-                       session)
+    /// `/__tthc/moi` in a province: the units this session may add an own procedure to, each a
+    /// link to its form (`/__tthc/moi/<slug>`).
+    func unitChoice(_ session: Sessions.Session) -> WebResponse {
+        let units = (preview.province?.units ?? []).filter { $0.hasFolder && mayView($0.slug, session) }
+        let items = units.map { unit in
+            "<li><a href=\"/__tthc/moi/\(HTML.escape(unit.slug))\">\(HTML.escape(unit.name))</a> <code>\(HTML.escape(unit.slug))</code></li>"
+        }.joined()
+        let main = "<h1>Thêm thủ tục riêng</h1><p>Thủ tục riêng của đơn vị (<code>nguon.he_thong: dia_phuong</code>) được ghi vào <code>don-vi/&lt;tên&gt;/thu-tuc/&lt;mã&gt;.md</code> và chỉ đăng trên trang của đơn vị đó. Chọn đơn vị:</p>"
+            + (units.isEmpty ? "<p id=\"thong-bao\">Tài khoản này chưa được giao đơn vị nào của tỉnh.</p>" : "<ul id=\"don-vi\">\(items)</ul>")
+        return .html(200, EditorPages.shell(title: "Thêm thủ tục riêng", user: userName(session), csrf: session.csrf, main))
+    }
+
+    /// A new own procedure whose code is a record of the pool (`content/thu-tuc/<code>.md`): the
+    /// error `tthc check` would give at its code (`Problem.ownCodeInPool`), at the code's field.
+    func poolClash(_ target: RecordTarget) -> (field: String?, message: FieldMessage, blocks: Bool)? {
+        guard target.unit != nil, Syntax.isProcedureCode(target.code),
+              let folder = try? SiteFolders(site: settings.site).resolve(SiteContent.recordsFolder),
+              (try? Files.kind(folder + "/\(target.code).md")) != nil else { return nil }
+        let problem = Problem.ownCodeInPool(target.code, poolFile: "\(SiteContent.recordsFolder)/\(target.code).md")
+        let words = problem.message[settings.language] + (problem.suggestion.map { " " + $0[settings.language] } ?? "")
+        return ("ma_thu_tuc", FieldMessage(severity: "error", text: words), true)
     }
 }

@@ -6,11 +6,12 @@ extension EditorServer {
     /// Writes what the form changed, under the site's lock, only over the version the form was made
     /// from: a file saved meanwhile (another account, a text editor, sync) is never overwritten,
     /// and the answer shows both. A record the change would make invalid is not written at all.
-    func save(_ target: RecordTarget, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
-        let full: String
-        switch place(target, session) { case .failure(let answer): return answer; case .success(let found): full = found }
+    func save(_ asked: RecordTarget, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
+        let full: String, target: RecordTarget
+        switch place(asked, session) { case .failure(let answer): return answer; case .success(let found): (full, target) = found }
         let path = target.path
-        let change = change(form, newRecord: false)
+        let change = change(form, target: target, newRecord: false)
+        let editable = editable(target)
         let lock: SiteLock
         do {
             // Taken per save, for as long as the write takes: sync and build are kept waiting briefly, never for long.
@@ -20,16 +21,16 @@ extension EditorServer {
         }
         defer { lock.release() }
         let current: [UInt8]?
-        switch readRecord(full, session) { case .failure(let answer): return answer; case .success(let read): current = read }
+        switch readRecord(full, target, session) { case .failure(let answer): return answer; case .success(let read): current = read }
         let version = form["_phien_ban"] ?? ""
         guard self.version(of: current) == version else {
             let base = versions.bytes(version) ?? current ?? []
-            let opened = OverlayText(base, overlay: isProvince)
+            let opened = OverlayText(base, overlay: target.isOverlay)
             let mine = (try? RecordText(bytes: opened.editable, path: path)).map { opened.written($0.applying(change, editable: editable).bytes) } ?? base
             return .html(409, EditorPages.conflict(target, onDisk: current.map { String(decoding: $0, as: UTF8.self) },
                                                    mine: String(decoding: mine, as: UTF8.self), user: userName(session), csrf: session.csrf))
         }
-        let opened = OverlayText(current ?? [], overlay: isProvince)
+        let opened = OverlayText(current ?? [], overlay: target.isOverlay)
         let file: RecordText
         do {
             file = try RecordText(bytes: opened.editable, path: path)
@@ -39,13 +40,13 @@ extension EditorServer {
         }
         let edited = file.applying(change, editable: editable)
         let written = opened.written(edited.bytes)
-        let result = RecordCheck(bytes: written, path: path, sectionRows: edited.sectionRows, covered: covered,
-                                 before: current, urls: preview.urls(unit: target.unit), language: settings.language, overlay: isProvince)
+        let result = RecordCheck(bytes: written, path: path, sectionRows: edited.sectionRows, covered: covered(target),
+                                 before: current, urls: preview.urls(unit: target.unit), language: settings.language, overlay: target.isOverlay)
         if result.blocks {
             var messages = result.byField
             messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
-            return .html(422, self.form(target, file: file, frontMatter: FormTree.frontMatter(form, shape: covered).merged(into: file.frontMatter),
-                                        rows: sectionRows(file, form: change.sections), version: version, messages: messages, session: session))
+            return .html(422, self.form(target, file: file, frontMatter: FormTree.frontMatter(form, shape: covered(target)).merged(into: file.frontMatter),
+                                        rows: sectionRows(file, form: change.sections, target: target), version: version, messages: messages, session: session))
         }
         // Nothing changed (an overlay not made yet stays unmade).
         guard written != (current ?? []) else { return .redirect(target.page) }
@@ -62,24 +63,27 @@ extension EditorServer {
         return .redirect(target.page)
     }
 
-    /// A new local procedure, written only if no file of that code exists.
-    func create(form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
-        guard !isProvince else { return Self.noPlaceForLocalProcedures(self, session) }
+    /// A new local procedure, written only if no file of that code exists: on a single site into
+    /// `content/thu-tuc/`, in a province into the unit's folder (`unit`), whose code must not be the
+    /// pool's (an overlay is how a unit adds to a pool procedure).
+    func create(unit: String?, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
         let code = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
-        let change = change(form, newRecord: true)
+        let target = RecordTarget(unit: unit, code: Syntax.isProcedureCode(code) ? code : "0.000000", own: true)
+        if let refused = newRefusal(target, session) { return refused }
+        let change = change(form, target: target, newRecord: true)
         let skeleton = Self.skeleton(code: code)
-        let target = RecordTarget(unit: nil, code: Syntax.isProcedureCode(code) ? code : "0.000000")
         let path = target.path
         guard let file = try? RecordText(bytes: skeleton, path: path) else { return refusal(500, "Lỗi", "Không tạo được hồ sơ.", session) }
-        let edited = file.applying(change, editable: editable)
+        let edited = file.applying(change, editable: editable(target))
         var result = RecordCheck(bytes: edited.bytes, path: path, sectionRows: edited.sectionRows, covered: change.covered,
-                                 before: nil, urls: preview.urls(unit: nil), language: settings.language)
+                                 before: nil, urls: preview.urls(unit: unit), language: settings.language)
+        if let clash = poolClash(target) { result.findings.append(clash) }
         let full: String?
         switch place(target, session) {
         case .failure(let answer):
             guard Syntax.isProcedureCode(code) else { full = nil; break }
             return answer
-        case .success(let found): full = found
+        case .success(let found): full = found.full
         }
         if full == nil {
             result.findings.append((field: "ma_thu_tuc", message: FieldMessage(severity: "error", text: "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số)."), blocks: true))
@@ -89,8 +93,8 @@ extension EditorServer {
         guard let full, !result.blocks else {
             var messages = result.byField
             messages["", default: []].insert(FieldMessage(severity: "error", text: "Chưa lưu: hãy sửa các lỗi được đánh dấu bên dưới."), at: 0)
-            return .html(422, self.form(RecordTarget(unit: nil, code: code), file: file, frontMatter: FormTree.frontMatter(form, shape: change.covered),
-                                        rows: sectionRows(file, form: change.sections), version: "", messages: messages,
+            return .html(422, self.form(RecordTarget(unit: unit, code: code, own: true), file: file, frontMatter: FormTree.frontMatter(form, shape: change.covered),
+                                        rows: sectionRows(file, form: change.sections, target: target), version: "", messages: messages,
                                         session: session, newRecord: true))
         }
         let lock: SiteLock
@@ -100,10 +104,16 @@ extension EditorServer {
             return refusal(503, "Chưa lưu được", Localized.of(error)[settings.language], session)
         }
         defer { lock.release() }
+        do {
+            // A unit that has no file of its own yet has no `thu-tuc/` either.
+            try Files.makeFolder(Files.split(full).folder)
+        } catch {
+            return refusal(500, "Chưa lưu được", Localized.of(error)[settings.language], session)
+        }
         if let failure = write(edited.bytes, at: full, path: path, before: nil, session: session, request: request, creating: true) {
             return failure
         }
-        return .redirect(RecordTarget(unit: nil, code: code).page)
+        return .redirect(RecordTarget(unit: unit, code: code).page)
     }
 
     /// Writes the file (replaced atomically, or made only where nothing is), notes it in the audit

@@ -145,8 +145,9 @@ public final class EditorServer: @unchecked Sendable {
             var response = WebResponse.redirect(isShared ? "/__tthc/dang-nhap" : "/")
             response.headers.append(("set-cookie", cookie(Self.sessionCookie, "", request: request, maxAge: 0)))
             return response
-        case ("POST", "kiem-tra", 2) where segments[1] == "moi":
-            return checkNew(form: form ?? FormData(pairs: []), session: session)
+        case ("POST", "kiem-tra", 2) where segments[1] == "moi" && !isProvince,
+             ("POST", "kiem-tra", 3) where segments[1] == "moi" && isProvince:
+            return checkNew(unit: segments.dropFirst(2).first, form: form ?? FormData(pairs: []), session: session)
         case (_, "sua", _), ("POST", "kiem-tra", _):
             guard let target = RecordTarget(segments.dropFirst(), province: settings.layout == .province) else { break }
             switch (method, segments[0]) {
@@ -156,9 +157,12 @@ public final class EditorServer: @unchecked Sendable {
             default: break
             }
         case ("GET", "moi", 1):
-            return newPage(session: session)
-        case ("POST", "moi", 1):
-            return create(form: form ?? FormData(pairs: []), session: session, request: request)
+            return newPage(unit: nil, session: session)
+        case ("GET", "moi", 2) where isProvince:
+            return newPage(unit: segments[1], session: session)
+        case ("POST", "moi", 1) where !isProvince, ("POST", "moi", 2) where isProvince:
+            // In a province the unit is in the path (`/__tthc/moi/<slug>`): its folder is where the record goes.
+            return create(unit: segments.dropFirst().first, form: form ?? FormData(pairs: []), session: session, request: request)
         case ("POST", "xem-truoc", 1):
             return markdownPreview(form ?? FormData(pairs: []))
         default:

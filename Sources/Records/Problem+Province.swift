@@ -187,6 +187,16 @@ extension Problem {
                                        en: "Check the code in the file's name; a new procedure arrives with the next `tthc sync` if a unit selects it."))
     }
 
+    /// A unit's own procedure (`nguon.he_thong: dia_phuong`) whose code is a procedure of the
+    /// pool: one code, one page. The same stable code as two files of one code on a single site.
+    public static func ownCodeInPool(_ code: String, poolFile: String) -> Problem {
+        Problem(.duplicateCode, .error,
+                vi: "Mã thủ tục `\(code)` đã là mã của thủ tục `\(poolFile)` trong kho chung của tỉnh; thủ tục riêng của đơn vị phải có mã khác.",
+                en: "Procedure code `\(code)` is already the code of `\(poolFile)` in the province's pool; a unit's own procedure needs another code.",
+                suggestion: Localized(vi: "Nếu đây là phần bổ sung cho thủ tục đó, chỉ giữ `dia_phuong` và các mục riêng (xóa `nguon` và các trường quốc gia); nếu là thủ tục khác, chọn mã khác và đổi tên tệp theo mã.",
+                                      en: "If this adds to that procedure, keep only `dia_phuong` and the unit's own sections (delete `nguon` and the national keys); if it is another procedure, choose another code and rename the file after it."))
+    }
+
     /// A unit whose selection picks nothing from the pool: its site would list no procedure.
     public static func emptySelection(pool: Int) -> Problem {
         Problem(.emptySelection, .warning,

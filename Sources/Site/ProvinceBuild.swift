@@ -96,6 +96,10 @@ public struct ProvinceBuild {
         // What cmark finds in each pool record's body: parsed once, checked once, whatever units publish it.
         let cache = self.cache
         let outlines = Parallel.map(pool.count) { cache?.outline(of: pool[$0]) ?? RecordOutline(parsing: pool[$0]) }
+        // The units' own records, checked as a single site checks its records (each is one unit's only).
+        let own = content.units.flatMap(\.own)
+        let ownOutlines = Parallel.map(own.count) { cache?.outline(of: own[$0]) ?? RecordOutline(parsing: own[$0]) }
+        let ownOutline = Dictionary(ownOutlines.map { ($0.path, $0) }) { first, _ in first }
         let reservedIDs = HTMLIDs.written(inTemplatesAt: root.appendingPathComponent(Templates.folder))
         let shared = SharedRendering(pool: entries.compactMap { $0 })
         // A unit built alone reads only the records it may take; the others' codes still count.
@@ -103,12 +107,13 @@ public struct ProvinceBuild {
         let changeLog = content.pool.changeLog
         // Units are planned on every core: each reads the pool, none changes it.
         let planned = Parallel.map(content.units.count) { index -> UncheckedUnitPlan in
-            UncheckedUnitPlan(Self.plan(content.units[index], pool: pool, entries: entries, outlines: outlines, poolCodes: poolCodes,
+            UncheckedUnitPlan(Self.plan(content.units[index], pool: pool, entries: entries, outlines: outlines, ownOutlines: ownOutline,
+                                        poolCodes: poolCodes,
                                         changeLog: changeLog, compliance: compliance, shared: shared, reservedIDs: reservedIDs,
                                         templates: templates))
         }.map(\.value)
         var read = content.allDiagnostics
-        var extra = SiteBuild.nationalFindings(SiteBuild.bodyProblems(outlines, among: &read), among: pool)
+        var extra = SiteBuild.nationalFindings(SiteBuild.bodyProblems(outlines + ownOutlines, among: &read), among: pool)
         var links = UniqueDiagnostics()
         var selectedAnywhere = Set<Int>()
         for unit in planned {
@@ -131,9 +136,10 @@ public struct ProvinceBuild {
     }
 
     /// One unit's plan: the pool records its selection takes, each under the unit's overlay if it
-    /// has one; what is wrong with its overlays and selection; the pool indices it took. Nil for
-    /// a unit whose `site.yml` could not be read (reported already).
-    static func plan(_ unit: ProvinceUnit, pool: [Record], entries: [PublishedProcedure?], outlines: [RecordOutline], poolCodes: Set<String>,
+    /// has one, and the unit's own records; what is wrong with its overlays and selection; the
+    /// pool indices it took. Nil for a unit whose `site.yml` could not be read (reported already).
+    static func plan(_ unit: ProvinceUnit, pool: [Record], entries: [PublishedProcedure?], outlines: [RecordOutline],
+                     ownOutlines: [String: RecordOutline], poolCodes: Set<String>,
                      changeLog: ChangeLog, compliance: ComplianceSources, shared: SharedRendering, reservedIDs: Set<String>,
                      templates: Templates?)
         -> (planned: PlannedUnit, diagnostics: [Diagnostic], links: [Diagnostic], selected: Set<Int>)? {
@@ -158,6 +164,14 @@ public struct ProvinceBuild {
             diagnostics += outline.diagnostics
             linksIn.append(outline)
             used.insert(procedure.code)
+        }
+        let own = ownRecords(of: unit, configuration: configuration, publishedFromPool: Set(records.compactMap(\.procedure?.code)))
+        diagnostics += own.diagnostics
+        for record in own.records {
+            guard let procedure = record.procedure else { continue }
+            records.append(record)
+            published.append(PublishedProcedure(procedure: procedure, body: record.body, path: record.path))
+            if let outline = ownOutlines[record.path] { linksIn.append(outline) }
         }
         for code in unit.overlays.keys.sorted() where !used.contains(code) {
             guard let overlay = unit.overlays[code] else { continue }

@@ -32,10 +32,15 @@ public struct ProvinceContent: Sendable {
                                       pool: SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: [])),
                                       units: [], diagnostics: provinceDiagnostics)
         if let province { try content.readUnits(only: only, folders: folders, province: province) }
+        if !records {
+            // Sync and fetch never read nor write a unit's own procedures: their problems are check's and build's.
+            for index in content.units.indices { content.units[index].own = [] }
+        }
         let selections = only.map { _ in content.units.compactMap(\.configuration) }
         if records, selections?.isEmpty != true {
             content.pool = try SiteContent.loadRecords(from: folder, folders: folders, cache: cache,
                                                        localPartsFolder: "\(ProvinceUnit.folder)/<tên>/thu-tuc", publishedBy: selections)
+            content.checkOwnCodes()
         }
         return content
     }

@@ -14,7 +14,7 @@ public final class ProvincePreview: @unchecked Sendable {
         public var slug: String
         /// `ten_don_vi`, or the slug while its `site.yml` cannot be read.
         public var name: String
-        /// The procedures it publishes (the pool's records its `chon` takes).
+        /// The procedures it publishes (the pool's records its `chon` takes, and its own records).
         public var codes: Set<String>
         /// False for the province's own publication (`tinh`), which has no folder to hold overlays.
         public var hasFolder: Bool
@@ -85,6 +85,10 @@ public final class ProvincePreview: @unchecked Sendable {
                     codes.insert(procedure.code)
                     hasher.combine(record.path)
                     hasher.combine(cache.fingerprint(record.path))
+                }
+                for record in unit.own {
+                    guard let procedure = record.procedure, configuration.exclusion(of: procedure) == nil else { continue }
+                    codes.insert(procedure.code)
                 }
             }
             prints[unit.slug] = hasher.finalize()

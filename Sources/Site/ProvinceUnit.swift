@@ -11,6 +11,9 @@ public struct ProvinceUnit: Sendable {
     public var configuration: SiteConfiguration?
     /// Overlays by the code they apply to (files whose name is not a code are reported, not kept).
     public var overlays: [String: Overlay] = [:]
+    /// The unit's own procedures (`nguon.he_thong: dia_phuong` in `thu-tuc/<code>.md`), in path
+    /// order: whole records published by this unit only, as a single site's local records are.
+    public var own: [Record] = []
     public var diagnostics: [Diagnostic] = []
     /// The line of each top-level key of its `site.yml`, from the configuration's parse: where a
     /// warning about its selection (`chon`) or its address (`base_url`) points.
@@ -19,9 +22,9 @@ public struct ProvinceUnit: Sendable {
     public static let folder = OwnPlaces.units
     public var folder: String { "\(Self.folder)/\(slug)" }
 
-    /// Every diagnostic of the unit's folder, its overlays' included.
+    /// Every diagnostic of the unit's folder, its overlays' and own records' included.
     public var allDiagnostics: [Diagnostic] {
-        diagnostics + overlays.keys.sorted().flatMap { overlays[$0]?.diagnostics ?? [] }
+        diagnostics + overlays.keys.sorted().flatMap { overlays[$0]?.diagnostics ?? [] } + own.flatMap(\.reportedDiagnostics)
     }
 
     /// Reads `don-vi/<slug>/`: `site.yml`, then `thu-tuc/*.md`; anything else there is said to be
@@ -67,18 +70,24 @@ public struct ProvinceUnit: Sendable {
         for name in files where !name.hasSuffix(".md") {
             report("\(overlaysFolder)/\(name)", .ignoredFile(Self.overlayHint(for: name)))
         }
-        let overlays = Parallel.map(files.count) { index -> Overlay? in
+        let read = Parallel.map(files.count) { index -> UnitProcedureFile? in
             let name = files[index]
             guard name.hasSuffix(".md") else { return nil }
             let path = "\(overlaysFolder)/\(name)"
             switch RecordFile.read(path, in: root) {
-            case .bytes(let bytes): return Overlay.read(bytes: bytes, path: path)
+            case .bytes(let bytes): return UnitProcedureFile.read(bytes: bytes, path: path)
             case .refused(let problem):
-                return Overlay.refused(path: path, problem)
+                return .overlay(Overlay.refused(path: path, problem))
             }
         }
-        for case let overlay? in overlays {
-            if let code = overlay.code { unit.overlays[code] = overlay } else { unit.diagnostics += overlay.diagnostics }
+        for case let file? in read {
+            switch file {
+            case .overlay(let overlay):
+                if let code = overlay.code { unit.overlays[code] = overlay } else { unit.diagnostics += overlay.diagnostics }
+            case .own(var record):
+                record.dropWhatTheSiteDoesNotUse()
+                unit.own.append(record)
+            }
         }
         return unit
     }

@@ -184,13 +184,19 @@ extension EditorServerTests {
             lan.send("POST", "/__tthc/sua/xa-hoa-ban%2F..%2F..%2Fcontent/\(Self.plain)", form: post).status,
             lan.send("POST", "/__tthc/sua/..%2F..%2Fcontent/\(Self.plain)", form: post).status,
             lan.send("POST", "/__tthc/sua/xa-hoa-ban/..%2F..%2F..%2Fcontent%2Fthu-tuc%2F\(Self.plain)", form: post).status,
-            lan.send("POST", "/__tthc/moi", form: post + [("f.ma_thu_tuc", "1.999999")]).status,
+            // A procedure of another unit's own: neither its form, nor its check, nor its creation.
+            lan.send("GET", "/__tthc/moi/xa-na-luong").status,
+            lan.send("POST", "/__tthc/kiem-tra/moi/xa-na-luong", form: post + [("f.ma_thu_tuc", "1.999999")]).status,
+            lan.send("POST", "/__tthc/moi/xa-na-luong", form: post + [("f.ma_thu_tuc", "1.999999"), ("f.ten", "Của Lan")]).status,
         ]
-        #expect(answers == [403, 403, 403, 403, 403, 403, 404, 400, 400, 400, 403], "\(answers)")
+        #expect(answers == [403, 403, 403, 403, 403, 403, 404, 400, 400, 400, 403, 403, 403], "\(answers)")
+        #expect(String(decoding: lan.send("GET", "/__tthc/moi/xa-na-luong").body, as: UTF8.self).contains("không được thêm thủ tục của đơn vị xa-na-luong"))
+        let choice = lan.page("/__tthc/moi")
+        #expect(choice.contains("href=\"/__tthc/moi/xa-hoa-ban\"") && !choice.contains("/__tthc/moi/xa-na-luong"), "its own units to choose from")
         let tinh = signedIn(fixture, "tinh")
         let tinhToken = try #require(Browser.hidden("_csrf", in: tinh.page("/")))
         #expect(tinh.send("POST", "/__tthc/sua/content/\(Self.plain)", form: [("_csrf", tinhToken)]).status == 404, "a province account neither")
-        #expect(String(decoding: tinh.send("GET", "/__tthc/moi").body, as: UTF8.self).contains("chưa có chỗ"), "no place for a unit's own procedure")
+        #expect(tinh.page("/__tthc/moi").contains("href=\"/__tthc/moi/xa-na-luong\""), "a province account chooses among every unit")
         #expect(fixture.snapshot() == before)
         #expect(tinh.send("GET", "/xa-na-luong/thu-tuc/1.002755/").status == 200, "a province account sees every unit")
     }
@@ -251,6 +257,61 @@ extension EditorServerTests {
         #expect(tinh.send("POST", "/__tthc/sua/xa-hoa-ban/\(Self.plain)", form: form).status == 403, "Lan's token in another session")
         #expect(fixture.snapshot() == before)
     }
+
+    // MARK: - A unit's own procedure
+
+    /// The form of a new procedure, as a clerk fills it in: the required keys and the steps.
+    func ownProcedureForm(_ token: String, code: String, name: String) -> [(String, String)] {
+        [("_csrf", token), ("f.ma_thu_tuc", code), ("f.ten", name), ("f.cap_thuc_hien", ""), ("f.cap_thuc_hien.0", "xa"),
+         ("f.linh_vuc", ""), ("f.linh_vuc.ma", "G15-TP07"), ("f.linh_vuc.ten", "Hộ tịch"), ("f.trang_thai", "hieu_luc"),
+         ("f.nguon_goc", "dac_thu_dia_phuong"), ("muc", ""), ("muc.0.so", ""), ("muc.0.tieu_de", "Trình tự thực hiện"),
+         ("muc.0.noi_dung", "Nộp đơn tại bộ phận một cửa của xã.")]
+    }
+
+    @Test func aUnitsAccountAddsAProcedureOfItsOwnAndEditsItWhole() throws {
+        let fixture = try Self.provinceFixture()
+        defer { fixture.remove() }
+        let lan = signedIn(fixture, "lan")
+        let path = "don-vi/xa-hoa-ban/thu-tuc/1.900001.md"
+        #expect(lan.page("/xa-hoa-ban/").contains("href=\"/__tthc/moi/xa-hoa-ban\""), "the unit's bar offers it")
+        let page = lan.page("/__tthc/moi/xa-hoa-ban")
+        #expect(page.contains("name=\"f.ma_thu_tuc\"") && page.contains("name=\"f.ten\"") && page.contains("action=\"/__tthc/moi/xa-hoa-ban\""))
+        let token = try #require(Browser.hidden("_csrf", in: page))
+        let checked = String(decoding: lan.send("POST", "/__tthc/kiem-tra/moi/xa-hoa-ban",
+                                                 form: ownProcedureForm(token, code: Self.plain, name: "Trùng mã")).body, as: UTF8.self)
+        #expect(checked.contains("\"truong\":\"ma_thu_tuc\"") && checked.contains("kho chung"), "a code of the pool, said before any save: \(checked)")
+        let before = fixture.snapshot()
+        let clash = lan.send("POST", "/__tthc/moi/xa-hoa-ban", form: ownProcedureForm(token, code: Self.plain, name: "Trùng mã"))
+        #expect(clash.status == 422 && String(decoding: clash.body, as: UTF8.self).contains("chọn mã khác"))
+        #expect(fixture.snapshot() == before, "nothing written")
+        let made = lan.send("POST", "/__tthc/moi/xa-hoa-ban", form: ownProcedureForm(token, code: "1.900001", name: "Xác nhận họp chợ phiên"))
+        #expect(made.status == 303 && made.header("location") == "/xa-hoa-ban/thu-tuc/1.900001/", "\(made.status) \(String(decoding: made.body, as: UTF8.self).prefix(600))")
+        let written = try fixture.site.read(path)
+        #expect(written.contains("ma_thu_tuc: \"1.900001\"") && written.contains("ten: Xác nhận họp chợ phiên")
+                && written.contains("nguon:\n  he_thong: dia_phuong") && written.contains("## Trình tự thực hiện"), "\(written)")
+        #expect(UnitProcedureFile.isOwnRecord(Array(written.utf8)))
+        #expect(try fixture.site.provinceDiagnostics().filter { $0.file == path && $0.severity == .error }.isEmpty)
+        // The unit's page, with Sửa; the form has every field (the unit's own procedure), the steps too.
+        #expect(lan.page("/xa-hoa-ban/thu-tuc/1.900001/").contains("href=\"/__tthc/sua/xa-hoa-ban/1.900001\""))
+        #expect(lan.send("GET", "/xa-na-luong/thu-tuc/1.900001/").status == 403)
+        let tinh = signedIn(fixture, "tinh")
+        #expect(tinh.send("GET", "/xa-na-luong/thu-tuc/1.900001/").status == 404, "not on another unit's site")
+        let edit = lan.page("/__tthc/sua/xa-hoa-ban/1.900001")
+        #expect(edit.contains("name=\"f.ten\"") && !edit.contains("id=\"phan-quoc-gia\"") && edit.contains("Trình tự thực hiện"))
+        let version = try #require(Browser.hidden("_phien_ban", in: edit))
+        let saved = lan.send("POST", "/__tthc/sua/xa-hoa-ban/1.900001",
+                             form: [("_csrf", token), ("_phien_ban", version), ("f.ten", "Xác nhận họp chợ phiên cuối tuần")])
+        #expect(saved.status == 303, "\(saved.status) \(String(decoding: saved.body, as: UTF8.self).prefix(600))")
+        let after = try fixture.site.read(path)
+        #expect(after == written.replacingOccurrences(of: "ten: Xác nhận họp chợ phiên\n", with: "ten: Xác nhận họp chợ phiên cuối tuần\n"), "\(after)")
+        #expect(lan.page("/xa-hoa-ban/thu-tuc/1.900001/").contains("Xác nhận họp chợ phiên cuối tuần"))
+        let log = try String(contentsOf: AuditLog.path(besideAccounts: fixture.accounts.path).fileURL, encoding: .utf8)
+        let lines = log.split(separator: "\n").filter { $0.contains("\"tep\":\"\(path)\"") }
+        #expect(lines.count == 2 && lines[0].contains("\"truoc\":null") && lines[0].contains("\"tai_khoan\":\"lan\""), "\(log)")
+        // A file of that code exists now: not made twice.
+        let again = lan.send("POST", "/__tthc/moi/xa-hoa-ban", form: ownProcedureForm(token, code: "1.900001", name: "Lần hai"))
+        #expect(try again.status == 422 && fixture.site.read(path) == after)
+    }
 }
 
 /// Requests sent at once from two threads (each browser used by its own thread only).
@@ -272,4 +333,5 @@ final class Race: @unchecked Sendable {
 
 extension String {
     fileprivate var fileURL: URL { URL(fileURLWithPath: self) }
+
 }
