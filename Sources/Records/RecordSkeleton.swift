@@ -13,7 +13,9 @@ public enum RecordSkeleton {
         "ban_chinh": "1", "ban_sao": "0",
     ]
 
-    public static func text(code: String) -> String {
+    /// `uncommenting` names optional keys written as values, not comments: a unit's own record in
+    /// a province must say `nguon: {he_thong: dia_phuong}`, which tells it from an overlay.
+    public static func text(code: String, uncommenting keys: Set<String> = []) -> String {
         var lines = [
             "---",
             "# Hồ sơ thủ tục mới. Điền các giá trị \"\" rồi chạy `tthc check` để kiểm tra.",
@@ -21,7 +23,7 @@ public enum RecordSkeleton {
             "# Ghi trình tự thực hiện dưới dòng \"## \(Schema.nationalSections[0])\" ở cuối tệp, yêu cầu, điều kiện",
             "# (nếu có) dưới \"## \(Schema.nationalSections[1])\"; mục còn trống thì tthc check nhắc.",
         ]
-        write(Schema.procedure, indent: "", commented: false, code: code, into: &lines)
+        write(Schema.procedure, indent: "", commented: false, code: code, uncommenting: keys, into: &lines)
         lines += [
             "---",
             "",
@@ -35,9 +37,10 @@ public enum RecordSkeleton {
         return lines.joined(separator: "\n")
     }
 
-    private static func write(_ object: ObjectShape, indent: String, commented: Bool, code: String, into lines: inout [String]) {
+    private static func write(_ object: ObjectShape, indent: String, commented: Bool, code: String, uncommenting keys: Set<String> = [],
+                              into lines: inout [String]) {
         for field in object.fields {
-            let off = commented || field.requirement == .optional
+            let off = commented || (field.requirement == .optional && !keys.contains(field.key))
             let prefix = indent + (off ? "# " : "")
             lines.append(indent + "# " + explanation(field))
             switch field.shape {

@@ -7,6 +7,9 @@ public enum UnitProcedureFile: Sendable {
     case overlay(Overlay)
     case own(Record)
 
+    /// The key whose `he_thong: dia_phuong` makes a unit's file its own record.
+    public static let sourceKey = "nguon"
+
     public static func read(bytes: [UInt8], path: String) -> UnitProcedureFile {
         isOwnRecord(bytes) ? .own(Record.read(bytes: bytes, path: path)) : .overlay(Overlay.read(bytes: bytes, path: path))
     }
@@ -18,7 +21,7 @@ public enum UnitProcedureFile: Sendable {
         guard bytes.count <= Record.maximumFileSize, let source = try? SourceText(bytes: bytes),
               let split = try? FrontMatterSplit(source.text),
               let root = FrontMatterParser.parse(split.yaml, firstLine: split.yamlFirstLine).root else { return false }
-        let system = root.valueNode(forKey: "nguon")?.valueNode(forKey: "he_thong")?.scalar?.string
+        let system = root.valueNode(forKey: sourceKey)?.valueNode(forKey: "he_thong")?.scalar?.string
         return system?.trimmingWhitespace() == Procedure.Source.System.local.rawValue
     }
 }

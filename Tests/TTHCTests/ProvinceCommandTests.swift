@@ -64,6 +64,7 @@ import Testing
             let run = try cli.tthc(command, in: site.folder, killAfter: 30)
             #expect(run.status == 2, "\(command)")
             #expect(run.errors.contains("đây là thư mục của một tỉnh"), "\(command): \(run.errors)")
+            #expect(run.errors.contains("tthc new 1.000001 --don-vi <tên đơn vị>"), "\(command): \(run.errors)")
         }
         try site.write("site.yml", TemporarySite.configuration)
         let both = try cli.tthc(["check"], in: site.folder)

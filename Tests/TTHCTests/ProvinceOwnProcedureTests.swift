@@ -179,4 +179,37 @@ import Testing
         #expect(build.status == 0, "\(build.errors)")
         #expect(FileManager.default.fileExists(atPath: site.url("public/xa-hoa-ban/thu-tuc/\(Self.code)/index.html").path))
     }
+
+    /// `tthc new CODE --don-vi SLUG` at the province's folder writes the skeleton of an own
+    /// procedure in the unit's folder, which `check --don-vi` then reads as the unit's own; it
+    /// refuses a code of the pool, an unknown unit, a file already there, `--catalog`, a single site.
+    @Test func newWithAUnitWritesItsOwnProcedureToFillIn() throws {
+        let site = try TemporarySite.province()
+        defer { site.remove() }
+        let made = try cli.tthc(["new", "1.900002", "--don-vi", "xa-na-luong"], in: site.folder)
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.errors.contains("Đã tạo don-vi/xa-na-luong/thu-tuc/1.900002.md. Điền các giá trị \"\" rồi chạy: tthc check --don-vi xa-na-luong"))
+        let text = try site.read("don-vi/xa-na-luong/thu-tuc/1.900002.md")
+        #expect(text.contains("he_thong: dia_phuong") && text.contains("ma_thu_tuc: \"1.900002\""), "\(text)")
+        let check = try cli.tthc(["check", "--don-vi", "xa-na-luong", "--format", "github"], in: site.folder)
+        #expect(check.output.contains("file=don-vi/xa-na-luong/thu-tuc/1.900002.md"), "the blanks are the unit's to fill: \(check.output)")
+        #expect(!check.output.contains("national-in-overlay"), "read as the unit's own, not as an overlay: \(check.output)")
+
+        let before = Tree.of(site.folder)
+        for (arguments, says) in [
+            (["new", "1.000080", "--don-vi", "xa-na-luong"], "1.000080 là mã của thủ tục content/thu-tuc/1.000080.md trong kho chung"),
+            (["new", "1.900003", "--don-vi", "xa-khong-co"], "tỉnh không có đơn vị xa-khong-co"),
+            (["new", "1.900002", "--don-vi", "xa-na-luong"], "đã có; không ghi đè"),
+            (["new", "1.900004", "--don-vi", "xa-na-luong", "--catalog", "x.json"], "--catalog không dùng cùng --don-vi"),
+            (["new", "1.900004", "--don-vi", "../xa-na-luong"], "không phải tên thư mục đơn vị"),
+        ] {
+            let run = try cli.tthc(arguments, in: site.folder)
+            #expect(run.status != 0 && run.errors.contains(says), "\(arguments): \(run.errors)")
+        }
+        #expect(Tree.of(site.folder) == before, "nothing written by a refused new")
+        let single = try TemporarySite()
+        defer { single.remove() }
+        let notProvince = try cli.tthc(["new", "1.900004", "--don-vi", "xa-a"], in: single.folder)
+        #expect(notProvince.status == 2 && notProvince.errors.contains("--don-vi chỉ dùng ở thư mục của tỉnh"), "\(notProvince.errors)")
+    }
 }
