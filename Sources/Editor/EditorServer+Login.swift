@@ -33,7 +33,8 @@ extension EditorServer {
         }
         let name = (form["ten"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["mat_khau"] ?? ""
-        let address = client(request)
+        // IPv6: one /64 is one client (ClientAddress.network).
+        let address = ClientAddress.network(of: client(request))
         if let wait = throttle.wait(name: name, address: address) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             return loginPage(request, name: name, problem: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \(minutes) phút.", status: 429)

@@ -145,7 +145,7 @@ extension EditorServer {
     /// The new local procedure the form would write, checked; nothing is written. In a province,
     /// `unit` is the unit whose folder it goes to.
     func checkNew(unit: String?, form: FormData, session: Sessions.Session) -> WebResponse {
-        let typed = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
+        let typed = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let target = RecordTarget(unit: unit, code: Syntax.isProcedureCode(typed) ? typed : "0.000000", own: true)
         if let refused = newRefusal(target, session) { return refused }
         guard let file = try? RecordText(bytes: Self.skeleton(code: typed), path: target.path) else { return json([]) }

@@ -67,7 +67,8 @@ extension EditorServer {
     /// `content/thu-tuc/`, in a province into the unit's folder (`unit`), whose code must not be the
     /// pool's (an overlay is how a unit adds to a pool procedure).
     func create(unit: String?, form: FormData, session: Sessions.Session, request: WebRequest) -> WebResponse {
-        let code = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespaces)
+        // Line breaks too: "1.000080\n" is the pool's code once written as YAML, never another file's.
+        let code = (form["f.ma_thu_tuc"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let target = RecordTarget(unit: unit, code: Syntax.isProcedureCode(code) ? code : "0.000000", own: true)
         if let refused = newRefusal(target, session) { return refused }
         let change = change(form, target: target, newRecord: true)
@@ -85,7 +86,7 @@ extension EditorServer {
             return answer
         case .success(let found): full = found.full
         }
-        if full == nil {
+        if full == nil || !Syntax.isProcedureCode(code) {
             result.findings.append((field: "ma_thu_tuc", message: FieldMessage(severity: "error", text: "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số)."), blocks: true))
         } else if let full, (try? Files.kind(full)) != nil {
             result.findings.append((field: "ma_thu_tuc", message: FieldMessage(severity: "error", text: "Đã có thủ tục mã \(code); mở nó để sửa, không tạo lại."), blocks: true))

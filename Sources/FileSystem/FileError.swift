@@ -69,8 +69,8 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
             return ("tệp này còn mang \(names - 1) tên khác (liên kết cứng, hard link), nên ghi vào đây sẽ sửa cả tệp ở tên kia; xoá tên này (nội dung vẫn còn ở tên kia) rồi chạy lại",
                     "the file has \(names - 1) other name(s) (a hard link), so writing here would change the file under that name too; remove this name (the content stays under the other) and run again")
         case .changedMeanwhile:
-            return ("tệp vừa được sửa trong lúc lệnh đang chạy (trong trình soạn thảo hoặc trình duyệt), nên tthc không ghi đè lên bản vừa sửa; chạy lại lệnh",
-                    "the file was changed while the command ran (in an editor or the browser), so tthc did not write over that edit; run the command again")
+            return ("tệp vừa được sửa trong lúc lệnh đang chạy (trong trình soạn thảo hoặc trình duyệt), nên tthc không ghi đè lên bản vừa sửa; chạy lại lệnh.",
+                    "the file was changed while the command ran (in an editor or the browser), so tthc did not write over that edit; run the command again.")
         }
     }
 

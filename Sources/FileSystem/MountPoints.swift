@@ -5,13 +5,23 @@
 public enum MountPoints {
     /// Whether `path` (a real path, links resolved) is a mount point; false where the list cannot be read.
     public static func contains(_ path: String) -> Bool {
-        guard path != "/", let bytes = try? Files.readToEnd("/proc/self/mountinfo") else { return false }
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        path != "/" && all().contains(path)
+    }
+
+    /// A mount point inside `path` (not `path` itself), if any: replacing `path` would delete what
+    /// is mounted there, which is not part of it.
+    public static func inside(_ path: String) -> String? {
+        let prefix = path == "/" ? "/" : path + "/"
+        return all().filter { $0.hasPrefix(prefix) && $0 != path }.sorted().first
+    }
+
+    private static func all() -> [String] {
+        guard let bytes = try? Files.readToEnd("/proc/self/mountinfo") else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
             // Fields: id, parent, major:minor, root, mount point, … (spaces in paths as \040).
             let fields = line.split(separator: " ", maxSplits: 5)
-            if fields.count > 4, unescaped(fields[4]) == path { return true }
+            return fields.count > 4 ? unescaped(fields[4]) : nil
         }
-        return false
     }
 
     /// The kernel writes space, tab, newline and backslash in octal (`\040`).

@@ -23,6 +23,8 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case protectedThoughMarked(why: Protected)
         /// Something is mounted on the folder (a Docker volume, a bind mount): it cannot be replaced.
         case mountPoint
+        /// Something is mounted inside the folder: replacing it would delete the mounted files.
+        case holdsAMount(String)
         /// The folder was replaced or appeared while the build ran.
         case changedDuringBuild
     }
@@ -91,6 +93,9 @@ public struct OutputRefusal: ExplainedError, Equatable {
         case .mountPoint:
             return ("thư mục này là một điểm gắn kết (mount point, ví dụ volume của Docker hoặc bind mount): tthc thay cả thư mục đầu ra bằng một lần đổi tên, mà hệ thống không cho đổi tên điểm gắn kết. Hãy tạo trang vào một thư mục con của nó (ví dụ --output \(requested)/site), hoặc gắn thư mục cha thay vì chính thư mục này.",
                     "something is mounted on this folder (a Docker volume or a bind mount): tthc replaces its output folder by one rename, which the system refuses on a mount point. Build into a folder inside it (for example --output \(requested)/site), or mount the parent folder instead.")
+        case .holdsAMount(let mounted):
+            return ("trong thư mục này có một điểm gắn kết (\(mounted)): thay thư mục sẽ xoá cả các tệp được gắn ở đó, vốn không thuộc trang. Hãy gỡ (umount) nó ra, hoặc chọn thư mục khác.",
+                    "something is mounted inside this folder (\(mounted)): replacing the folder would delete the mounted files, which are not the site's. Unmount it, or choose another folder.")
         case .changedDuringBuild:
             return ("thư mục đã bị thay hoặc được tạo bởi chương trình khác trong lúc tạo trang. Chạy lại lệnh.",
                     "the folder was replaced or created by another program while the site was built. Run the command again.")

@@ -74,6 +74,7 @@ public struct OutputTarget: Sendable {
         // (EBUSY, after the whole build): said before building, with the way round it.
         func accepted(_ found: Found) throws -> OutputTarget {
             if MountPoints.contains(folder) { throw refuse(folder, .mountPoint) }
+            if let mounted = MountPoints.inside(folder) { throw refuse(folder, .holdsAMount(mounted)) }
             return OutputTarget(requested: requested, folder: folder, found: found)
         }
         let names = try Files.list(folder).sorted()
@@ -122,6 +123,13 @@ public struct OutputTarget: Sendable {
         }
         if RealPath.isWithin(try RealPath.currentFolder(), folder) { return .workingFolder }
         for name in names where isSite(folder + "/" + name) { return .holdsASite(folder + "/" + name) }
+        // Deeper too (the attack pass: a copied marker over `a/b/<site>` or `x/.git` deleted them):
+        // no output of tthc holds these names, so one anywhere inside is someone else's.
+        for path in FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [] {
+            let (inside, last) = Files.split(folder + "/" + path)
+            if last == ".git" { return .repository }
+            if last == SiteConfiguration.fileName || last == ProvinceConfiguration.fileName { return .holdsASite(inside) }
+        }
         return nil
     }
 

@@ -312,6 +312,23 @@ extension EditorServerTests {
         let again = lan.send("POST", "/__tthc/moi/xa-hoa-ban", form: ownProcedureForm(token, code: "1.900001", name: "Lần hai"))
         #expect(try again.status == 422 && fixture.site.read(path) == after)
     }
+
+    /// A code with a line break (the attack pass: written as YAML it became the pool's code, in a
+    /// file named 0.000000.md) or any code that is not one: refused at the field, nothing written.
+    @Test(arguments: ["PLAIN\n", "PLAIN\r\n", " PLAIN\n", "1.900001\n\n1.900002", "1.9000011", "", "\n"])
+    func aCodeThatIsNotOneOrHidesThePoolsIsRefusedAtTheField(_ typed: String) throws {
+        let fixture = try Self.provinceFixture()
+        defer { fixture.remove() }
+        let lan = signedIn(fixture, "lan")
+        let token = try #require(Browser.hidden("_csrf", in: lan.page("/__tthc/moi/xa-hoa-ban")))
+        let code = typed.replacingOccurrences(of: "PLAIN", with: Self.plain)
+        let before = fixture.snapshot()
+        let checked = String(decoding: lan.send("POST", "/__tthc/kiem-tra/moi/xa-hoa-ban", form: ownProcedureForm(token, code: code, name: "Mẹo")).body, as: UTF8.self)
+        #expect(checked.contains("\"muc_do\":\"error\"") && checked.contains("ma_thu_tuc"), "said before any save: \(checked)")
+        let made = lan.send("POST", "/__tthc/moi/xa-hoa-ban", form: ownProcedureForm(token, code: code, name: "Mẹo"))
+        #expect(made.status == 422, "\(code.debugDescription): \(made.status)")
+        #expect(fixture.snapshot() == before, "nothing written for \(code.debugDescription)")
+    }
 }
 
 /// Requests sent at once from two threads (each browser used by its own thread only).

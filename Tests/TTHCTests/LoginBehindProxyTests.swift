@@ -58,6 +58,8 @@ import Testing
         ("1.2.3.4, 203.0.113.9", "203.0.113.9"),            // what the client wrote is left of the proxy's entry
         ("203.0.113.9, 127.0.0.1", "203.0.113.9"),          // a second trusted proxy in the chain
         ("2001:db8::7", "2001:db8::7"),
+        ("2001:DB8:0:0:0:0:0:7", "2001:db8::7"),             // one address, however written
+        ("::ffff:203.0.113.9", "203.0.113.9"),
         ("nonsense", "127.0.0.1"),                           // junk: the proxy itself
         ("203.0.113.9, nonsense", "127.0.0.1"),
         ("203.0.113.9:443", "127.0.0.1"),                    // a port is not an address
@@ -67,6 +69,29 @@ import Testing
         let request = WebRequest(method: "POST", path: "/__tthc/dang-nhap", headers: [("X-Forwarded-For", header)], peer: "127.0.0.1")
         #expect(ClientAddress.of(request, trusting: ["127.0.0.1"]) == client)
         #expect(ClientAddress.of(request, trusting: []) == "127.0.0.1")
+    }
+
+    /// The proxy named in another spelling of its address (the attack pass: `0:0:0:0:0:0:0:1` for
+    /// `::1` silently trusted nothing), and the limits counting an IPv6 /64 as one client.
+    @Test func addressesAreComparedAsAddressesAndAnIPv6NetworkIsOneClient() throws {
+        let request = WebRequest(method: "POST", path: "/", headers: [("X-Forwarded-For", "198.51.100.7")], peer: "::1")
+        #expect(ClientAddress.of(request, trusting: ["0:0:0:0:0:0:0:1"]) == "198.51.100.7")
+        let mapped = WebRequest(method: "POST", path: "/", headers: [("X-Forwarded-For", "198.51.100.7")], peer: "::ffff:127.0.0.1")
+        #expect(ClientAddress.of(mapped, trusting: ["127.0.0.1"]) == "198.51.100.7")
+        #expect(ClientAddress.network(of: "2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64")
+        #expect(ClientAddress.network(of: "203.0.113.9") == "203.0.113.9")
+
+        let fixture = try EditorServerTests.fixture(accounts: [("a", ["SITE"])], trustedProxies: ["127.0.0.1"])
+        defer { fixture.remove() }
+        // 20 addresses of one /64, 5 failures each for a: the 21st is that network's, refused.
+        let attacker = viaProxy(fixture.server, from: "2001:db8::1")
+        var statuses: [Int] = []
+        for index in 1...21 {
+            attacker.forwardedFor = "2001:db8::\(String(index, radix: 16))"
+            statuses.append(editor.login(attacker, "ten\(index)", password: "doan-sai").status)
+        }
+        #expect(statuses.last == 429, "\(statuses)")
+        #expect(editor.login(viaProxy(fixture.server, from: "2001:db9::1"), "a").status == 303, "another network logs in")
     }
 
     @Test func aBadTrustedProxyIsRefusedAtTheCommandLine() throws {

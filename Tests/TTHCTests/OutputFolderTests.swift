@@ -191,6 +191,16 @@ import Testing
         try group.write("xa-b/site.yml", TemporarySite.configuration)
         try group.write(".tthc-output", marker)
         try expectRefused(["--output", group.path], in: site, saying: "nó chứa trang tthc", beside: group.url, environment: ["HOME": "/nonexistent"])
+        // Deeper down too: a site two levels in, a repository three levels in.
+        let deep = try TemporaryFolder("sau")
+        defer { deep.remove() }
+        try deep.write("a/b/xa-c/site.yml", TemporarySite.configuration)
+        try deep.write(".tthc-output", marker)
+        try expectRefused(["--output", deep.path], in: site, saying: "nó chứa trang tthc", beside: deep.url, environment: ["HOME": "/nonexistent"])
+        try expectRefused(["--output", deep.path, "--force"], in: site, saying: "nó chứa trang tthc", beside: deep.url, environment: ["HOME": "/nonexistent"])
+        try FileManager.default.removeItem(at: deep.url.appendingPathComponent("a"))
+        try deep.write("x/y/z/.git/HEAD", "ref: refs/heads/main\n")
+        try expectRefused(["--output", deep.path], in: site, saying: "kho git", beside: deep.url, environment: ["HOME": "/nonexistent"])
         // Its own output is still replaced without a word.
         #expect(try cli.tthc(["build"], in: site.folder, environment: ["HOME": "/nonexistent"]).status == 0)
     }
@@ -315,6 +325,27 @@ import Testing
             try FileManager.default.removeItem(at: volume.url.appendingPathComponent("site"))
         }
         #expect(MountPoints.contains("/proc") && !MountPoints.contains(site.folder.path))
+    }
+
+    /// A mount inside an earlier output (the attack pass: the rebuild deleted the mounted folder's
+    /// files): refused before building, the mounted files untouched; `--force` changes nothing.
+    @Test func anOutputWithAMountInsideIsRefusedAndTheMountedFilesKept() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build"], in: site.folder).status == 0)
+        let important = try TemporaryFolder("quan-trong")
+        defer { important.remove() }
+        try important.write("quy.txt", "giữ lại")
+        try FileManager.default.createDirectory(at: site.url("public/con/chau"), withIntermediateDirectories: true)
+        guard shell("mount", "--bind", important.path, site.url("public/con/chau").path) == 0 else {
+            print("SKIPPED: no bind mount here")
+            return
+        }
+        defer { _ = shell("umount", site.url("public/con/chau").path) }
+        for extra in [[], ["--force"]] {
+            try expectRefused(extra, in: site, saying: "trong thư mục này có một điểm gắn kết", beside: important.url)
+        }
+        #expect(try String(contentsOf: important.url.appendingPathComponent("quy.txt"), encoding: .utf8) == "giữ lại")
     }
 
     static func marker() throws -> String {
