@@ -4,18 +4,19 @@
 /// device number alone cannot tell.
 public enum MountPoints {
     /// Whether `path` (a real path, links resolved) is a mount point; false where the list cannot be read.
-    public static func contains(_ path: String) -> Bool {
-        path != "/" && all().contains(path)
+    public static func contains(_ path: String, among mounts: [String] = all()) -> Bool {
+        path != "/" && mounts.contains(path)
     }
 
     /// A mount point inside `path` (not `path` itself), if any: replacing `path` would delete what
     /// is mounted there, which is not part of it.
-    public static func inside(_ path: String) -> String? {
+    public static func inside(_ path: String, among mounts: [String] = all()) -> String? {
         let prefix = path == "/" ? "/" : path + "/"
-        return all().filter { $0.hasPrefix(prefix) && $0 != path }.sorted().first
+        return mounts.filter { $0.hasPrefix(prefix) && $0 != path }.sorted().first
     }
 
-    private static func all() -> [String] {
+    /// Every mount point, read once for several questions.
+    public static func all() -> [String] {
         guard let bytes = try? Files.readToEnd("/proc/self/mountinfo") else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
             // Fields: id, parent, major:minor, root, mount point, … (spaces in paths as \040).

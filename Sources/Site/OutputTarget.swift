@@ -73,8 +73,9 @@ public struct OutputTarget: Sendable {
         // A build replaces its output by one rename, which the kernel refuses on a mount point
         // (EBUSY, after the whole build): said before building, with the way round it.
         func accepted(_ found: Found) throws -> OutputTarget {
-            if MountPoints.contains(folder) { throw refuse(folder, .mountPoint) }
-            if let mounted = MountPoints.inside(folder) { throw refuse(folder, .holdsAMount(mounted)) }
+            let mounts = MountPoints.all()
+            if MountPoints.contains(folder, among: mounts) { throw refuse(folder, .mountPoint) }
+            if let mounted = MountPoints.inside(folder, among: mounts) { throw refuse(folder, .holdsAMount(mounted)) }
             return OutputTarget(requested: requested, folder: folder, found: found)
         }
         let names = try Files.list(folder).sorted()
