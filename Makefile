@@ -9,13 +9,14 @@ TTHC = .build/release/tthc
 
 # cmark-gfm's extensions headers come from a second package, which the first does not pull in
 # (PITFALLS.md): check for the header itself, not only pkg-config. libcurl's headers (fetch's
-# transport) are checked the same way.
+# transport) and xxhash's (how builds tell changed files) are checked the same way.
 deps:
 	@missing=""; \
 	if [ ! -f /usr/include/cmark-gfm-core-extensions.h ] || ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
 		missing=" libcmark-gfm-dev libcmark-gfm-extensions-dev"; fi; \
 	if [ -z "$$(ls /usr/include/*/curl/curl.h /usr/include/curl/curl.h 2>/dev/null)" ] || ! pkg-config --exists libcurl 2>/dev/null; then \
 		missing="$$missing libcurl4-openssl-dev"; fi; \
+	if [ ! -f /usr/include/xxhash.h ]; then missing="$$missing libxxhash-dev"; fi; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing pkg-config…"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -36,8 +36,14 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // XXH3 (Debian's libxxhash-dev): whether a file's bytes changed, at memory speed.
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         // Every read and write of the file system, failing with the path and the cause.
-        .target(name: "FileSystem", dependencies: ["CFileSystem", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "FileSystem", dependencies: ["CFileSystem", "CXXHash", .product(name: "SystemPackage", package: "swift-system")]),
         // How a value is written into each output language (HTML, XML, JSON, robots.txt, a terminal).
         .target(name: "Escaping"),
         .target(name: "Records", dependencies: ["Yams", "FileSystem", "Escaping"]),

@@ -1,6 +1,7 @@
-/// A problem found in a file, where the person editing it will look for it.
-public struct Diagnostic: Sendable, Equatable {
-    public enum Severity: String, Sendable {
+/// A problem found in a file, where the person editing it will look for it. Codable: a build keeps
+/// what it found with its state (`BuildState`), and one that finds nothing changed reports it again.
+public struct Diagnostic: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error, warning
     }
 
@@ -18,7 +19,7 @@ public struct Diagnostic: Sendable, Equatable {
     /// `national`: a finding on a key or section of the national part of a record that is still
     /// as sync wrote it. The unit cannot mend it there (sync owns that text), so it is reported
     /// apart, never counted by `--strict`, and its advice points to `dia_phuong`.
-    public enum Origin: String, Sendable {
+    public enum Origin: String, Sendable, Codable {
         case unit, national
     }
 
@@ -41,7 +42,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A text shown to people, in Vietnamese for the staff who edit records and English for developers.
-public struct Localized: Sendable, Equatable {
+public struct Localized: Sendable, Hashable, Codable {
     public var vi: String
     public var en: String
 

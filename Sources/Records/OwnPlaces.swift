@@ -48,6 +48,8 @@ public enum OwnPlaces {
     public static let syncStaging = ".dang-ghi-"
     /// A build's staging folder beside its output, `.<output>.building-<pid>`.
     public static let buildStaging = ".building-"
+    /// Beside a build's output: what that build was made from and what it wrote, `.<output>.tthc-build`.
+    public static let buildState = ".tthc-build"
     /// Beside a fetch export: its state and the journal of a run in progress.
     public static let fetchState = ".trang-thai.jsonl", fetchJournal = ".dang-tai"
 
@@ -100,6 +102,8 @@ public enum OwnPlaces {
               "while a tthc command writes the site, it notes there who holds the lock, and removes it when done"),
         place(.name(outputMarker), "dấu của thư mục trang đã tạo", "the built site's marker",
               because: "tthc build dựa vào nó để biết thư mục là của mình và được thay mới", "tthc build relies on it to know that the folder is its own to replace"),
+        place(.suffix(buildState), "trạng thái của lần tạo trang trước", "the previous build's state",
+              because: "tthc build so với nó để biết có gì thay đổi từ lần trước", "tthc build compares with it to tell what changed since the last build"),
         place(.suffix(fetchJournal), "nhật ký của một lần tthc fetch đang chạy", "the journal of a tthc fetch in progress",
               because: "tthc fetch ghi vào đó từng phần đã tải để lần sau chạy tiếp", "tthc fetch notes there what it got, to resume next time"),
         place(.suffix(fetchState), "tệp trạng thái của tthc fetch", "tthc fetch's state",

@@ -4,7 +4,7 @@
 /// the next catalog change of the same field turns into a conflict. So it reads as the national
 /// record's, and its advice is either a `dia_phuong` key (which sync never touches) that tells
 /// citizens what the national record leaves out, or the body that announced the procedure.
-public struct NationalReading: Sendable, Equatable {
+public struct NationalReading: Sendable, Hashable, Codable {
     /// What the finding says of the national record.
     public var message: Localized
     /// Its kind, the same for every finding of it: one line of `tthc check`'s summary.
@@ -15,7 +15,7 @@ public struct NationalReading: Sendable, Equatable {
     public var isGap: Bool
 
     /// What the unit can do about it.
-    public enum Action: Sendable, Equatable {
+    public enum Action: Sendable, Hashable, Codable {
         /// Write what the national record leaves out in `dia_phuong.<key>`, which the page shows:
         /// the finding is answered once that key has text.
         case writeLocally(LocalLine)
@@ -26,7 +26,7 @@ public struct NationalReading: Sendable, Equatable {
     }
 
     /// A line of the `dia_phuong` block an advice asks for: the only place sync never writes.
-    public struct LocalLine: Sendable, Equatable {
+    public struct LocalLine: Sendable, Hashable, Codable {
         public var key: String
         /// The line to write, "…" where the unit's own value goes.
         public var example: String

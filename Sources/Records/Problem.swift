@@ -2,8 +2,8 @@
 ///
 /// Every message the validator can produce is written here, in Vietnamese for commune staff
 /// and in English for developers, so that they can be reviewed together.
-public struct Problem: Sendable, Equatable {
-    public enum Code: String, Sendable, CaseIterable {
+public struct Problem: Sendable, Hashable, Codable {
+    public enum Code: String, Sendable, CaseIterable, Codable {
         // Errors: the site is not built.
         case notUTF8 = "not-utf8"
         case frontMatterMissing = "front-matter-missing"

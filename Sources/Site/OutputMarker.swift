@@ -13,6 +13,17 @@ enum OutputMarker {
 
         """
 
+    /// The marker of one build: the text, then `build <id>`, by which that build's state beside
+    /// the output (`BuildState`) is known to describe this very output.
+    static func text(build id: String) -> String { text + "build \(id)\n" }
+
+    /// The build a marked folder holds (nil for a marker without one, or none).
+    static func build(in folder: String) -> String? {
+        guard let bytes = try? Files.read(folder + "/" + fileName, followingLinks: false), bytes.count < 4096 else { return nil }
+        let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").last { $0.hasPrefix("build ") }
+        return line.map { String($0.dropFirst("build ".count)) }
+    }
+
     /// Written by tthc: the marker (a regular file, not a link, starting with the marker's first
     /// line), or the layout of an earlier tthc's output.
     static func isMarked(_ folder: String, names: [String]) -> Bool {

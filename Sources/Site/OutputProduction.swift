@@ -27,6 +27,9 @@ enum OutputProduction {
         var leftovers: [FileError] = []
         /// Seconds spent waiting for the file system (the batch before, then the swap).
         var writing = 0.0
+        /// `.folder`, when kept: the id in the output's marker, and every file and folder swapped in.
+        var build: String?
+        var written: [String: BuildState.Entry] = [:]
     }
 
     /// Runs `produce`, handing it the function that takes each batch of files, then asks `keep`.
@@ -58,7 +61,8 @@ enum OutputProduction {
                     return Produced(made: made, kept: false)
                 }
                 let leftovers = try SiteBuild.measure(&writing) { try staged.commit() }
-                return Produced(made: made, kept: true, pages: pages, leftovers: leftovers, writing: writing)
+                return Produced(made: made, kept: true, pages: pages, leftovers: leftovers, writing: writing,
+                                build: staged.build, written: staged.written)
             } catch {
                 staged.discard()
                 throw error

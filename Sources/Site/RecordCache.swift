@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -10,7 +11,7 @@ public final class RecordCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
 
     private struct Entry {
-        var hash: Int
+        var hash: ContentHash
         var count: Int
         var record: Record
         var outline: RecordOutline?
@@ -19,7 +20,7 @@ public final class RecordCache: @unchecked Sendable {
     public init() {}
 
     func record(path: String, bytes: [UInt8]) -> Record {
-        let hash = bytes.hashValue
+        let hash = ContentHash(bytes)
         lock.lock()
         if let cached = entries[path], cached.hash == hash, cached.count == bytes.count {
             lock.unlock()
@@ -35,7 +36,7 @@ public final class RecordCache: @unchecked Sendable {
 
     /// The bytes last read at `path`, as a number (nil when the file was not read through the cache).
     func fingerprint(_ path: String) -> Int? {
-        lock.withLock { entries[path].map { $0.hash ^ $0.count } }
+        lock.withLock { entries[path].map { Int(truncatingIfNeeded: $0.hash.low) ^ $0.count } }
     }
 
     /// The outline of a record read through the cache, parsed once for as long as its bytes stay.

@@ -32,6 +32,8 @@ public struct SiteBuild {
         public var timings = Timings()
         /// What could not be removed of the previous output (the new one is in place all the same).
         public var leftovers: [FileError] = []
+        /// Nothing was written: the output is already what this build would make (`BuildState`).
+        public var unchanged = false
     }
 
     public struct Timings {
@@ -53,26 +55,72 @@ public struct SiteBuild {
     }
 
     /// As above, into an output already checked. Files go to a staging folder as they are made,
-    /// so memory holds one batch of pages, not the site.
+    /// so memory holds one batch of pages, not the site. When the output holds what this build
+    /// would make (the same inputs, byte for byte, as the build that made it, the same tthc and
+    /// options, and the output as that build left it: `BuildState`), nothing is read, rendered or
+    /// written, and what that build found is reported again.
     public func build(into output: OutputTarget, strict: Bool = false) throws -> Outcome {
-        try make(into: .folder(output, depth: 1), strict: strict).outcome
+        var timings = Timings()
+        let started = Self.wallClock()
+        let key = stateKey
+        let previous = output.found == .nothing ? nil : BuildState.read(for: output.folder).flatMap { $0.key == key ? $0 : nil }
+        let inputs = Self.measure(&timings.reading) {
+            BuildInputs.take(site: site.path, previous: previous?.inputs, racyAfter: started - Self.clockTick)
+        }
+        if let previous, let inputs, BuildInputs.same(inputs, previous.inputs),
+           Self.measure(&timings.writing, { previous.holdsItsOutput(output.folder, contents: output.contents) }) {
+            checked?(previous.diagnostics)
+            return Outcome(diagnostics: previous.diagnostics, pagesWritten: 0, timings: timings, unchanged: true)
+        }
+        var (outcome, _, state) = try make(into: .folder(output, depth: 1), strict: strict)
+        outcome.timings.reading += timings.reading
+        outcome.timings.writing += timings.writing
+        if let inputs, let state {
+            // Without it the next build is a whole one, as every build was before: nothing to stop for.
+            try? BuildState(key: key, build: state.build, inputs: inputs, outputs: state.written,
+                            diagnostics: outcome.diagnostics).write(for: output.folder)
+        }
+        return outcome
     }
+
+    /// What decides the output besides the site's files: this very tthc, by its bytes (another
+    /// may render otherwise; the same one built again in the next CI run is the same), `--base-url`
+    /// and `SOURCE_DATE_EPOCH`.
+    var stateKey: String {
+        let tthc = ContentHash.ofFile("/proc/self/exe", followingLinks: true)?.description ?? UUID().uuidString
+        let text = "tthc \(tthc)\nbase-url \(baseURL ?? "-")\n"
+            + "source-date-epoch \(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
+        return ContentHash(Array(text.utf8)).description
+    }
+
+    /// Nanoseconds since 1970.
+    static func wallClock() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
+    /// Files modified this close to a build's start are read again by the next one whatever their
+    /// stamps say: the coarsest clock of a file system tthc meets (FAT, SMB shares) ticks every 2 s.
+    static let clockTick: Int64 = 2_000_000_000
 
     /// Every output file in memory, in path order (for tests); nil files when an error (with
     /// `strict`, a warning) blocks the build.
     public func render(strict: Bool = false) throws -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
-        try make(into: .memory, strict: strict)
+        let made = try make(into: .memory, strict: strict)
+        return (made.outcome, made.files)
     }
 
+    /// `state`: into a folder, when kept, the marker's id and every file and folder swapped in.
     private func make(into destination: OutputProduction.Destination, strict: Bool) throws
-        -> (outcome: Outcome, files: [(path: String, data: Data)]?) {
+        -> (outcome: Outcome, files: [(path: String, data: Data)]?, state: (build: String, written: [String: BuildState.Entry])?) {
         var timings = Timings()
         var prepared = try measure(&timings.reading) { try prepare() }
         checked?(prepared.diagnostics)
         guard var plan = usable(prepared.diagnostics, prepared.plan, strict: strict), let templates = prepared.templates else {
             // Nothing is rendered, yet every problem is reported: the bodies are parsed for the check alone.
             let diagnostics = measure(&timings.reading) { withBodies(prepared, outlines: parsed(prepared.records)) }
-            return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil)
+            return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil, nil)
         }
         prepared.plan = nil
         var diagnostics: [Diagnostic] = []
@@ -86,10 +134,10 @@ public struct SiteBuild {
             Retired(&plan).release()
             return usable(diagnostics, plan, strict: strict) != nil
         }
-        guard produced.kept else { return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil) }
+        guard produced.kept else { return (Outcome(diagnostics: diagnostics, pagesWritten: 0, timings: timings), nil, nil) }
         timings.writing = produced.writing
         return (Outcome(diagnostics: diagnostics, pagesWritten: produced.pages, timings: timings, leftovers: produced.leftovers),
-                produced.files)
+                produced.files, produced.build.map { ($0, produced.written) })
     }
 
     /// `strict` is about the unit's own content: the national record's findings never block.
@@ -98,8 +146,11 @@ public struct SiteBuild {
     }
 
     /// Records that are checked but not rendered, their bodies parsed for that alone, on every core.
+    /// With a cache (`tthc serve`), a body whose file did not change is not parsed again: after a
+    /// save at 10,000 procedures, parsing every body for the link check was most of the wait.
     func parsed(_ records: [Record]) -> [RecordOutline] {
-        Parallel.map(records.count) { RecordOutline(parsing: records[$0]) }
+        let cache = cache
+        return Parallel.map(records.count) { cache?.outline(of: records[$0]) ?? RecordOutline(parsing: records[$0]) }
     }
 
     /// Every diagnostic of `prepared`, with the problems only cmark's reading of the bodies shows:

@@ -12,7 +12,7 @@ public enum SiteScaffold {
     static var shared: [(path: String, text: String)] {
         [
             ("content/thu-tuc/.gitkeep", ""),
-            (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n"),
+            (".gitignore", "public/\n.build/\n\(SiteLock.fileName)\n.*\(OwnPlaces.buildState)\n"),
             (".vscode/tasks.json", tasks),
             (".vscode/settings.json", settings),
             (".github/workflows/tthc.yml", workflow),
@@ -174,7 +174,7 @@ public enum SiteScaffold {
               - name: Cài tthc
                 run: |
                   sudo apt-get update -qq
-                  sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+                  sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libxxhash-dev pkg-config
                   git clone --depth 1 "$TTHC_REPO" "$RUNNER_TEMP/tthc"
                   make -C "$RUNNER_TEMP/tthc" build
                   echo "$RUNNER_TEMP/tthc/.build/release" >> "$GITHUB_PATH"
@@ -215,8 +215,24 @@ public enum SiteScaffold {
                 run: tthc sync --check --catalog "$TTHC_CATALOG"
               - name: Kiểm tra hồ sơ
                 run: tthc check --format github
+              # Trang lần trước và trạng thái của nó: khi không có gì thay đổi, tthc build không ghi lại gì.
+              - name: Lấy lại trang đã tạo lần trước (nếu có)
+                uses: actions/cache/restore@v4
+                with:
+                  path: |
+                    public
+                    .public.tthc-build
+                  key: tthc-build-${{ github.run_id }}
+                  restore-keys: tthc-build-
               - name: Tạo trang
                 run: tthc build
+              - name: Giữ trang đã tạo cho lần sau
+                uses: actions/cache/save@v4
+                with:
+                  path: |
+                    public
+                    .public.tthc-build
+                  key: tthc-build-${{ github.run_id }}
               - name: Ghi lại các hồ sơ đã đồng bộ
                 if: env.HANG_DEM == 'true'
                 run: |

@@ -37,16 +37,32 @@ final class StagedOutput: @unchecked Sendable {
         // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
         // what makes the build atomic.
         let box = UncheckedFiles(files)
-        let failures = Parallel.map(files.count) { index -> FileError? in
+        let written = Parallel.map(files.count) { index -> Result<ContentHash, FileError> in
+            let data = box.files[index].data
             do {
-                try Files.write(box.files[index].data, to: root + "/" + box.files[index].path)
-                return nil
+                try Files.write(data, to: root + "/" + box.files[index].path)
+                // Kept for the build's state: the next build tells an untouched output by it.
+                return .success(data.withUnsafeBytes { ContentHash($0) })
             } catch {
-                return error as? FileError ?? FileError(.write, root + "/" + box.files[index].path, .ioError)
+                return .failure(error as? FileError ?? FileError(.write, root + "/" + box.files[index].path, .ioError))
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for (file, outcome) in zip(files, written) {
+            switch outcome {
+            case .success(let hash): hashes[file.path] = hash
+            case .failure(let failure): throw failure
+            }
+        }
     }
+
+    /// The id the marker carries, which the build's state beside the output names (`BuildState`):
+    /// the hash of every file's path and hash, so that the same output always carries the same
+    /// marker (an incremental build's output is byte for byte a whole build's).
+    private(set) var build = ""
+    /// Each file written, by its path in the output (set only on `queue`).
+    private var hashes: [String: ContentHash] = [:]
+    /// Every file and folder of the output as it was swapped in, for the build's state.
+    private(set) var written: [String: BuildState.Entry] = [:]
 
     /// Writes `files` on a thread of their own, so that the next batch is rendered while this
     /// one goes to disk. At most `depth` batches wait: memory holds a few batches, never the site.
@@ -76,7 +92,14 @@ final class StagedOutput: @unchecked Sendable {
     /// of the previous output.
     func commit() throws -> [FileError] {
         try finishWriting()
-        try Files.write(Array(OutputMarker.text.utf8), to: staging.path + "/" + OutputMarker.fileName)
+        build = ContentHash(Array(hashes.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined().utf8)).description
+        let marker = Array(OutputMarker.text(build: build).utf8)
+        try Files.write(marker, to: staging.path + "/" + OutputMarker.fileName)
+        hashes[OutputMarker.fileName] = ContentHash(marker)
+        // Taken before the swap, which moves the folder and changes none of the stamps inside.
+        for (path, stamp) in FileTree.stamps(under: staging.path) ?? [:] {
+            written[path] = BuildState.Entry(stamp: stamp, hash: stamp.kind == .file ? hashes[path] ?? ContentHash.ofFile(staging.path + "/" + path) : nil)
+        }
         try target.confirm()
         return try OutputSwap(staging: staging, target: target).perform()
     }

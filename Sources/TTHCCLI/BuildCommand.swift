@@ -83,6 +83,12 @@ struct BuildCommand: ParsableCommand {
         }
         let t = outcome.timings
         func s(_ seconds: Double) -> String { String(format: "%.1f s", seconds) }
+        if outcome.unchanged {
+            printError(lang == .en
+                ? "Nothing changed since the last build: \(outputPath) is left as it is (checked in \(s(t.reading + t.writing)))."
+                : "Không có gì thay đổi từ lần tạo trước: \(outputPath) giữ nguyên (kiểm tra trong \(s(t.reading + t.writing))).")
+            return
+        }
         printError(lang == .en
             ? "Wrote \(outcome.pagesWritten) pages to \(outputPath) (reading \(s(t.reading)), pages \(s(t.pages)), search index \(s(t.search)), writing \(s(t.writing)))."
             : "Đã tạo \(outcome.pagesWritten) trang trong \(outputPath) (đọc \(s(t.reading)), trang \(s(t.pages)), chỉ mục tìm kiếm \(s(t.search)), ghi \(s(t.writing))).")

@@ -41,8 +41,35 @@ import Testing
         let last = try cli.tthc(["build", "--site", site.folder.path])
         #expect(last.status == 0)
         #expect(try String(contentsOf: output.appendingPathComponent("thu-tuc/1.001193/index.html"), encoding: .utf8).contains(newName))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public.") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path)
+            .filter { $0.hasPrefix(".public.") && $0 != ".public.tthc-build" }
         #expect(leftovers.isEmpty, "staging folders of killed builds are cleaned up: \(leftovers)")
+    }
+
+    /// The same over builds that find their previous output and its state: killed at any moment,
+    /// including between the swap and the writing of the state, the output is the old or the new
+    /// site, and the next build makes what a whole build makes.
+    @Test func anIncrementalBuildKilledAtAnyMomentLeavesTheOldOrTheNewSite() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let cli = CommandLineTests()
+        let output = site.url("public")
+        var random = SplitMix(seed: 11)
+        for round in 0..<30 {
+            #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+            let old = Tree.of(output)
+            try site.write("content/thu-tuc/1.001193.md", SampleRecord.text().replacingOccurrences(
+                of: "ten: Thủ tục đăng ký khai sinh", with: "ten: Thủ tục đăng ký khai sinh \(round)"))
+            try Self.killed(["build", "--site", site.folder.path], after: Double(random.next() % 150) / 1000)
+            let now = Tree.of(output)
+            let fresh = site.url("whole")
+            #expect(try cli.tthc(["build", "--site", site.folder.path, "--output", fresh.path]).status == 0)
+            let new = Tree.of(fresh)
+            #expect(now == old || now == new, "round \(round): an output that is neither the old nor the new site")
+            #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+            #expect(Tree.of(output) == new, "round \(round): the build after the kill is not a whole build's output")
+            try FileManager.default.removeItem(at: fresh)
+        }
     }
 
     /// A sync killed at any moment leaves every record old or new, never partial, and the next

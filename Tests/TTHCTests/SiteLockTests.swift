@@ -45,7 +45,7 @@ import Testing
     func leftovers(_ site: TemporarySite) throws -> [String] {
         let bookkeeping = (try? FileManager.default.contentsOfDirectory(atPath: site.url("content/.dong-bo").path)) ?? []
         let root = try FileManager.default.contentsOfDirectory(atPath: site.folder.path)
-        return (bookkeeping.filter { $0.hasPrefix(".dang-ghi-") } + root.filter { $0 == SiteLock.fileName || $0.hasPrefix(".public.") }).sorted()
+        return (bookkeeping.filter { $0.hasPrefix(".dang-ghi-") } + root.filter { $0 == SiteLock.fileName || ($0.hasPrefix(".public.") && !$0.hasSuffix(".tthc-build")) }).sorted()
     }
 
     @Test func twoSyncsOnOneSiteBothFinishAndNoChangeLogLineIsLost() throws {
