@@ -9,8 +9,9 @@ enum OutputProduction {
     /// Where the files go.
     enum Destination {
         /// Staged beside the output and swapped in (`depth`: how many batches may wait to be
-        /// written while the next is rendered, `StagedOutput`).
-        case folder(OutputTarget, depth: Int)
+        /// written while the next is rendered, `StagedOutput`; `keepsState`: the marker names the
+        /// build, whose state is kept beside the output, `BuildState`).
+        case folder(OutputTarget, depth: Int, keepsState: Bool = false)
         /// Kept in memory and handed back in path order.
         case memory
     }
@@ -47,8 +48,8 @@ enum OutputProduction {
             guard keep(made) else { return Produced(made: made, kept: false) }
             files.sort { $0.path < $1.path }
             return Produced(made: made, kept: true, pages: pages, files: files)
-        case .folder(let target, let depth):
-            let staged = try StagedOutput(for: target, depth: depth)
+        case .folder(let target, let depth, let keepsState):
+            let staged = try StagedOutput(for: target, depth: depth, namesBuild: keepsState)
             do {
                 var writing = 0.0
                 let made = try produce { batch in
@@ -62,7 +63,7 @@ enum OutputProduction {
                 }
                 let leftovers = try SiteBuild.measure(&writing) { try staged.commit() }
                 return Produced(made: made, kept: true, pages: pages, leftovers: leftovers, writing: writing,
-                                build: staged.build, written: staged.written)
+                                build: keepsState ? staged.build : nil, written: staged.written)
             } catch {
                 staged.discard()
                 throw error

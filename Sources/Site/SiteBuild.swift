@@ -72,7 +72,7 @@ public struct SiteBuild {
             checked?(previous.diagnostics)
             return Outcome(diagnostics: previous.diagnostics, pagesWritten: 0, timings: timings, unchanged: true)
         }
-        var (outcome, _, state) = try make(into: .folder(output, depth: 1), strict: strict)
+        var (outcome, _, state) = try make(into: .folder(output, depth: 1, keepsState: true), strict: strict)
         outcome.timings.reading += timings.reading
         outcome.timings.writing += timings.writing
         if let inputs, let state {

@@ -13,8 +13,11 @@ final class StagedOutput: @unchecked Sendable {
 
     /// `depth`: how many batches may wait to be written while the next is rendered (a province's
     /// build, whose rendering outpaces the file system more, keeps a few).
-    init(for target: OutputTarget, depth: Int = 1) throws {
+    /// `namesBuild`: the marker says which build this is (a single site's, which keeps its state;
+    /// a province's unit markers stay the plain text, alike in a whole build and `--don-vi`).
+    init(for target: OutputTarget, depth: Int = 1, namesBuild: Bool = false) throws {
         self.target = target
+        self.namesBuild = namesBuild
         writes = DispatchSemaphore(value: max(1, depth))
         let (parent, name) = Files.split(target.folder)
         try Files.makeFolder(parent)
@@ -59,6 +62,7 @@ final class StagedOutput: @unchecked Sendable {
     /// the hash of every file's path and hash, so that the same output always carries the same
     /// marker (an incremental build's output is byte for byte a whole build's).
     private(set) var build = ""
+    private let namesBuild: Bool
     /// Each file written, by its path in the output (set only on `queue`).
     private var hashes: [String: ContentHash] = [:]
     /// Every file and folder of the output as it was swapped in, for the build's state.
@@ -93,12 +97,14 @@ final class StagedOutput: @unchecked Sendable {
     func commit() throws -> [FileError] {
         try finishWriting()
         build = ContentHash(Array(hashes.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined().utf8)).description
-        let marker = Array(OutputMarker.text(build: build).utf8)
+        let marker = Array((namesBuild ? OutputMarker.text(build: build) : OutputMarker.text).utf8)
         try Files.write(marker, to: staging.path + "/" + OutputMarker.fileName)
-        hashes[OutputMarker.fileName] = ContentHash(marker)
-        // Taken before the swap, which moves the folder and changes none of the stamps inside.
-        for (path, stamp) in FileTree.stamps(under: staging.path) ?? [:] {
-            written[path] = BuildState.Entry(stamp: stamp, hash: stamp.kind == .file ? hashes[path] ?? ContentHash.ofFile(staging.path + "/" + path) : nil)
+        if namesBuild {
+            hashes[OutputMarker.fileName] = ContentHash(marker)
+            // Taken before the swap, which moves the folder and changes none of the stamps inside.
+            for (path, stamp) in FileTree.stamps(under: staging.path) ?? [:] {
+                written[path] = BuildState.Entry(stamp: stamp, hash: stamp.kind == .file ? hashes[path] ?? ContentHash.ofFile(staging.path + "/" + path) : nil)
+            }
         }
         try target.confirm()
         return try OutputSwap(staging: staging, target: target).perform()

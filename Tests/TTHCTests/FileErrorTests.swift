@@ -177,13 +177,17 @@ import Testing
         let published = Tree.of(URL(fileURLWithPath: output))
         // Fill what is left of the disk (the write stops, and throws, when it is full).
         #expect(throws: FileError(.write, disk.path + "/day", .noSpace)) { try Files.write([UInt8](repeating: 0, count: 2 << 20), to: disk.path + "/day") }
+        // A record changed, so that the build has something to write (with nothing changed, it writes nothing).
+        try site.write("content/thu-tuc/1.001193.md", SampleRecord.text().replacingOccurrences(
+            of: "ten: Thủ tục đăng ký khai sinh", with: "ten: Thủ tục đăng ký khai sinh (mới)"))
         let run = try cli.tthc(["build", "--output", output], in: site.folder)
         #expect(run.status == 2)
         #expect(run.errors.contains(": ổ đĩa đã đầy (ENOSPC) Không ghi gì."), "\(run.errors)")
         #expect(run.errors.contains("tthc build: không ghi được \(disk.path)/.public.building-")
                 || run.errors.contains("tthc build: không tạo được thư mục \(disk.path)/.public.building-"), "\(run.errors)")
         #expect(Tree.of(URL(fileURLWithPath: output)) == published)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == ["day", "public"], "the staging folder is removed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == [".public.tthc-build", "day", "public"],
+                "the staging folder is removed (the state of the build before stays)")
     }
 
     /// A site on a read-only mount: a build into a writable folder still works (it only reads the

@@ -237,7 +237,8 @@ import Testing
         #expect(outcome.pagesWritten == 0)
         #expect(outcome.diagnostics.contains { $0.problem.code == .notInVocabulary && $0.file == path })
         #expect(try files(under: site.url("public")) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path)
+            .filter { $0.hasPrefix(".") && !$0.hasSuffix(".tthc-build") }
         #expect(leftovers.isEmpty, "no staging folder left behind: \(leftovers)")
     }
 
