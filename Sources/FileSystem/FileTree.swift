@@ -55,12 +55,23 @@ public enum FileTree {
         var pending: [String] = [""]
         while let relative = pending.popLast() {
             let base = relative.isEmpty ? folder : folder + "/" + relative
-            guard let names = try? Files.list(base) else { continue }
-            for name in names {
-                let path = relative.isEmpty ? name : relative + "/" + name
+            // Each entry looked at from its folder's descriptor (fstatat): a path of four names
+            // walked again for every file was a third of the walk.
+            let descriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0, let stream = fdopendir(descriptor) else {
+                if descriptor >= 0 { close(descriptor) }
+                continue
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
                 var info = stat()
-                guard lstat(base + "/" + name, &info) == 0 else { continue }
+                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let stamp = FileStamp(info)
+                let path = relative.isEmpty ? name : relative + "/" + name
                 found[path] = stamp
                 if found.count > limit { return nil }
                 if stamp.kind == .folder, enter(path, name) { pending.append(path) }

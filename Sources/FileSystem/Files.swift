@@ -204,6 +204,15 @@ public enum Files {
     // MARK: - Moving and removing
 
     /// rename(2): `to` is replaced in one step if it exists.
+    /// A second name for the file at `existing` (a hard link; links are not followed): false
+    /// when the file system cannot (another disk, no hard links), for the caller to copy instead.
+    public static func link(_ existing: String, as new: String) throws -> Bool {
+        if Glibc.link(existing, new) == 0 { return true }
+        let error = Glibc.errno
+        if [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(error) { return false }
+        throw FileError(.write, new, Errno(rawValue: error))
+    }
+
     public static func move(_ from: String, to: String) throws {
         guard rename(from, to) == 0 else { throw FileError.last(.rename(from: from), to) }
     }

@@ -11,7 +11,9 @@ enum OutputProduction {
         /// Staged beside the output and swapped in (`depth`: how many batches may wait to be
         /// written while the next is rendered, `StagedOutput`; `keepsState`: the marker names the
         /// build, whose state is kept beside the output, `BuildState`).
-        case folder(OutputTarget, depth: Int, keepsState: Bool = false)
+        /// `reusing`: what the previous build wrote there (its state): a file whose bytes are the
+        /// same is linked from the previous output instead of written again.
+        case folder(OutputTarget, depth: Int, keepsState: Bool = false, reusing: [String: BuildState.Entry]? = nil)
         /// Kept in memory and handed back in path order.
         case memory
     }
@@ -48,8 +50,8 @@ enum OutputProduction {
             guard keep(made) else { return Produced(made: made, kept: false) }
             files.sort { $0.path < $1.path }
             return Produced(made: made, kept: true, pages: pages, files: files)
-        case .folder(let target, let depth, let keepsState):
-            let staged = try StagedOutput(for: target, depth: depth, namesBuild: keepsState)
+        case .folder(let target, let depth, let keepsState, let reusing):
+            let staged = try StagedOutput(for: target, depth: depth, namesBuild: keepsState, reusing: reusing)
             do {
                 var writing = 0.0
                 let made = try produce { batch in

@@ -136,6 +136,8 @@ public struct OutputTarget: Sendable {
         // to do at 10,000 procedures.)
         contents = FileTree.stamps(under: folder)
         let foreign = (contents ?? [:]).keys.filter { path in
+            path.hasSuffix(".git") || path.hasSuffix(SiteConfiguration.fileName) || path.hasSuffix(ProvinceConfiguration.fileName)
+        }.filter { path in
             let last = Files.split(path).name
             return last == ".git" || last == SiteConfiguration.fileName || last == ProvinceConfiguration.fileName
         }

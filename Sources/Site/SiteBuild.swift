@@ -63,16 +63,19 @@ public struct SiteBuild {
         var timings = Timings()
         let started = Self.wallClock()
         let key = stateKey
-        let previous = output.found == .nothing ? nil : BuildState.read(for: output.folder).flatMap { $0.key == key ? $0 : nil }
+        let kept = output.found == .nothing ? nil : BuildState.read(for: output.folder)
+        // Another tthc (or --base-url…) may render otherwise: its files are compared byte for byte
+        // below, but the whole output is never taken as it is.
+        let previous = kept.flatMap { $0.key == key ? $0 : nil }
         let inputs = Self.measure(&timings.reading) {
-            BuildInputs.take(site: site.path, previous: previous?.inputs, racyAfter: started - Self.clockTick)
+            BuildInputs.take(site: site.path, previous: kept?.inputs, racyAfter: started - Self.clockTick)
         }
         if let previous, let inputs, BuildInputs.same(inputs, previous.inputs),
            Self.measure(&timings.writing, { previous.holdsItsOutput(output.folder, contents: output.contents) }) {
             checked?(previous.diagnostics)
             return Outcome(diagnostics: previous.diagnostics, pagesWritten: 0, timings: timings, unchanged: true)
         }
-        var (outcome, _, state) = try make(into: .folder(output, depth: 1, keepsState: true), strict: strict)
+        var (outcome, _, state) = try make(into: .folder(output, depth: 1, keepsState: true, reusing: kept?.outputs), strict: strict)
         outcome.timings.reading += timings.reading
         outcome.timings.writing += timings.writing
         if let inputs, let state {

@@ -15,9 +15,10 @@ final class StagedOutput: @unchecked Sendable {
     /// build, whose rendering outpaces the file system more, keeps a few).
     /// `namesBuild`: the marker says which build this is (a single site's, which keeps its state;
     /// a province's unit markers stay the plain text, alike in a whole build and `--don-vi`).
-    init(for target: OutputTarget, depth: Int = 1, namesBuild: Bool = false) throws {
+    init(for target: OutputTarget, depth: Int = 1, namesBuild: Bool = false, reusing previous: [String: BuildState.Entry]? = nil) throws {
         self.target = target
         self.namesBuild = namesBuild
+        self.previous = previous ?? [:]
         writes = DispatchSemaphore(value: max(1, depth))
         let (parent, name) = Files.split(target.folder)
         try Files.makeFolder(parent)
@@ -40,14 +41,22 @@ final class StagedOutput: @unchecked Sendable {
         // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
         // what makes the build atomic.
         let box = UncheckedFiles(files)
+        let (previous, earlier) = (previous, target.folder)
         let written = Parallel.map(files.count) { index -> Result<ContentHash, FileError> in
-            let data = box.files[index].data
+            let (path, data) = box.files[index]
+            // Kept for the build's state: the next build tells an untouched output by it.
+            let hash = data.withUnsafeBytes { ContentHash($0) }
             do {
-                try Files.write(data, to: root + "/" + box.files[index].path)
-                // Kept for the build's state: the next build tells an untouched output by it.
-                return .success(data.withUnsafeBytes { ContentHash($0) })
+                // The same bytes as the previous build wrote, in a file still as it left it: linked,
+                // not written (only what changed is written; the swap stays one step).
+                if let kept = previous[path], kept.hash == hash, let stamp = FileStamp.of(earlier + "/" + path),
+                   kept.stamp.sameOutput(as: stamp), try Files.link(earlier + "/" + path, as: root + "/" + path) {
+                    return .success(hash)
+                }
+                try Files.write(data, to: root + "/" + path)
+                return .success(hash)
             } catch {
-                return .failure(error as? FileError ?? FileError(.write, root + "/" + box.files[index].path, .ioError))
+                return .failure(error as? FileError ?? FileError(.write, root + "/" + path, .ioError))
             }
         }
         for (file, outcome) in zip(files, written) {
@@ -63,6 +72,8 @@ final class StagedOutput: @unchecked Sendable {
     /// marker (an incremental build's output is byte for byte a whole build's).
     private(set) var build = ""
     private let namesBuild: Bool
+    /// What the previous build wrote into the output, by path (its state).
+    private let previous: [String: BuildState.Entry]
     /// Each file written, by its path in the output (set only on `queue`).
     private var hashes: [String: ContentHash] = [:]
     /// Every file and folder of the output as it was swapped in, for the build's state.

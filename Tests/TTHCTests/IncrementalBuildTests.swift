@@ -55,6 +55,28 @@ import Testing
         #expect(english.errors.contains("Nothing changed since the last build"), "\(english.errors)")
     }
 
+    /// After one record changed, only the files whose bytes changed are written: the others are
+    /// the previous output's files, linked into the new one (the same inode), and the whole is
+    /// still a whole build's output.
+    @Test func aChangedRecordWritesItsFilesAndKeepsTheOthers() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: site.url("public/" + path).path)[.systemFileNumber] as? Int
+        }
+        let other = "thu-tuc/1.000101/index.html", changed = "thu-tuc/1.001193/index.html"
+        let (otherBefore, changedBefore) = (try inode(other), try inode(changed))
+        let path = "content/thu-tuc/1.001193.md"
+        try site.write(path, try site.read(path) + "\nMột câu mới ở cuối.\n")
+        let run = try cli.tthc(["build", "--site", site.folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try inode(other) == otherBefore, "an unchanged page is kept, not written again")
+        #expect(try inode(changed) != changedBefore, "the changed page is written")
+        #expect(try site.read("public/" + changed).contains("Một câu mới ở cuối."))
+        #expect(Tree.of(site.url("public")) == (try wholeBuild(site)).tree)
+    }
+
     /// Random edits of every kind a build reads, each followed by a build into the same output,
     /// which must then be what a whole build makes (its report too).
     @Test func afterRandomEditsTheOutputIsWhatAWholeBuildMakes() throws {
