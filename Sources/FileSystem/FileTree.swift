@@ -11,6 +11,8 @@ public struct FileStamp: Equatable, Hashable, Sendable {
     /// Last change of the file or of its inode (a rename, a `chmod`), in nanoseconds since 1970.
     public var changed: Int64
     public var inode: UInt64
+    /// How many names the file has (not kept in a build's state: looked at on the disk only).
+    public var links: UInt64 = 1
 
     public init(kind: Files.Kind, size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
         self.kind = kind
@@ -19,6 +21,10 @@ public struct FileStamp: Equatable, Hashable, Sendable {
         self.changed = changed
         self.inode = inode
     }
+
+    /// What a name that cannot be told apart from another, or read back, is stamped as: a kind
+    /// no comparison accepts (`BuildInputs` then keeps no state).
+    static let unnameable = FileStamp(kind: .other, size: -1, modified: -1, changed: -1, inode: 0)
 
     init(_ info: stat) {
         switch info.st_mode & S_IFMT {
@@ -31,6 +37,7 @@ public struct FileStamp: Equatable, Hashable, Sendable {
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
+        links = UInt64(info.st_nlink)
     }
 
     /// The stamp of `path` itself (nil when nothing is there), of what a link leads to if asked.
@@ -64,14 +71,25 @@ public enum FileTree {
             }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
-                let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                // A name that is not UTF-8 would come back garbled (and then not be found), and two
+                // names Swift holds equal (é precomposed and decomposed) would fall together: both
+                // are stamped as `unnameable`, never as a file that did not change.
+                let raw = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(validatingCString: $0), String(cString: $0)) }
                 }
+                let name = raw.1
                 if name == "." || name == ".." { continue }
-                var info = stat()
-                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                let stamp = FileStamp(info)
                 let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard raw.0 != nil, found[path] == nil else {
+                    found[path] = .unnameable
+                    continue
+                }
+                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    found[path] = .unnameable
+                    continue
+                }
+                let stamp = FileStamp(info)
                 found[path] = stamp
                 if found.count > limit { return nil }
                 if stamp.kind == .folder, enter(path, name) { pending.append(path) }

@@ -65,13 +65,6 @@ enum BuildInputs {
 }
 
 extension FileStamp {
-    /// An output file as a build left it: kind, size, modification time and inode. Not the change
-    /// time: the next build links the files it did not change into its new output, and removing
-    /// the old output's names changes their change times, not their bytes.
-    func sameOutput(as other: FileStamp) -> Bool {
-        kind == other.kind && size == other.size && modified == other.modified && inode == other.inode && modified >= 0
-    }
-
     /// Kind, size, times and inode: what tells a file written since from one that was not. The
     /// change time is what no one can set back (`touch -d`, `cp -p` and `rsync -t` set the
     /// modification time of new bytes to an old one); a `chmod` or a new hard link changes it

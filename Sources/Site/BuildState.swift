@@ -33,7 +33,9 @@ struct BuildState: Equatable, Sendable {
     /// The state of `output` when there is one and it describes that output (nil otherwise:
     /// absent, from another version of this format, or left by a build killed after its swap).
     static func read(for output: String) -> BuildState? {
-        guard let id = OutputMarker.build(in: output),
+        // Never more than a state of the largest site could be (200,000 files, their findings).
+        guard let id = OutputMarker.build(in: output), let stamp = FileStamp.of(path(for: output)), stamp.kind == .file,
+              stamp.size <= largest,
               let bytes = try? Files.readIfPresent(path(for: output), followingLinks: false),
               let state = BuildState(text: bytes), state.build == id else { return nil }
         return state
@@ -48,12 +50,14 @@ struct BuildState: Equatable, Sendable {
         var unsure: [String] = []
         for (path, stamp) in found {
             guard let kept = outputs[path], kept.stamp.kind == stamp.kind else { return false }
-            if stamp.kind == .file, !kept.stamp.sameOutput(as: stamp) { unsure.append(path) }
+            if stamp.kind == .file, !kept.stamp.sameFile(as: stamp) { unsure.append(path) }
             if stamp.kind == .file, kept.hash == nil { return false }
         }
         let (outputs, paths) = (outputs, unsure)
         return Parallel.map(paths.count) { ContentHash.ofFile(folder + "/" + paths[$0]) == outputs[paths[$0]]?.hash }.allSatisfy { $0 }
     }
+
+    static let largest: Int64 = 256 << 20
 
     /// Written in place of the previous one (write, then rename: never half a state).
     func write(for output: String) throws {

@@ -49,8 +49,10 @@ final class StagedOutput: @unchecked Sendable {
             do {
                 // The same bytes as the previous build wrote, in a file still as it left it: linked,
                 // not written (only what changed is written; the swap stays one step).
+                // (Its change time too, which a `chmod` or an edit whose modification time was set
+                // back changes; and only a file no one else holds a name of.)
                 if let kept = previous[path], kept.hash == hash, let stamp = FileStamp.of(earlier + "/" + path),
-                   kept.stamp.sameOutput(as: stamp), try Files.link(earlier + "/" + path, as: root + "/" + path) {
+                   kept.stamp.sameFile(as: stamp), stamp.links == 1, try Files.link(earlier + "/" + path, as: root + "/" + path) {
                     return .success(hash)
                 }
                 try Files.write(data, to: root + "/" + path)
@@ -118,7 +120,26 @@ final class StagedOutput: @unchecked Sendable {
             }
         }
         try target.confirm()
-        return try OutputSwap(staging: staging, target: target).perform()
+        let leftovers = try OutputSwap(staging: staging, target: target).perform()
+        if namesBuild { settle() }
+        return leftovers
+    }
+
+    /// The stamps of the output as it stays: removing the previous output's names of the files
+    /// linked into this one changed their change times. A file that is not as it was staged (its
+    /// size, modification time or inode: written meanwhile) keeps no hash, and the next build is
+    /// a whole one.
+    private func settle() {
+        let final = FileTree.stamps(under: target.folder) ?? [:]
+        for (path, entry) in written {
+            guard let now = final[path], now.kind == entry.stamp.kind, now.size == entry.stamp.size,
+                  now.modified == entry.stamp.modified, now.inode == entry.stamp.inode else {
+                written[path]?.hash = nil
+                written[path]?.stamp.kind = .other
+                continue
+            }
+            written[path]?.stamp.changed = now.changed
+        }
     }
 
     func discard() {

@@ -170,6 +170,69 @@ import Testing
         #expect(try site.read("public/thu-tuc/1.000101/index.html").contains("Thủ tục số 9"))
     }
 
+    /// Found by the attack pass: an output page edited in place with its size and modification
+    /// time put back, or `chmod`ed, is neither trusted nor linked into the next output.
+    @Test func anOutputPageEditedUnderItsOldTimeIsMadeAgain() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+        Thread.sleep(forTimeInterval: 2.2)
+        let page = site.url("public/index.html"), css = site.url("public/assets/style.css")
+        let attributes = try FileManager.default.attributesOfItem(atPath: page.path)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "<html", with: "<HTML").utf8).write(to: page)
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: page.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: css.path)
+        let run = try cli.tthc(["build", "--site", site.folder.path])
+        #expect(!run.errors.contains("Không có gì thay đổi"), "\(run.errors)")
+        #expect(Tree.of(site.url("public")) == (try wholeBuild(site)).tree)
+        // A real change next: the edited page is not linked back in.
+        try site.write("public/index.html", text.replacingOccurrences(of: "<html", with: "<HTML"))
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: page.path)
+        let path = "content/thu-tuc/1.000102.md"
+        try site.write(path, try site.read(path) + "\nThêm.\n")
+        #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+        #expect(Tree.of(site.url("public")) == (try wholeBuild(site)).tree)
+        let mode = try FileManager.default.attributesOfItem(atPath: css.path)[.posixPermissions] as? Int
+        #expect(mode != 0o600, "a chmod-ed file is written anew, not linked with its mode")
+    }
+
+    /// Names a file system keeps apart but Swift holds equal (é precomposed and decomposed), or
+    /// that are not UTF-8: such a site keeps no state, and every build is a whole one.
+    @Test(arguments: ["equivalent names", "not UTF-8"])
+    func namesThatCannotBeToldApartMakeEveryBuildWhole(_ how: String) throws {
+        let site = try site()
+        defer { site.remove() }
+        let folder = site.url("templates/assets").path
+        let names: [[UInt8]] = how == "equivalent names"
+            ? [Array("caf\u{E9}.txt".utf8), Array("cafe\u{301}.txt".utf8)] : [Array("logo".utf8) + [0xFF] + Array(".txt".utf8)]
+        for name in names {
+            let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+            #expect(descriptor >= 0)
+            _ = write(descriptor, "một\n", 4)
+            close(descriptor)
+        }
+        _ = try cli.tthc(["build", "--site", site.folder.path])
+        Thread.sleep(forTimeInterval: 2.2)
+        let again = try cli.tthc(["build", "--site", site.folder.path])
+        #expect(!again.errors.contains("Không có gì thay đổi"), "\(how): \(again.errors)")
+    }
+
+    /// A state file of gigabytes (a sparse one is made in an instant) is not read.
+    @Test func aHugeStateIsNotRead() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build", "--site", site.folder.path]).status == 0)
+        let state = try FileHandle(forWritingTo: site.url(".public.tthc-build"))
+        try state.truncate(atOffset: 4 << 30)
+        try state.close()
+        let run = try cli.tthc(["build", "--site", site.folder.path], killAfter: 60)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(!run.errors.contains("Không có gì thay đổi"))
+        #expect(try FileManager.default.attributesOfItem(atPath: site.url(".public.tthc-build").path)[.size] as? Int ?? 0 < 1 << 20)
+    }
+
     /// What decides the output besides the files: `--base-url`, `SOURCE_DATE_EPOCH`.
     @Test func anotherBaseURLOrSourceDateRebuilds() throws {
         let site = try site()
