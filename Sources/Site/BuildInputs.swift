@@ -9,7 +9,8 @@ import Records
 /// only when its stamp differs from the previous build's: a fresh `git clone` (every stamp new)
 /// costs one read of the site, a build after one save one read of that file.
 enum BuildInputs {
-    static let folders = ["content", "templates", ProvinceUnit.folder]
+    /// The folders a build reads, the ones no output may be inside of.
+    static let folders = OutputTarget.sourceFolders
 
     /// Nil when the site cannot be described this way, and is then built whole each time: a link
     /// among its files (what it leads to may change unseen), a name with a line break or a tab

@@ -41,12 +41,17 @@ final class StagedOutput: @unchecked Sendable {
         // Files in a fresh staging folder need no write-then-rename each: the folder's swap is
         // what makes the build atomic.
         let box = UncheckedFiles(files)
-        let (previous, earlier) = (previous, target.folder)
-        let written = Parallel.map(files.count) { index -> Result<ContentHash, FileError> in
+        let (previous, earlier, namesBuild) = (previous, target.folder, namesBuild)
+        let written = Parallel.map(files.count) { index -> Result<ContentHash?, FileError> in
             let (path, data) = box.files[index]
-            // Kept for the build's state: the next build tells an untouched output by it.
-            let hash = data.withUnsafeBytes { ContentHash($0) }
             do {
+                // Kept for the build's state, the next build tells an untouched output by it (a
+                // build that keeps no state, a province's, does not hash).
+                guard namesBuild else {
+                    try Files.write(data, to: root + "/" + path)
+                    return .success(nil)
+                }
+                let hash = data.withUnsafeBytes { ContentHash($0) }
                 // The same bytes as the previous build wrote, in a file still as it left it: linked,
                 // not written (only what changed is written; the swap stays one step).
                 // (Its change time too, which a `chmod` or an edit whose modification time was set
