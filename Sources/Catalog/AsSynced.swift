@@ -25,11 +25,12 @@ public struct AsSynced: Sendable {
         synced = SyncedFiles(bytes: bytes ?? [])
     }
 
-    /// `bytes`: the file's, exactly as the record was read from them.
-    public func holds(_ record: Record, bytes: [UInt8]) -> Bool {
+    /// `bytes`: the file's, exactly as the record was read from them; `fingerprint`, their
+    /// `SyncedFiles.fingerprint` when the caller keeps it.
+    public func holds(_ record: Record, bytes: [UInt8], fingerprint: (() -> String)? = nil) -> Bool {
         guard record.isImported, let code = record.procedure?.code else { return false }
         let stem = String(record.fileName.dropLast(record.fileName.hasSuffix(".md") ? 3 : 0))
-        if let known = synced.fingerprints[stem], known == SyncedFiles.fingerprint(bytes) { return true }
+        if let known = synced.fingerprints[stem], known == (fingerprint?() ?? SyncedFiles.fingerprint(bytes)) { return true }
         guard case .text(let base) = MergeBase.read(code: code, in: site) else { return false }
         return NationalPart(record).comparisonText == base
     }

@@ -18,12 +18,18 @@ enum EditorAssets {
           // A reload started while the clerk is leaving (a click on "Sửa") would cancel that navigation.
           var leaving = false;
           window.addEventListener('beforeunload', function () { leaving = true; });
-          setInterval(function () {
+          // The server holds each ask until the next build is shown (a long poll): an answer that
+          // comes back at once with the same build (too many asks held) is asked again 250 ms later.
+          function ask() {
             if (leaving) { return; }
-            fetch('/__tthc/phien', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (t) {
-              if (seen === null) { seen = t; } else if (t !== seen && !leaving) { location.reload(); }
-            }).catch(function () {});
-          }, 250);
+            var asked = Date.now();
+            var query = seen === null ? '' : '?sau=' + encodeURIComponent(seen);
+            fetch('/__tthc/phien' + query, {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (t) {
+              if (seen === null) { seen = t; } else if (t !== seen && !leaving) { location.reload(); return; }
+              setTimeout(ask, Date.now() - asked < 200 ? 250 : 0);
+            }).catch(function () { setTimeout(ask, 1000); });
+          }
+          ask();
         })();
         """
 

@@ -33,6 +33,7 @@ public final class EditorServer: @unchecked Sendable {
     public let settings: Settings
     public let preview: LivePreview
     let sessions = Sessions()
+    let heldAsks = HeldAsks()
     let throttle = LoginThrottle()
 
     /// The client's address as the login limits and the audit log count it (`ClientAddress`).

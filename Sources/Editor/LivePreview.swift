@@ -76,11 +76,23 @@ public final class LivePreview: @unchecked Sendable {
 
     /// Replaces what is served; a preview that did not build keeps the last good one (shown under the panel).
     func update(_ newPreview: SitePreview?, problemsHTML html: String) {
+        let retired = Retired()
         lock.lock()
-        defer { lock.unlock() }
-        if let newPreview, newPreview.isBuilt { preview = newPreview }
+        if let newPreview, newPreview.isBuilt {
+            retired.preview = preview
+            preview = newPreview
+        }
         problemsHTML = html
         generation += 1
+        lock.unlock()
+        // The last build's every record and page is let go on a thread of its own: freeing them
+        // took a tenth of a second at 10,000 procedures, and the reloaded page need not wait for it.
+        Thread.detachNewThread { retired.preview = nil }
+    }
+
+    /// Holds the one reference left to a replaced preview.
+    private final class Retired: @unchecked Sendable {
+        var preview: SitePreview?
     }
 
     /// The addresses of the last good build (nil before one), for the link check of a form's record;

@@ -68,9 +68,14 @@ public struct ChangeLog: Sendable {
     /// The log of a site whose `content/.dong-bo/` leads where it should (`SiteFolders`): nothing
     /// when there is no log yet, a `FileError` when it is there and cannot be read.
     public static func read(in folders: SiteFolders) throws -> ChangeLog {
+        ChangeLog(bytes: try bytes(in: folders))
+    }
+
+    /// The log's bytes (none when there is no log yet).
+    public static func bytes(in folders: SiteFolders) throws -> [UInt8] {
         _ = try folders.resolve(path)
         // Read as spelled, the log itself never followed if it is a link (it is tthc's own file).
-        return ChangeLog(bytes: try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? [])
+        return try Files.readIfPresent(folders.site.path + "/" + path, followingLinks: false) ?? []
     }
 
     public init(bytes: [UInt8]) {

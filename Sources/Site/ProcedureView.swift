@@ -4,7 +4,9 @@ import Markdown
 import Records
 
 /// A procedure as its page's template sees it: every value already in the words citizens read.
-struct ProcedureView {
+/// A class: each page holds one, and the preview copies its 10,000 pages into a table after every
+/// save (a struct copy retained every text of the procedure and the site's configuration).
+final class ProcedureView: @unchecked Sendable {
     let procedure: Procedure
     let body: Body
     /// The record's file, relative to the site.
@@ -23,8 +25,24 @@ struct ProcedureView {
     let absentSince: String?
 
     /// The published entry this view shows, and what a province's units share of its rendering.
-    var entry: PublishedProcedure? = nil
-    var shared: SharedRendering? = nil
+    let entry: PublishedProcedure?
+    let shared: SharedRendering?
+
+    init(procedure: Procedure, body: Body, path: String, configuration: SiteConfiguration, names: [String: String], root: String,
+         sectorSlug: String, reservedIDs: Set<String>, absentSince: String?, entry: PublishedProcedure? = nil,
+         shared: SharedRendering? = nil) {
+        self.procedure = procedure
+        self.body = body
+        self.path = path
+        self.configuration = configuration
+        self.names = names
+        self.root = root
+        self.sectorSlug = sectorSlug
+        self.reservedIDs = reservedIDs
+        self.absentSince = absentSince
+        self.entry = entry
+        self.shared = shared
+    }
 
     typealias Sections = (steps: String?, conditions: String?, local: [TemplateValue])
 
@@ -38,7 +56,7 @@ struct ProcedureView {
     /// finds in them is checked once, on the pool's record).
     var renderedContext: TemplateValue {
         context {
-            let render = { sectionsHTML(RenderedBody(body, root: root, reservedIDs: reservedIDs)) }
+            let render = { self.sectionsHTML(RenderedBody(self.body, root: self.root, reservedIDs: self.reservedIDs)) }
             guard let shared, let entry else { return render() }
             return shared.sections(of: entry, root: root, make: render)
         }

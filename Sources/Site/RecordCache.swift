@@ -1,3 +1,4 @@
+import Catalog
 import FileSystem
 import Foundation
 import Records
@@ -9,13 +10,21 @@ import Records
 public final class RecordCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Each procedure's name as it sorts (`VietnameseSortKey`), kept by the name: planning the
+    /// site sorts every name again, and at 10,000 procedures making the keys was an eighth of a save.
+    private var keysByName: [String: VietnameseSortKey] = [:]
 
     private struct Entry {
         var hash: ContentHash
         var count: Int
         var record: Record
         var outline: RecordOutline?
+        /// `SyncedFiles.fingerprint` of the bytes, once asked for.
+        var syncFingerprint: String?
     }
+
+    /// The change log last parsed, by its bytes' hash.
+    private var changeLog: (hash: ContentHash, count: Int, log: ChangeLog)?
 
     public init() {}
 
@@ -44,9 +53,46 @@ public final class RecordCache: @unchecked Sendable {
         if let kept = lock.withLock({ entries[record.path]?.outline }) { return kept }
         let outline = RecordOutline(parsing: record)
         lock.withLock {
-            // Kept only for the entry the record came from: a file read anew since gets its own.
-            if entries[record.path]?.record.body.source == record.body.source { entries[record.path]?.outline = outline }
+            // Kept only for the entry the record came from: a file read anew since gets its own. (The
+            // build drops each body's source, not its sections: those are what the outline is of.)
+            if let entry = entries[record.path], entry.record.body.sections.map(\.markdown) == record.body.sections.map(\.markdown) {
+                entries[record.path]?.outline = outline
+            }
         }
         return outline
+    }
+
+    /// `sortKey(of:)`, as a plan takes it.
+    var sortKeys: @Sendable (String) -> VietnameseSortKey { { [self] in sortKey(of: $0) } }
+
+    /// The sort key of a procedure's name (`ProcedureTitle.sortingName`), made once per name.
+    func sortKey(of name: String) -> VietnameseSortKey {
+        if let known = lock.withLock({ keysByName[name] }) { return known }
+        let key = VietnameseSortKey(ProcedureTitle.sortingName(name))
+        lock.withLock { keysByName[name] = key }
+        return key
+    }
+
+    /// `SyncedFiles.fingerprint` of the bytes last read at `path` (given again, in case they are
+    /// not those of the cache's entry), computed once while they stay.
+    func syncFingerprint(path: String, bytes: [UInt8]) -> String {
+        let hash = ContentHash(bytes)
+        if let kept = lock.withLock({ entries[path].flatMap { $0.hash == hash && $0.count == bytes.count ? $0.syncFingerprint : nil } }) {
+            return kept
+        }
+        let fingerprint = SyncedFiles.fingerprint(bytes)
+        lock.withLock {
+            if entries[path]?.hash == hash && entries[path]?.count == bytes.count { entries[path]?.syncFingerprint = fingerprint }
+        }
+        return fingerprint
+    }
+
+    /// The change log of these bytes, parsed once while they stay (its JSON lines were a tenth of a save).
+    func changeLog(bytes: [UInt8]) -> ChangeLog {
+        let hash = ContentHash(bytes)
+        if let kept = lock.withLock({ changeLog }), kept.hash == hash, kept.count == bytes.count { return kept.log }
+        let log = ChangeLog(bytes: bytes)
+        lock.withLock { changeLog = (hash, bytes.count, log) }
+        return log
     }
 }

@@ -162,8 +162,12 @@ public struct SiteBuild {
     /// records' bodies are parsed here.
     func withBodies(_ prepared: Prepared, plan: SitePlan? = nil, outlines: [RecordOutline]) -> [Diagnostic] {
         var outlines = outlines
-        let outlined = Set(outlines.map(\.path))
-        outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
+        if outlines.isEmpty {
+            outlines = parsed(prepared.records)
+        } else {
+            let outlined = Set(outlines.map(\.path))
+            outlines += parsed(prepared.records.filter { !outlined.contains($0.path) })
+        }
         var found = prepared.diagnostics
         found += Self.nationalFindings(Self.bodyProblems(outlines, among: &found), among: prepared.records)
         if let plan = plan ?? prepared.plan {
@@ -289,7 +293,8 @@ public struct SiteBuild {
         prepared.diagnostics = (prepared.diagnostics + selected.diagnostics).sortedForReport()
         prepared.plan = SitePlan(configuration: configuration, records: selected.records, changeLog: content.changeLog,
                                  compliance: compliance, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-                                 reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")))
+                                 reservedIDs: HTMLIDs.written(inTemplatesAt: site.appendingPathComponent("templates")),
+                                 sortKey: cache.map(\.sortKeys))
         return prepared
     }
 

@@ -40,7 +40,8 @@ public struct SiteContent: Sendable {
                             publishedBy units: [SiteConfiguration]? = nil) throws -> SiteContent {
         var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
         do {
-            content.changeLog = try ChangeLog.read(in: folders)
+            let bytes = try ChangeLog.bytes(in: folders)
+            content.changeLog = cache?.changeLog(bytes: bytes) ?? ChangeLog(bytes: bytes)
             content.diagnostics += content.changeLog.skipped
         } catch let outside as OutsideSite {
             content.diagnostics.append(outside.diagnostic)
@@ -73,7 +74,9 @@ public struct SiteContent: Sendable {
             // Asked only where the answer decides something: a warning that may be the national
             // record's, or a related code that may not be published (known once all are read).
             if record.mayHaveNationalFindings || (record.isImported && !record.references.isEmpty) {
-                record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes)
+                record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes, fingerprint: cache.map { cache in
+                    { cache.syncFingerprint(path: path, bytes: bytes) }
+                })
             }
             record.dropWhatTheSiteDoesNotUse()
             record.localPartsFolder = localPartsFolder
@@ -107,8 +110,13 @@ public struct SiteContent: Sendable {
                 files[index] = .read(record(path, bytes))
             }
         }
-        content.records = files.compactMap(\.record)
         content.unreadCodes = Set(files.compactMap { $0.record == nil ? $0.code : nil })
+        // Moved out, not copied: a record is a large value, and a copy retains each of its texts.
+        content.records.reserveCapacity(files.count)
+        files.reverse()
+        while let file = files.popLast() {
+            if case .read(let record) = consume file { content.records.append(record) }
+        }
         content.checkAcrossRecords()
         for index in content.records.indices {
             if let asSynced = content.records[index].nationalPartAsSynced {
@@ -121,7 +129,7 @@ public struct SiteContent: Sendable {
     /// Every diagnostic `tthc check` reports, records' included, in report order: not those the
     /// unit has answered in `dia_phuong` (`Record.reportedDiagnostics`).
     public var allDiagnostics: [Diagnostic] {
-        (diagnostics + records.flatMap(\.reportedDiagnostics)).sortedForReport()
+        (diagnostics + records.flatMap { $0.reportedDiagnostics }).sortedForReport()
     }
 
     /// Duplicate codes across files, and related or replacing codes that are not published here

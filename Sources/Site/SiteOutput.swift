@@ -56,7 +56,7 @@ struct SiteOutput {
                  "email": TemplateValue(feedback.email), "url": TemplateValue(feedback.url)]
             } ?? nil,
             "satisfaction": TemplateValue(configuration.satisfactionURL),
-            "report": plan.report != nil ? true : nil,
+            "report": plan.hasReport ? true : nil,
         ]
         // The 404 page is served at any depth, so its links start from the base path.
         let root = page.standalone ? "" : page.url == "404.html" ? configuration.basePath : Page.root(for: page.url)
@@ -71,11 +71,8 @@ struct SiteOutput {
         return Data(templates.renderBytes(page.template, context))
     }
 
-    /// The sitemap, robots.txt, the feed and the API, every file at once (`tthc serve`).
-    func otherFiles() -> [(path: String, data: Data)] {
-        let shared = UncheckedOutput(self)
-        return siteFiles() + Parallel.map(plan.procedures.count) { shared.output.apiRecord(shared.output.plan.procedures[$0]) }
-    }
+    /// The paths of `siteFiles`, known without making them.
+    static let siteFileNames: Set<String> = ["sitemap.xml", "feed.xml", "api/thu-tuc.json", "robots.txt", ReportPage.jsonFile]
 
     /// The sitemap, robots.txt, the feed and the API's list of procedures.
     func siteFiles() -> [(path: String, data: Data)] {

@@ -54,8 +54,11 @@ struct SitePlan {
     let names: [String: String]
 
     let changeLog: ChangeLog
-    /// The compliance report, computed from the records the plan holds (nil without a usable table).
-    let report: ComplianceReport?
+    /// The compliance report, computed from the records the plan holds (nil without a usable table),
+    /// when first asked for: by the build's site files, or by the preview's report page.
+    var report: ComplianceReport? { deferredReport?.value }
+    private let deferredReport: Deferred<ComplianceReport>?
+    var hasReport: Bool { deferredReport != nil }
     /// Ids the templates write themselves (`HTMLIDs.written`): no heading of a record takes one.
     let reservedIDs: Set<String>
 
@@ -66,24 +69,30 @@ struct SitePlan {
     /// the entries of the records they publish alike, and `shared` the work done on them).
     init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
          sourceDateEpoch: String? = nil, reservedIDs: Set<String> = [], published: [PublishedProcedure]? = nil,
-         shared: SharedRendering? = nil) {
+         shared: SharedRendering? = nil, sortKey: (@Sendable (String) -> VietnameseSortKey)? = nil) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
         self.reservedIDs = reservedIDs
         self.shared = shared
         // Only a public report is part of the site (`tthc bao-cao --html` makes the others).
-        report = compliance.flatMap { sources in
-            configuration.publishesReport ? ReportPage.report(configuration: configuration, records: records, changeLog: changeLog,
-                                                              sources: sources, sourceDateEpoch: sourceDateEpoch) : nil
+        deferredReport = compliance.flatMap { sources in
+            guard configuration.publishesReport, let table = sources.table else { return nil }
+            return Deferred {
+                ReportPage.report(configuration: configuration, records: records, changeLog: changeLog, sources: sources,
+                                  table: table, sourceDateEpoch: sourceDateEpoch)
+            }
         }
         let published = (published ?? records.compactMap { record in
             record.procedure.map { PublishedProcedure(procedure: $0, body: record.body, path: record.path) }
         })
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
+        // `tthc serve` keeps them by name between its builds (`RecordCache.sortKey`).
         let keys = shared.map { shared in published.map(shared.sortKey) }
-            ?? Parallel.map(published.count) { VietnameseSortKey(ProcedureTitle.sortingName(published[$0].procedure.name)) }
+            ?? Parallel.map(published.count) { index in
+                sortKey?(published[index].procedure.name) ?? VietnameseSortKey(ProcedureTitle.sortingName(published[index].procedure.name))
+            }
         procedures = published.indices
             .sorted { (keys[$0], published[$0].procedure.code) < (keys[$1], published[$1].procedure.code) }
             .map { published[$0] }
@@ -126,7 +135,7 @@ struct SitePlan {
         pages += procedures.map(procedurePage)
         pages += sectorPages + levelPages + agencyPages + [online]
         // A page of the site, and so in its sitemap.
-        if let report { pages.append(ReportPage.page(report)) }
+        if let deferredReport { pages.append(ReportPage.page(unitName: configuration.unitName) { deferredReport.value }) }
         return pages
     }
 
@@ -134,7 +143,7 @@ struct SitePlan {
     var urls: Set<String> {
         Set(pages.map(\.url) + ["404.html", "sitemap.xml", "robots.txt", "feed.xml", "api/thu-tuc.json", "assets/style.css"]
             + procedures.map { "api/thu-tuc/\($0.procedure.code).json" }
-            + (report != nil ? [ReportPage.jsonFile] : []))
+            + (hasReport ? [ReportPage.jsonFile] : []))
     }
 
     // MARK: - Pages
@@ -142,11 +151,10 @@ struct SitePlan {
     private func procedurePage(_ entry: PublishedProcedure) -> Page {
         let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        var view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
+        let view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
                                  root: Page.root(for: url), sectorSlug: slug(of: procedure.sector), reservedIDs: reservedIDs,
-                                 absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil)
-        view.entry = entry
-        view.shared = shared
+                                 absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil,
+                                 entry: entry, shared: shared)
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
                     context: { ["procedure": view.renderedContext] }, procedure: view)

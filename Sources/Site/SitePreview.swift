@@ -59,20 +59,41 @@ public final class SitePreview: @unchecked Sendable {
             made[path] = data
             return data
         }
+        // A procedure's record in the API, made alone: all 10,000 took a second, and a browser asks
+        // for other files (`favicon.ico`) with every reload.
+        if path.hasPrefix(Self.apiRecords), path.hasSuffix(".json") {
+            if entries == nil { entries = Dictionary(output.plan.procedures.map { ($0.procedure.code, $0) }) { first, _ in first } }
+            guard let entry = entries?[String(path.dropFirst(Self.apiRecords.count).dropLast(5))] else { return nil }
+            let data = output.apiRecord(entry).data
+            made[path] = data
+            return data
+        }
         // Made by kind, so that reloading a page (its stylesheet) does not index the site for search.
-        let kind: Kind = path.hasPrefix("assets/") ? .assets : path.hasPrefix(SearchIndex.folder + "/") ? .search : .others
+        let kind: Kind
+        if path.hasPrefix("assets/") {
+            kind = .assets
+        } else if path.hasPrefix(SearchIndex.folder + "/") {
+            kind = .search
+        } else if SiteOutput.siteFileNames.contains(path) {
+            kind = .site
+        } else {
+            return nil
+        }
         if groups[kind] == nil {
             let files: [(path: String, data: Data)]
             switch kind {
             case .assets: files = []  // read in `init`
             case .search: files = SearchEntries(output.plan).index.files
-            case .others: files = output.otherFiles()
+            case .site: files = output.siteFiles()
             }
             groups[kind] = Dictionary(files, uniquingKeysWith: { $1 })
         }
         return groups[kind]?[path]
     }
 
-    private enum Kind { case assets, search, others }
+    private static let apiRecords = "api/thu-tuc/"
+    private var entries: [String: PublishedProcedure]?
+
+    private enum Kind { case assets, search, site }
     private var groups: [Kind: [String: Data]] = [:]
 }

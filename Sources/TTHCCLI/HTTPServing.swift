@@ -45,8 +45,10 @@ struct HTTPServing {
                                  // HTTP/1.1's `Host` arrives as the request's authority.
                                  headers: [("host", request.head.authority ?? "")] + request.headers.map { ($0.name.canonicalName, $0.value) }, body: body,
                                  peer: context.remoteAddress?.ipAddress ?? "")
-            // Reading files, bcrypt and rebuilds block: on a thread of their own, not Swift's few cooperative ones.
             let server = self.server
+            // The preview's ask for a reload waits here, holding no thread, until the next build is shown.
+            if let seen = server.reloadAsk(web) { await server.waitForBuild(after: seen) }
+            // Reading files, bcrypt and rebuilds block: on a thread of their own, not Swift's few cooperative ones.
             let answer = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: server.respond(web)) }
             }

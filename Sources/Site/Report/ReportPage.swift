@@ -14,6 +14,12 @@ enum ReportPage {
     static func report(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog,
                        sources: ComplianceSources, sourceDateEpoch: String?) -> ComplianceReport? {
         guard let table = sources.table else { return nil }
+        return report(configuration: configuration, records: records, changeLog: changeLog, sources: sources, table: table,
+                      sourceDateEpoch: sourceDateEpoch)
+    }
+
+    static func report(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, sources: ComplianceSources,
+                       table: IndicatorTable, sourceDateEpoch: String?) -> ComplianceReport {
         let (published, unreadable) = ComplianceInput.procedures(of: records)
         let input = ComplianceInput(configuration: configuration, procedures: published, unreadable: unreadable,
                                     changeLog: changeLog, history: sources.history, sourceDateEpoch: sourceDateEpoch)
@@ -21,10 +27,15 @@ enum ReportPage {
     }
 
     static func page(_ report: ComplianceReport, procedures: String? = nil) -> Page {
-        let view = ReportView(report: report, procedures: procedures ?? Page.root(for: url))
+        page(unitName: report.unitName, procedures: procedures) { report }
+    }
+
+    /// The page of a report made only when the page is rendered (`SitePlan.report`).
+    static func page(unitName: String, procedures: String? = nil, report: @escaping () -> ComplianceReport) -> Page {
+        let procedures = procedures ?? Page.root(for: url)
         return Page(url: url, template: "bao-cao", title: title,
-                    description: "Mức độ công khai, minh bạch thủ tục hành chính của \(report.unitName) theo các chỉ số của QĐ 766/QĐ-TTg và NĐ 224/2026/NĐ-CP.",
-                    context: { view.context })
+                    description: "Mức độ công khai, minh bạch thủ tục hành chính của \(unitName) theo các chỉ số của QĐ 766/QĐ-TTg và NĐ 224/2026/NĐ-CP.",
+                    context: { ReportView(report: report(), procedures: procedures).context })
     }
 
     static func json(_ report: ComplianceReport) -> Data {

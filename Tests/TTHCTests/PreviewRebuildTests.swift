@@ -1,0 +1,105 @@
+import Foundation
+@testable import Site
+import Testing
+
+/// `tthc serve` keeps what it read between rebuilds (`RecordCache`: records, their outlines, sort
+/// keys, the change log) and makes files only when asked (`SitePreview`): after any edit, every file
+/// it serves is the one a whole build writes, and it reports what `tthc check` finds.
+@Suite struct PreviewRebuildTests {
+    static let baseURL = "http://127.0.0.1/"
+
+    func site() throws -> TemporarySite {
+        try TemporarySite(IncrementalBuildTests.codes.enumerated().map { index, code in
+            "-- content/thu-tuc/\(code).md --\n" + IncrementalBuildTests.record(code, name: "Thủ tục số \(index)")
+        }.joined(separator: "\n"))
+    }
+
+    /// Every file of a whole build, and each served the same by the preview made with `cache`.
+    func expectSameAsAWholeBuild(_ site: TemporarySite, cache: RecordCache, after what: String) throws {
+        let preview = try SitePreview(site: site.folder, baseURL: Self.baseURL, cache: cache)
+        let fresh = try SitePreview(site: site.folder, baseURL: Self.baseURL)
+        #expect(preview.diagnostics == fresh.diagnostics, "after \(what): the preview reports what a first build reports")
+        let (_, files) = try SiteBuild(site: site.folder, baseURL: Self.baseURL).render()
+        let built = try #require(files, "after \(what): the site builds")
+        for (path, data) in built {
+            #expect(preview.file(path) == data, "after \(what): \(path) is served as the build writes it")
+        }
+        #expect(preview.file("favicon.ico") == nil, "a file the build does not write is not served")
+        #expect(preview.file("api/thu-tuc/9.999999.json") == nil)
+    }
+
+    @Test func afterEditsEveryFileIsTheOneAWholeBuildWrites() throws {
+        let site = try site()
+        defer { site.remove() }
+        let cache = RecordCache()
+        try expectSameAsAWholeBuild(site, cache: cache, after: "the first build")
+        var random = SplitMix(seed: 21)
+        var added = 0
+        let codes = IncrementalBuildTests.codes
+        let edits: [(String, () throws -> Void)] = [
+            ("rename a procedure (it moves in every list)", {
+                let code = codes[Int(random.next() % 3)]
+                try site.write("content/thu-tuc/\(code).md", IncrementalBuildTests.record(code, name: "Ă tên mới \(random.next() % 1000)"))
+            }),
+            ("add a sentence and a link to a body", {
+                let path = "content/thu-tuc/\(codes[Int(random.next() % 3)]).md"
+                try site.write(path, try site.read(path) + "\nXem [thủ tục khác](../1.000101/) \(random.next() % 1000).\n")
+            }),
+            ("link to a page the site lacks, then mend it", {
+                let path = "content/thu-tuc/1.000102.md", text = try site.read(path)
+                try site.write(path, text + "\nXem [trang cũ](../9.999999/).\n")
+                let broken = try SitePreview(site: site.folder, baseURL: Self.baseURL, cache: cache)
+                #expect(!broken.isBuilt, "an error blocks the preview as it blocks the build")
+                #expect(broken.diagnostics == (try SitePreview(site: site.folder, baseURL: Self.baseURL)).diagnostics)
+                #expect(broken.diagnostics.contains { $0.file == path && $0.severity == .error }, "\(broken.diagnostics)")
+                try site.write(path, text)
+            }),
+            ("add a record", {
+                added += 1
+                let code = "1.0002\(String(format: "%02d", added))"
+                try site.write("content/thu-tuc/\(code).md", IncrementalBuildTests.record(code, name: "Thủ tục thêm \(added)"))
+            }),
+            ("remove a record", {
+                let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).filter { $0.hasPrefix("1.0002") }
+                if let name = names.first { try FileManager.default.removeItem(at: site.url("content/thu-tuc/" + name)) }
+            }),
+            ("rename the unit", {
+                try site.write("site.yml", TemporarySite.configuration.replacingOccurrences(
+                    of: "UBND xã Thử Nghiệm", with: "UBND xã Thử Nghiệm \(random.next() % 100)"))
+            }),
+            ("a line in the change log", {
+                let code = codes[Int(random.next() % 4)]
+                let line = #"{"ngay":"2026-11-0\#(1 + random.next() % 9)T09:00:00+07:00","ma":"\#(code)","thay_doi":"cap_nhat"}"#
+                let log = (try? site.read("content/.dong-bo/nhat-ky.jsonl")) ?? ""
+                try site.write("content/.dong-bo/nhat-ky.jsonl", log + line + "\n")
+            }),
+            ("change a template", {
+                try site.write("templates/thu-tuc.mustache", try site.read("templates/thu-tuc.mustache") + "<!-- \(random.next() % 1000) -->\n")
+            }),
+            ("save a record unchanged", {
+                let path = "content/thu-tuc/1.000102.md"
+                try site.write(path, try site.read(path))
+            }),
+        ]
+        // Each edit once, then at random.
+        for round in 0..<(edits.count + 12) {
+            let (what, edit) = edits[round < edits.count ? round : Int(random.next() % UInt64(edits.count))]
+            try edit()
+            try expectSameAsAWholeBuild(site, cache: cache, after: "edit \(round), \(what)")
+        }
+    }
+
+    /// The report is made when its page or its JSON is asked for, from the records of that build.
+    @Test func theReportIsTheBuildsAfterAChange() throws {
+        let site = try site()
+        defer { site.remove() }
+        let cache = RecordCache()
+        let first = try SitePreview(site: site.folder, baseURL: Self.baseURL, cache: cache)
+        let before = try #require(first.file(ReportPage.jsonFile).map { String(decoding: $0, as: UTF8.self) })
+        #expect(before.contains("\"procedureCount\" : 4") || before.contains("4"), "\(before.prefix(400))")
+        try site.write("content/thu-tuc/1.000201.md", IncrementalBuildTests.record("1.000201", name: "Thủ tục thêm"))
+        try expectSameAsAWholeBuild(site, cache: cache, after: "a record added")
+        let again = try SitePreview(site: site.folder, baseURL: Self.baseURL, cache: cache)
+        #expect(again.file(ReportPage.jsonFile) != first.file(ReportPage.jsonFile), "the report counts the new record")
+    }
+}

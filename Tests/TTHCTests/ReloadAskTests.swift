@@ -1,0 +1,59 @@
+import Editor
+import Foundation
+import Testing
+
+/// The preview page's ask for a reload (`/__tthc/phien?sau=N`) is held until the next build is
+/// shown, so that a saved page reloads the moment it is rebuilt; asks that may not be held are
+/// answered at once, as before.
+@Suite struct ReloadAskTests {
+    typealias Browser = EditorServerTests.Browser
+
+    @Test func anAskIsHeldUntilTheNextBuildIsShown() async throws {
+        let fixture = try EditorServerTests.fixture()
+        defer { fixture.remove() }
+        let browser = Browser(fixture.server)
+        _ = browser.page("/thu-tuc/1.001193/")
+        let seen = Int(browser.page("/__tthc/phien")) ?? -1
+        let ask = WebRequest(method: "GET", path: "/__tthc/phien", query: "sau=\(seen)",
+                             headers: [("host", "127.0.0.1:1313"), ("cookie", "tthc_phien=\(browser.cookies["tthc_phien"] ?? "")")])
+        #expect(fixture.server.reloadAsk(ask) == seen, "an ask for the build shown, by a visitor with a session, is held")
+
+        let started = ContinuousClock.now
+        let held = Task { await fixture.server.waitForBuild(after: seen, wait: .seconds(10)) }
+        try await Task.sleep(for: .milliseconds(300))
+        try fixture.site.write(EditorServerTests.path, EditorServerTests.record.replacingOccurrences(
+            of: "Thủ tục đăng ký khai sinh", with: "Thủ tục đăng ký khai sinh (đã sửa)"))
+        fixture.server.preview.rebuild()
+        let rebuilt = ContinuousClock.now
+        await held.value
+        let answered = ContinuousClock.now
+        #expect(rebuilt - started >= .milliseconds(300), "held while nothing was built")
+        #expect(answered - rebuilt < .seconds(1), "answered as soon as the build is shown: \(answered - rebuilt)")
+        #expect(Int(browser.page("/__tthc/phien")) != seen)
+        #expect(browser.page("/thu-tuc/1.001193/").contains("(đã sửa)"))
+    }
+
+    @Test func asksThatMayNotBeHeldAreAnsweredAtOnce() async throws {
+        let fixture = try EditorServerTests.fixture()
+        defer { fixture.remove() }
+        let browser = Browser(fixture.server)
+        _ = browser.page("/thu-tuc/1.001193/")
+        let seen = Int(browser.page("/__tthc/phien")) ?? -1
+        let cookie = ("cookie", "tthc_phien=\(browser.cookies["tthc_phien"] ?? "")")
+        func ask(_ query: String, _ headers: [(String, String)]) -> WebRequest {
+            WebRequest(method: "GET", path: "/__tthc/phien", query: query, headers: [("host", "127.0.0.1:1313")] + headers)
+        }
+        #expect(fixture.server.reloadAsk(ask("sau=\(seen)", [])) == nil, "no session: answered at once")
+        #expect(fixture.server.reloadAsk(ask("sau=\(seen)", [("cookie", "tthc_phien=" + String(repeating: "0", count: 64))])) == nil)
+        #expect(fixture.server.reloadAsk(ask("sau=\(seen - 1)", [cookie])) == nil, "an older build: the page reloads at once")
+        #expect(fixture.server.reloadAsk(ask("", [cookie])) == nil, "the first ask learns the number")
+        #expect(fixture.server.reloadAsk(ask("sau=abc", [cookie])) == nil)
+        // More held asks than a clerk's tabs: the rest are answered at once.
+        let held = (0..<EditorServer.heldAskLimit).map { _ in Task { await fixture.server.waitForBuild(after: seen, wait: .seconds(3)) } }
+        try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
+        await fixture.server.waitForBuild(after: seen, wait: .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(1), "one ask too many is not held")
+        for task in held { await task.value }
+    }
+}
