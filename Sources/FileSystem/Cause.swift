@@ -38,6 +38,8 @@ struct Cause {
         case .resourceBusy, .textFileBusy: return ("đang được chương trình khác dùng", "in use by another program")
         case .fileTooLarge: return ("tệp quá lớn", "the file is too large")
         case .noMemory: return ("không đủ bộ nhớ", "out of memory")
+        case .illegalByteSequence: return ("tên tệp không phải chữ UTF-8 (thường do chép từ máy dùng bảng mã cũ); hãy đặt lại tên tệp",
+                                           "the name is not UTF-8 text (often a file copied from a machine with an old code page); rename the file")
         default: return nil
         }
     }
@@ -63,6 +65,7 @@ struct Cause {
         ETXTBSY: "ETXTBSY",
         EFBIG: "EFBIG",
         ENOMEM: "ENOMEM",
+        EILSEQ: "EILSEQ",
         EINVAL: "EINVAL",
         ENOSYS: "ENOSYS",
         EAGAIN: "EAGAIN",

@@ -270,7 +270,10 @@ public enum Files {
     }
 
     /// As `list`, nil when the folder does not exist; a file in its place is ENOTDIR.
-    public static func listIfPresent(_ folder: String) throws -> [String]? {
+    /// `exactNames`: a name that is not UTF-8 (a file copied from a machine with an old code page)
+    /// is an error at that name (EILSEQ), not a name with `�` in it that no file has: a folder
+    /// whose files are then opened (records, templates, theme files) lists only names it can open.
+    public static func listIfPresent(_ folder: String, exactNames: Bool = false) throws -> [String]? {
         guard let stream = opendir(folder) else {
             if Glibc.errno == ENOENT { return nil }
             throw FileError.last(.list, folder)
@@ -283,9 +286,11 @@ public enum Files {
                 if Glibc.errno != 0 { throw FileError.last(.list, folder) }
                 return names
             }
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            let (exact, name) = withUnsafePointer(to: &entry.pointee.d_name) {
+                let bytes = UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)
+                return (String(validatingCString: bytes), String(cString: bytes))
             }
+            if exactNames, exact == nil { throw FileError(.list, folder + "/" + name, .illegalByteSequence) }
             if name != "." && name != ".." { names.append(name) }
         }
     }

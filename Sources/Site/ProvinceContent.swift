@@ -49,7 +49,7 @@ public struct ProvinceContent: Sendable {
     private mutating func readUnits(only: String?, folders: SiteFolders, province: ProvinceConfiguration) throws {
         var slugs: [String]
         do {
-            slugs = try Files.listIfPresent(try folders.resolve(ProvinceUnit.folder))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
+            slugs = try Files.listIfPresent(try folders.resolve(ProvinceUnit.folder), exactNames: true)?.filter { !$0.hasPrefix(".") }.sorted() ?? []
         } catch let outside as OutsideSite {
             diagnostics.append(outside.diagnostic)
             slugs = []

@@ -48,14 +48,14 @@ public struct ProvinceUnit: Sendable {
         } catch let outside as OutsideSite {
             unit.diagnostics.append(outside.diagnostic)
         }
-        let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).sorted()
+        let names = (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).sorted()
         for name in names where !name.hasPrefix(".") && name != SiteConfiguration.fileName && name != Overlay.folder {
             report("\(folder)/\(name)", .ignoredFile(Self.hint(for: name, in: folder)))
         }
         let overlaysFolder = "\(folder)/\(Overlay.folder)"
         let files: [String]
         do {
-            files = (try Files.listIfPresent(try folders.resolve(overlaysFolder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            files = (try Files.listIfPresent(try folders.resolve(overlaysFolder), exactNames: true) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         } catch let outside as OutsideSite {
             unit.diagnostics.append(outside.diagnostic)
             return unit

@@ -44,6 +44,8 @@ public struct SiteBuild {
     /// headings), and compiles the templates: everything `build` does but render and write.
     public func check() throws -> [Diagnostic] {
         let prepared = try prepare()
+        // The theme's files are read as the build reads them: one it could not copy stops `check` too.
+        _ = try assets()
         return withBodies(prepared, outlines: parsed(prepared.records))
     }
 
@@ -303,7 +305,7 @@ public struct SiteBuild {
     func assets() throws -> [(path: String, data: Data)] {
         let folders = try SiteFolders(site: site)
         let folder = "\(Templates.folder)/assets"
-        let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).sorted()
+        let names = (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).sorted()
         return try names.filter { !$0.hasPrefix(".") }.map { name in
             ("assets/\(name)", Data(try Files.read(try folders.resolve("\(folder)/\(name)"))))
         }

@@ -50,7 +50,7 @@ public struct SiteContent: Sendable {
         do {
             // An absent folder is a site with no records yet; one that cannot be listed is an error,
             // never an empty site that would replace the published one.
-            all = (try Files.listIfPresent(try folders.resolve(recordsFolder)) ?? []).sorted()
+            all = (try Files.listIfPresent(try folders.resolve(recordsFolder), exactNames: true) ?? []).sorted()
         } catch let outside as OutsideSite {
             content.diagnostics.append(outside.diagnostic)
             return content

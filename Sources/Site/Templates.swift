@@ -28,7 +28,7 @@ struct Templates: @unchecked Sendable {
         var library: [String: Template] = [:]
         var diagnostics: [Diagnostic] = []
         var findsSharedAssets = false
-        let names = (try Files.listIfPresent(try folders.resolve(folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        let names = (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let path = "\(folder)/\(name)"
             guard let text = String(validating: try Files.read(try folders.resolve(path)), as: UTF8.self) else {

@@ -68,6 +68,33 @@ import Testing
         #expect(Tree.of(site.url("public")) == published, "the published site is left as it was")
     }
 
+    /// A file whose name is not UTF-8 (copied from a machine with an old code page) among the
+    /// records or the theme is named, in words, and nothing is written; before, the name was read
+    /// with `�` in it and the build stopped on "no such file" for a file nobody could find.
+    @Test(arguments: ["content/thu-tuc", "templates/assets", "templates"])
+    func aNameThatIsNotUTF8IsSaidAndNothingIsWritten(_ folder: String) throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        #expect(try cli.tthc(["build"], in: site.folder).status == 0)
+        let published = Tree.of(site.url("public"))
+        // "biểu" in the old Vietnamese code page TCVN3: the bytes of no UTF-8 text.
+        let name: [UInt8] = Array("bi".utf8) + [0xD6, 0x75] + Array(folder == "content/thu-tuc" ? ".md".utf8 : ".css".utf8)
+        let path = Array(site.url(folder).path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        for command in [["build"], ["check"]] {
+            let run = try cli.tthc(command, in: site.folder)
+            #expect(run.status == 2, "\(command): \(run.errors)")
+            #expect(run.errors.contains(site.url(folder).path + "/bi"), "the file is named: \(run.errors)")
+            #expect(run.errors.contains("tên tệp không phải chữ UTF-8") && run.errors.contains("hãy đặt lại tên tệp (EILSEQ)"), "\(run.errors)")
+            #expect(!run.errors.contains("ENOENT"), "\(run.errors)")
+        }
+        #expect(Tree.of(site.url("public")) == published, "the published site is left as it was")
+        let english = try cli.tthc(["build", "--lang", "en"], in: site.folder)
+        #expect(english.errors.contains("the name is not UTF-8 text"), "\(english.errors)")
+    }
+
     /// Below the command line too: a plan made over a records folder that cannot be listed plans
     /// nothing, and applying it writes nothing (never "every record is new").
     @Test func aSyncPlanOverARecordsFolderItCannotListWritesNothing() throws {
