@@ -74,7 +74,7 @@ clean:
 # tthc beside Hugo on the same records, 1,000 and 10,000, then a province of 168 units × 450
 # procedures beside the same units built one by one (tthc and Hugo); needs ../shared; installs hugo
 # and GNU time.
-bench: build
+bench: build browser-deps
 	@command -v hugo >/dev/null && [ -x /usr/bin/time ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time >/dev/null; }
 	scripts/bench

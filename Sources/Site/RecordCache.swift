@@ -14,13 +14,21 @@ public final class RecordCache: @unchecked Sendable {
     /// site sorts every name again, and at 10,000 procedures making the keys was an eighth of a save.
     private var keysByName: [String: VietnameseSortKey] = [:]
 
-    private struct Entry {
-        var hash: ContentHash
-        var count: Int
-        var record: Record
+    /// A class: looking an entry up copies a reference, where a struct copied its record (every
+    /// text of it retained) at each of the lookups a save makes per record.
+    private final class Entry {
+        let hash: ContentHash
+        let count: Int
+        let record: Record
         var outline: RecordOutline?
         /// `SyncedFiles.fingerprint` of the bytes, once asked for.
         var syncFingerprint: String?
+
+        init(hash: ContentHash, count: Int, record: Record) {
+            self.hash = hash
+            self.count = count
+            self.record = record
+        }
     }
 
     /// The change log last parsed, by its bytes' hash.
@@ -56,7 +64,7 @@ public final class RecordCache: @unchecked Sendable {
             // Kept only for the entry the record came from: a file read anew since gets its own. (The
             // build drops each body's source, not its sections: those are what the outline is of.)
             if let entry = entries[record.path], entry.record.body.sections.map(\.markdown) == record.body.sections.map(\.markdown) {
-                entries[record.path]?.outline = outline
+                entry.outline = outline
             }
         }
         return outline
@@ -82,7 +90,7 @@ public final class RecordCache: @unchecked Sendable {
         }
         let fingerprint = SyncedFiles.fingerprint(bytes)
         lock.withLock {
-            if entries[path]?.hash == hash && entries[path]?.count == bytes.count { entries[path]?.syncFingerprint = fingerprint }
+            if let entry = entries[path], entry.hash == hash, entry.count == bytes.count { entry.syncFingerprint = fingerprint }
         }
         return fingerprint
     }
