@@ -48,12 +48,19 @@ public enum Parallel {
             storage.initialize(repeating: nil, count: count)
         }
 
-        func store(_ value: T, at index: Int) { storage[index] = value }
+        private var collected = false
 
-        func collect() -> [T] { (0..<count).map { storage[$0]! } }
+        func store(_ value: consuming T, at index: Int) { storage[index] = value }
+
+        /// Moved out, not copied: a result may be a large value (a record, whose copy retains each
+        /// of its texts, and whose original was then released: twice the work, for nothing).
+        func collect() -> [T] {
+            collected = true
+            return (0..<count).map { (storage + $0).move()! }
+        }
 
         deinit {
-            storage.deinitialize(count: count)
+            if !collected { storage.deinitialize(count: count) }
             storage.deallocate()
         }
     }

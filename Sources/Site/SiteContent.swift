@@ -113,8 +113,9 @@ public struct SiteContent: Sendable {
         content.unreadCodes = Set(files.compactMap { $0.record == nil ? $0.code : nil })
         // Moved out, not copied: a record is a large value, and a copy retains each of its texts.
         content.records.reserveCapacity(files.count)
-        files.reverse()
-        while let file = files.popLast() {
+        for index in files.indices {
+            var file = PoolFile.notTaken(path: "", bytes: [], code: "")
+            swap(&file, &files[index])
             if case .read(let record) = consume file { content.records.append(record) }
         }
         content.checkAcrossRecords()

@@ -1,4 +1,4 @@
-import Editor
+@testable import Editor
 import Foundation
 import Testing
 
@@ -18,17 +18,21 @@ import Testing
                              headers: [("host", "127.0.0.1:1313"), ("cookie", "tthc_phien=\(browser.cookies["tthc_phien"] ?? "")")])
         #expect(fixture.server.reloadAsk(ask) == seen, "an ask for the build shown, by a visitor with a session, is held")
 
+        // Times are far from the limits: under the whole suite, Swift's few cooperative threads
+        // are busy, and a held ask's looks come late (seconds), but they come.
         let started = ContinuousClock.now
-        let held = Task { await fixture.server.waitForBuild(after: seen, wait: .seconds(10)) }
-        try await Task.sleep(for: .milliseconds(300))
+        let answered = Answered()
+        let held = Task {
+            await fixture.server.waitForBuild(after: seen, wait: .seconds(120))
+            answered.now()
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(!answered.yet, "held while nothing was built")
         try fixture.site.write(EditorServerTests.path, EditorServerTests.record.replacingOccurrences(
             of: "Thủ tục đăng ký khai sinh", with: "Thủ tục đăng ký khai sinh (đã sửa)"))
         fixture.server.preview.rebuild()
-        let rebuilt = ContinuousClock.now
         await held.value
-        let answered = ContinuousClock.now
-        #expect(rebuilt - started >= .milliseconds(300), "held while nothing was built")
-        #expect(answered - rebuilt < .seconds(1), "answered as soon as the build is shown: \(answered - rebuilt)")
+        #expect(ContinuousClock.now - started < .seconds(90), "answered by the build, not at the end of the wait")
         #expect(Int(browser.page("/__tthc/phien")) != seen)
         #expect(browser.page("/thu-tuc/1.001193/").contains("(đã sửa)"))
     }
@@ -49,11 +53,18 @@ import Testing
         #expect(fixture.server.reloadAsk(ask("", [cookie])) == nil, "the first ask learns the number")
         #expect(fixture.server.reloadAsk(ask("sau=abc", [cookie])) == nil)
         // More held asks than a clerk's tabs: the rest are answered at once.
-        let held = (0..<EditorServer.heldAskLimit).map { _ in Task { await fixture.server.waitForBuild(after: seen, wait: .seconds(3)) } }
-        try await Task.sleep(for: .milliseconds(200))
+        for _ in 0..<EditorServer.heldAskLimit { #expect(fixture.server.heldAsks.enter(limit: EditorServer.heldAskLimit)) }
         let started = ContinuousClock.now
-        await fixture.server.waitForBuild(after: seen, wait: .seconds(3))
-        #expect(ContinuousClock.now - started < .seconds(1), "one ask too many is not held")
-        for task in held { await task.value }
+        await fixture.server.waitForBuild(after: seen, wait: .seconds(120))
+        #expect(ContinuousClock.now - started < .seconds(60), "one ask too many is not held")
+        for _ in 0..<EditorServer.heldAskLimit { fixture.server.heldAsks.leave() }
     }
+}
+
+/// Whether a held ask was answered.
+final class Answered: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answered = false
+    func now() { lock.withLock { answered = true } }
+    var yet: Bool { lock.withLock { answered } }
 }
