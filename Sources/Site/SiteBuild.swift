@@ -34,6 +34,9 @@ public struct SiteBuild {
         public var leftovers: [FileError] = []
         /// Nothing was written: the output is already what this build would make (`BuildState`).
         public var unchanged = false
+        /// Why this build's state could not be written beside the output (the next build is then
+        /// a whole one), to be said: a folder in its place would otherwise slow every build, silently.
+        public var stateNotKept: FileError?
     }
 
     public struct Timings {
@@ -82,8 +85,12 @@ public struct SiteBuild {
         outcome.timings.writing += timings.writing
         if let inputs, let state {
             // Without it the next build is a whole one, as every build was before: nothing to stop for.
-            try? BuildState(key: key, build: state.build, inputs: inputs, outputs: state.written,
-                            diagnostics: outcome.diagnostics).write(for: output.folder)
+            do {
+                try BuildState(key: key, build: state.build, inputs: inputs, outputs: state.written,
+                               diagnostics: outcome.diagnostics).write(for: output.folder)
+            } catch let error as FileError {
+                outcome.stateNotKept = error
+            } catch {}
         }
         return outcome
     }

@@ -81,6 +81,10 @@ struct BuildCommand: ParsableCommand {
             printError(lang == .en ? "Note: the previous output was replaced, but \(leftover.en)"
                                     : "Lưu ý: trang cũ đã được thay, nhưng \(leftover.vi)")
         }
+        if let error = outcome.stateNotKept {
+            printError(lang == .en ? "Note: this build's state could not be kept beside the output (\(error.en)); the next build will make every page again."
+                                    : "Lưu ý: không giữ được trạng thái của lần tạo này bên cạnh thư mục kết quả (\(error.vi)); lần tạo sau sẽ tạo lại mọi trang.")
+        }
         let t = outcome.timings
         func s(_ seconds: Double) -> String { String(format: "%.1f s", seconds) }
         if outcome.unchanged {

@@ -219,6 +219,25 @@ import Testing
         #expect(!again.errors.contains("Không có gì thay đổi"), "\(how): \(again.errors)")
     }
 
+    /// A folder where the state goes (made by hand, or by another tool) is said, not silently a
+    /// reason for every build to be a whole one; the build itself succeeds and the folder is left.
+    @Test func aStateThatCannotBeWrittenIsSaid() throws {
+        let site = try site()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url(".public.tthc-build/ben-trong"), withIntermediateDirectories: true)
+        let run = try cli.tthc(["build", "--site", site.folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("Lưu ý: không giữ được trạng thái của lần tạo này bên cạnh thư mục kết quả ("), "\(run.errors)")
+        #expect(run.errors.contains(site.url(".public.tthc-build").path), "the place is named: \(run.errors)")
+        #expect(run.errors.contains("lần tạo sau sẽ tạo lại mọi trang."))
+        #expect(FileManager.default.fileExists(atPath: site.url(".public.tthc-build/ben-trong").path), "what was there is left")
+        let english = try cli.tthc(["build", "--site", site.folder.path, "--lang", "en"])
+        #expect(english.errors.contains("Note: this build's state could not be kept beside the output"), "\(english.errors)")
+        try FileManager.default.removeItem(at: site.url(".public.tthc-build"))
+        let kept = try cli.tthc(["build", "--site", site.folder.path])
+        #expect(!kept.errors.contains("Lưu ý"), "\(kept.errors)")
+    }
+
     /// A state file of gigabytes (a sparse one is made in an instant) is not read.
     @Test func aHugeStateIsNotRead() throws {
         let site = try site()
