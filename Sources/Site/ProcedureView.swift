@@ -7,10 +7,15 @@ import Records
 /// A class: each page holds one, and the preview copies its 10,000 pages into a table after every
 /// save (a struct copy retained every text of the procedure and the site's configuration).
 final class ProcedureView: @unchecked Sendable {
-    let procedure: Procedure
-    let body: Body
+    /// The published entry this view shows (its procedure, body and file are the entry's, not
+    /// copies), and what a province's units share of its rendering.
+    let entry: PublishedProcedure
+    let shared: SharedRendering?
+    // Borrowed from the entry (`_read`), not copied at each use.
+    var procedure: Procedure { _read { yield entry.procedure } }
+    var body: Body { _read { yield entry.body } }
     /// The record's file, relative to the site.
-    let path: String
+    var path: String { entry.path }
     let configuration: SiteConfiguration
     /// Names of published procedures, for related links.
     let names: [String: String]
@@ -24,23 +29,15 @@ final class ProcedureView: @unchecked Sendable {
     /// log's word), if that is its latest change.
     let absentSince: String?
 
-    /// The published entry this view shows, and what a province's units share of its rendering.
-    let entry: PublishedProcedure?
-    let shared: SharedRendering?
-
-    init(procedure: Procedure, body: Body, path: String, configuration: SiteConfiguration, names: [String: String], root: String,
-         sectorSlug: String, reservedIDs: Set<String>, absentSince: String?, entry: PublishedProcedure? = nil,
-         shared: SharedRendering? = nil) {
-        self.procedure = procedure
-        self.body = body
-        self.path = path
+    init(entry: PublishedProcedure, configuration: SiteConfiguration, names: [String: String], root: String,
+         sectorSlug: String, reservedIDs: Set<String>, absentSince: String?, shared: SharedRendering? = nil) {
+        self.entry = entry
         self.configuration = configuration
         self.names = names
         self.root = root
         self.sectorSlug = sectorSlug
         self.reservedIDs = reservedIDs
         self.absentSince = absentSince
-        self.entry = entry
         self.shared = shared
     }
 
@@ -57,7 +54,7 @@ final class ProcedureView: @unchecked Sendable {
     var renderedContext: TemplateValue {
         context {
             let render = { self.sectionsHTML(RenderedBody(self.body, root: self.root, reservedIDs: self.reservedIDs)) }
-            guard let shared, let entry else { return render() }
+            guard let shared else { return render() }
             return shared.sections(of: entry, root: root, make: render)
         }
     }
@@ -65,7 +62,7 @@ final class ProcedureView: @unchecked Sendable {
     /// What the page's template sees: the procedure's own values (for an entry a province's units
     /// share, made once for all of them), then what depends on the site publishing it.
     private func context(_ sections: () -> Sections) -> TemplateValue {
-        var context = shared.flatMap { shared in entry.map { shared.context(of: $0, root: root) { procedureContext(sections()) } } }
+        var context = shared.map { shared in shared.context(of: entry, root: root) { procedureContext(sections()) } }
             ?? procedureContext(sections())
         let p = procedure
         context["jsonLD"] = .text(StructuredData.governmentService(p, url: configuration.rootURL + "thu-tuc/\(p.code)/", configuration: configuration))

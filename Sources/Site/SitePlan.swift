@@ -151,10 +151,9 @@ struct SitePlan {
     private func procedurePage(_ entry: PublishedProcedure) -> Page {
         let procedure = entry.procedure
         let url = "thu-tuc/\(procedure.code)/"
-        let view = ProcedureView(procedure: procedure, body: entry.body, path: entry.path, configuration: configuration, names: names,
+        let view = ProcedureView(entry: entry, configuration: configuration, names: names,
                                  root: Page.root(for: url), sectorSlug: slug(of: procedure.sector), reservedIDs: reservedIDs,
-                                 absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil,
-                                 entry: entry, shared: shared)
+                                 absentSince: procedure.status == .abolished ? absentSince[procedure.code] : nil, shared: shared)
         let description = "\(procedure.name) (mã \(procedure.code)): hồ sơ, trình tự, phí, lệ phí, thời hạn giải quyết và nơi nộp."
         return Page(url: url, template: "thu-tuc", title: procedure.name, description: description,
                     context: { ["procedure": view.renderedContext] }, procedure: view)

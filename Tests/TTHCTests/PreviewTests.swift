@@ -56,4 +56,71 @@ import Testing
         #expect(broken.contains("<h1>Thủ tục đăng ký khai sinh (đã sửa)</h1>"), "the last good build stays up under the panel")
         #expect(process.isRunning, "an invalid record does not stop the server")
     }
+
+    /// The open page's ask for the next build (`/__tthc/phien?sau=N`) is answered when a save is
+    /// built, not before, so the page reloads at once; without a session it is answered at once.
+    @Test func theReloadAskIsAnsweredWhenTheSaveIsBuilt() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let log = site.url("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["serve", "--site", site.folder.path, "--port", "0"]
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        var base = ""
+        let deadline = Date().addingTimeInterval(30)
+        while base.isEmpty, Date() < deadline {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression) { base = String(text[range]) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try #require(!base.isEmpty, "the server started")
+        let page = try #require(Self.get(base + "thu-tuc/1.001193/"))
+        let cookie = try #require(page.cookie, "the page starts a session")
+        let seen = try #require(Self.get(base + "__tthc/phien", cookie: cookie)?.text)
+
+        let alone = ContinuousClock.now
+        #expect(Self.get(base + "__tthc/phien?sau=\(seen)")?.text == seen)
+        #expect(ContinuousClock.now - alone < .seconds(10), "without a session the ask is answered at once")
+
+        let answered = Box<String>()
+        let held = base + "__tthc/phien?sau=\(seen)"
+        Thread.detachNewThread { answered.set(Self.get(held, cookie: cookie)?.text ?? "") }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(answered.value == nil, "held while nothing was saved")
+        try site.write("content/thu-tuc/1.001193.md", SampleRecord.text().replacingOccurrences(
+            of: "ten: Thủ tục đăng ký khai sinh", with: "ten: Thủ tục đăng ký khai sinh (đã sửa)"))
+        let saved = Date()
+        while answered.value == nil, Date().timeIntervalSince(saved) < 20 { Thread.sleep(forTimeInterval: 0.01) }
+        let number = try #require(answered.value, "answered after the save was built")
+        #expect(number != seen && !number.isEmpty, "the next build's number: \(number)")
+        #expect(Self.get(base + "thu-tuc/1.001193/")?.text.contains("(đã sửa)") == true)
+    }
+
+    /// A GET with an optional cookie: the answer's text and the session cookie it sets.
+    static func get(_ address: String, cookie: String? = nil) -> (text: String, cookie: String?)? {
+        var request = URLRequest(url: URL(string: address)!, timeoutInterval: 60)
+        if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
+        let done = DispatchSemaphore(value: 0)
+        let box = Box<(String, String?)>()
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            let set = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie").map { String($0.prefix { $0 != ";" }) }
+            if let data { box.set((String(decoding: data, as: UTF8.self), set)) }
+            done.signal()
+        }.resume()
+        done.wait()
+        return box.value.map { (text: $0.0, cookie: $0.1) }
+    }
+
+    final class Box<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Value?
+        func set(_ value: Value) { lock.withLock { stored = value } }
+        var value: Value? { lock.withLock { stored } }
+    }
 }
