@@ -62,7 +62,8 @@ public struct CatalogSync: Sendable {
         }
         let folders = try SiteFolders(site: site)
         let paths = try folders.resolve([Self.recordsFolder, Self.bookkeepingFolder, Self.baseFolder])
-        _ = try Files.listIfPresent(paths[0])
+        // Exact names: a record whose name is not UTF-8 stops the sync here, before anything is made.
+        _ = try Files.listIfPresent(paths[0], exactNames: true)
         for file in [ChangeLog.path, SyncedFiles.path] {
             _ = try folders.resolve(file)
             _ = try Files.readIfPresent(site.path + "/" + file, followingLinks: false)
@@ -326,7 +327,8 @@ public struct CatalogSync: Sendable {
     /// missing record and overwritten. A file filed under another name claims its own code.
     private func existingFiles(_ synced: SyncedFiles) throws -> [String: ExistingFile] {
         let folder = site.appendingPathComponent(Self.recordsFolder)
-        let names = (try Files.listIfPresent(folder.path) ?? [])
+        // Exact names: a file whose name is not UTF-8 stops the sync before anything is written.
+        let names = (try Files.listIfPresent(folder.path, exactNames: true) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         let files = Parallel.map(names.count) { index -> ExistingFile in
             let path = "\(Self.recordsFolder)/\(names[index])"

@@ -47,7 +47,7 @@ struct HTTPServing {
                                  peer: context.remoteAddress?.ipAddress ?? "")
             let server = self.server
             // The preview's ask for a reload waits here, holding no thread, until the next build is shown.
-            if let seen = server.reloadAsk(web) { await server.waitForBuild(after: seen) }
+            if let ask = server.reloadAsk(web) { await server.waitForBuild(after: ask.seen, session: ask.session) }
             // Reading files, bcrypt and rebuilds block: on a thread of their own, not Swift's few cooperative ones.
             let answer = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: server.respond(web)) }

@@ -14,10 +14,12 @@ final class SiteWatch: @unchecked Sendable {
     init(site: URL) {
         self.site = site
         let root = site.path
-        // Sync's own bookkeeping (`content/.dong-bo/`) is not something staff edit.
+        // Sync's bookkeeping is watched too (its change log, fingerprints and reports change the
+        // pages: a `git pull` may bring only them), but not its thousands of merge bases, which a
+        // sync writes with the records and the fingerprints.
         watch = FolderWatch(trees: [root + "/content", root + "/templates", root + "/don-vi"],
                             folders: [root: Set(Self.watched)],
-                            skip: { $0.hasSuffix("/.dong-bo") || $0.contains("/.dong-bo/") })
+                            skip: { InputStamps.skips($0) })
         state = InputStamps(site: site)
     }
 

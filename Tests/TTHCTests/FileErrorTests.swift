@@ -95,6 +95,23 @@ import Testing
         #expect(english.errors.contains("the name is not UTF-8 text"), "\(english.errors)")
     }
 
+    /// Sync too stops before writing anything, naming the file (it wrote every change, then blamed
+    /// `site.yml` for its report).
+    @Test func aSyncOverARecordNamedNotInUTF8WritesNothing() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let path = Array(site.url("content/thu-tuc").path.utf8) + Array("/bi".utf8) + [0xD6, 0x75] + Array(".md".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let before = Tree.of(site.folder)
+        let run = try cli.tthc(["sync", "--catalog", Self.export, "--force"], in: site.folder)
+        #expect(run.status == 2, "\(run.output)\(run.errors)")
+        #expect(run.errors.contains("tên tệp không phải chữ UTF-8"), "\(run.errors)")
+        #expect(!run.errors.contains("site.yml"), "\(run.errors)")
+        #expect(Tree.of(site.folder) == before, "nothing written")
+    }
+
     /// Below the command line too: a plan made over a records folder that cannot be listed plans
     /// nothing, and applying it writes nothing (never "every record is new").
     @Test func aSyncPlanOverARecordsFolderItCannotListWritesNothing() throws {

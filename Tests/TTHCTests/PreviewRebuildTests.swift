@@ -1,3 +1,4 @@
+import Editor
 import Foundation
 @testable import Site
 import Testing
@@ -101,5 +102,27 @@ import Testing
         try expectSameAsAWholeBuild(site, cache: cache, after: "a record added")
         let again = try SitePreview(site: site.folder, baseURL: Self.baseURL, cache: cache)
         #expect(again.file(ReportPage.jsonFile) != first.file(ReportPage.jsonFile), "the report counts the new record")
+    }
+
+    /// Sync's bookkeeping changes pages too (the change log feeds "Mới cập nhật" and the feed): a
+    /// `git pull` that brings only a change-log line is built and shown, as a record's save is.
+    @Test func aChangeLogLineAloneIsBuiltAndShown() throws {
+        let site = try site()
+        defer { site.remove() }
+        let bases = site.url("content/.dong-bo/co-so")
+        try FileManager.default.createDirectory(at: bases, withIntermediateDirectories: true)
+        let live = LivePreview(site: site.folder, language: .vi, log: { _ in })
+        live.rebuild()
+        let before = live.generation
+        live.rebuild()
+        #expect(live.generation == before, "nothing saved: nothing built")
+        let line = #"{"ngay":"2026-11-05T09:00:00+07:00","ma":"1.000101","thay_doi":"cap_nhat"}"#
+        try site.write("content/.dong-bo/nhat-ky.jsonl", line + "\n")
+        live.rebuild()
+        #expect(live.generation > before, "the change log's line is built")
+        let after = live.generation
+        try site.write("content/.dong-bo/co-so/1.000101.md", "cơ sở")
+        live.rebuild()
+        #expect(live.generation == after, "a merge base alone (sync writes them with the records) is not watched")
     }
 }
