@@ -9,17 +9,9 @@ import Testing
     @Test func servesRebuildsAndShowsErrorsInThePage() throws {
         let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
         defer { site.remove() }
-        let log = site.url("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--site", site.folder.path, "--port", "0"]
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        // SIGKILL: a child started from a test thread inherits its blocked signals, SIGTERM among them.
-        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        let served = try Served(site)
+        defer { served.stop() }
+        let (log, process, base) = (served.log, served.process, served.base)
 
         func eventually(_ what: String, _ condition: () throws -> Bool) throws {
             let deadline = Date().addingTimeInterval(15)
@@ -28,13 +20,6 @@ import Testing
                 Thread.sleep(forTimeInterval: 0.05)
             }
             Issue.record("timed out waiting for \(what); log: \(try String(contentsOf: log, encoding: .utf8))")
-        }
-        var base = ""
-        try eventually("the address") {
-            let text = try String(contentsOf: log, encoding: .utf8)
-            guard let range = text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression) else { return false }
-            base = String(text[range])
-            return true
         }
         func page(_ path: String) -> String {
             (try? Data(contentsOf: URL(string: base + path)!)).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -62,24 +47,9 @@ import Testing
     @Test func theReloadAskIsAnsweredWhenTheSaveIsBuilt() throws {
         let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
         defer { site.remove() }
-        let log = site.url("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--site", site.folder.path, "--port", "0"]
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
-        var base = ""
-        let deadline = Date().addingTimeInterval(30)
-        while base.isEmpty, Date() < deadline {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression) { base = String(text[range]) }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        try #require(!base.isEmpty, "the server started")
+        let served = try Served(site)
+        defer { served.stop() }
+        let base = served.base
         let page = try #require(Self.get(base + "thu-tuc/1.001193/"))
         let cookie = try #require(page.cookie, "the page starts a session")
         let seen = try #require(Self.get(base + "__tthc/phien", cookie: cookie)?.text)
@@ -100,6 +70,37 @@ import Testing
         let number = try #require(answered.value, "answered after the save was built")
         #expect(number != seen && !number.isEmpty, "the next build's number: \(number)")
         #expect(Self.get(base + "thu-tuc/1.001193/")?.text.contains("(đã sửa)") == true)
+    }
+
+    /// `tthc serve` on a site, started on a free port, its output in `serve.log`.
+    struct Served {
+        let log: URL
+        let process = Process()
+        var base = ""
+
+        init(_ site: TemporarySite) throws {
+            log = site.url("serve.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["serve", "--site", site.folder.path, "--port", "0"]
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            let deadline = Date().addingTimeInterval(30)
+            while base.isEmpty, Date() < deadline {
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if let range = text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression) { base = String(text[range]) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            if base.isEmpty { Issue.record("the server did not start; log: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")") }
+        }
+
+        /// SIGKILL: a child started from a test thread inherits its blocked signals, SIGTERM among them.
+        func stop() {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     /// A GET with an optional cookie: the answer's text and the session cookie it sets.
