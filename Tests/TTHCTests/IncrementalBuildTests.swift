@@ -21,6 +21,21 @@ import Testing
         }.joined(separator: "\n"))
     }
 
+    /// Edits the random-edit tests share (here and `PreviewRebuildTests`).
+    static func addRecord(_ number: Int, to site: TemporarySite) throws {
+        let code = "1.0002\(String(format: "%02d", number))"
+        try site.write("content/thu-tuc/\(code).md", record(code, name: "Thủ tục thêm \(number)"))
+    }
+
+    static func removeAnAddedRecord(from site: TemporarySite) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).filter { $0.hasPrefix("1.0002") }
+        if let name = names.first { try FileManager.default.removeItem(at: site.url("content/thu-tuc/" + name)) }
+    }
+
+    static func renameTheUnit(of site: TemporarySite, _ number: UInt64) throws {
+        try site.write("site.yml", TemporarySite.configuration.replacingOccurrences(of: "UBND xã Thử Nghiệm", with: "UBND xã Thử Nghiệm \(number)"))
+    }
+
     /// The output as a whole build makes it, and the report of that build (its last line, which
     /// says how long it took, left out).
     func wholeBuild(_ site: TemporarySite, environment: [String: String] = [:], _ extra: [String] = []) throws -> (tree: [String: String], report: String) {
@@ -96,17 +111,10 @@ import Testing
             }),
             ("add a record", {
                 added += 1
-                let code = "1.0002\(String(format: "%02d", added))"
-                try site.write("content/thu-tuc/\(code).md", Self.record(code, name: "Thủ tục thêm \(added)"))
+                try Self.addRecord(added, to: site)
             }),
-            ("remove a record", {
-                let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).filter { $0.hasPrefix("1.0002") }
-                if let name = names.first { try FileManager.default.removeItem(at: site.url("content/thu-tuc/" + name)) }
-            }),
-            ("rename the unit", {
-                try site.write("site.yml", TemporarySite.configuration.replacingOccurrences(
-                    of: "UBND xã Thử Nghiệm", with: "UBND xã Thử Nghiệm \(random.next() % 100)"))
-            }),
+            ("remove a record", { try Self.removeAnAddedRecord(from: site) }),
+            ("rename the unit", { try Self.renameTheUnit(of: site, random.next() % 100) }),
             ("change a template", {
                 try site.write("templates/thu-tuc.mustache", try site.read("templates/thu-tuc.mustache") + "<!-- \(random.next() % 1000) -->\n")
             }),

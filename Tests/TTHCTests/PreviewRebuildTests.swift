@@ -57,17 +57,10 @@ import Testing
             }),
             ("add a record", {
                 added += 1
-                let code = "1.0002\(String(format: "%02d", added))"
-                try site.write("content/thu-tuc/\(code).md", IncrementalBuildTests.record(code, name: "Thủ tục thêm \(added)"))
+                try IncrementalBuildTests.addRecord(added, to: site)
             }),
-            ("remove a record", {
-                let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/thu-tuc").path).filter { $0.hasPrefix("1.0002") }
-                if let name = names.first { try FileManager.default.removeItem(at: site.url("content/thu-tuc/" + name)) }
-            }),
-            ("rename the unit", {
-                try site.write("site.yml", TemporarySite.configuration.replacingOccurrences(
-                    of: "UBND xã Thử Nghiệm", with: "UBND xã Thử Nghiệm \(random.next() % 100)"))
-            }),
+            ("remove a record", { try IncrementalBuildTests.removeAnAddedRecord(from: site) }),
+            ("rename the unit", { try IncrementalBuildTests.renameTheUnit(of: site, random.next() % 100) }),
             ("a line in the change log", {
                 let code = codes[Int(random.next() % 4)]
                 let line = #"{"ngay":"2026-11-0\#(1 + random.next() % 9)T09:00:00+07:00","ma":"\#(code)","thay_doi":"cap_nhat"}"#
