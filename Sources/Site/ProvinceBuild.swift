@@ -41,7 +41,10 @@ public struct ProvinceBuild {
 
     /// Reads and validates everything, every unit's links included, and writes nothing.
     public func check() throws -> [Diagnostic] {
-        try prepare().diagnostics
+        let diagnostics = try prepare().diagnostics
+        // The theme's files are read as the build reads them, as a single site's check does.
+        _ = try SiteBuild(site: root).assets()
+        return diagnostics
     }
 
     /// Validates, renders every unit (or `only`), and replaces `output` only when there is no

@@ -95,6 +95,21 @@ import Testing
         #expect(english.errors.contains("the name is not UTF-8 text"), "\(english.errors)")
     }
 
+    /// In a province too: its check reads the theme's files as its build does.
+    @Test func aProvincesThemeFileNamedNotInUTF8StopsItsCheck() throws {
+        let province = try TemporarySite.province()
+        defer { province.remove() }
+        let path = Array(province.url("templates/assets").path.utf8) + Array("/bi".utf8) + [0xD6, 0x75] + Array(".css".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        for command in ["check", "build"] {
+            let run = try cli.tthc([command], in: province.folder)
+            #expect(run.status == 2, "\(command): \(run.errors)")
+            #expect(run.errors.contains("(EILSEQ)"), "\(command): \(run.errors)")
+        }
+    }
+
     /// Sync too stops before writing anything, naming the file (it wrote every change, then blamed
     /// `site.yml` for its report).
     @Test func aSyncOverARecordNamedNotInUTF8WritesNothing() throws {
