@@ -30,7 +30,9 @@ public final class SitePreview: @unchecked Sendable {
         self.output = output
         self.diagnostics = diagnostics
         pages = output?.pages ?? [:]
-        if output != nil { groups[.assets] = Dictionary(assets, uniquingKeysWith: { $1 }) }
+        if output != nil { self.assets = Dictionary(assets, uniquingKeysWith: { $1 }) }
+        searchFiles = output.map { output in Deferred { Dictionary(SearchEntries(output.plan).index.files, uniquingKeysWith: { $1 }) } }
+        siteFiles = output.map { output in Deferred { Dictionary(output.siteFiles(), uniquingKeysWith: { $1 }) } }
     }
 
     public var isBuilt: Bool { output != nil }
@@ -50,6 +52,19 @@ public final class SitePreview: @unchecked Sendable {
 
     /// The file at a site-relative path (`thu-tuc/1.001193/index.html`), made on first request.
     public func file(_ path: String) -> Data? {
+        guard output != nil else { return nil }
+        if let data = pageOrRecord(path) { return data }
+        // Made by kind, so that reloading a page (its stylesheet) does not index the site for search;
+        // the index and the site files are made outside the lock (the index took 6 s at 10,000
+        // procedures, and every other request waited for it).
+        if path.hasPrefix("assets/") { return assets[path] }
+        if path.hasPrefix(SearchIndex.folder + "/") { return searchFiles?.value[path] }
+        if SiteOutput.siteFileNames.contains(path) { return siteFiles?.value[path] }
+        return nil
+    }
+
+    /// A page or an API record, made once, under the lock.
+    private func pageOrRecord(_ path: String) -> Data? {
         lock.lock()
         defer { lock.unlock() }
         guard let output else { return nil }
@@ -68,32 +83,13 @@ public final class SitePreview: @unchecked Sendable {
             made[path] = data
             return data
         }
-        // Made by kind, so that reloading a page (its stylesheet) does not index the site for search.
-        let kind: Kind
-        if path.hasPrefix("assets/") {
-            kind = .assets
-        } else if path.hasPrefix(SearchIndex.folder + "/") {
-            kind = .search
-        } else if SiteOutput.siteFileNames.contains(path) {
-            kind = .site
-        } else {
-            return nil
-        }
-        if groups[kind] == nil {
-            let files: [(path: String, data: Data)]
-            switch kind {
-            case .assets: files = []  // read in `init`
-            case .search: files = SearchEntries(output.plan).index.files
-            case .site: files = output.siteFiles()
-            }
-            groups[kind] = Dictionary(files, uniquingKeysWith: { $1 })
-        }
-        return groups[kind]?[path]
+        return nil
     }
 
     private static let apiRecords = "api/thu-tuc/"
     private var entries: [String: PublishedProcedure]?
 
-    private enum Kind { case assets, search, site }
-    private var groups: [Kind: [String: Data]] = [:]
+    private var assets: [String: Data] = [:]
+    private let searchFiles: Deferred<[String: Data]>?
+    private let siteFiles: Deferred<[String: Data]>?
 }
