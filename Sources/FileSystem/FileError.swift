@@ -22,6 +22,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The file changed after tthc read it (a clerk saved it in the editor or the browser while
         /// sync ran): writing would lose that edit, so nothing was written over it.
         case changedMeanwhile
+        /// A file in the folder whose name is not UTF-8, shown with its other bytes as `\xHH`
+        /// (as a shell's `$'…'` takes it, so that it can be renamed).
+        case nameNotUTF8(shown: String)
     }
 
     public var operation: Operation
@@ -68,6 +71,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case .hardLinked(let names):
             return ("tệp này còn mang \(names - 1) tên khác (liên kết cứng, hard link), nên ghi vào đây sẽ sửa cả tệp ở tên kia; xoá tên này (nội dung vẫn còn ở tên kia) rồi chạy lại",
                     "the file has \(names - 1) other name(s) (a hard link), so writing here would change the file under that name too; remove this name (the content stays under the other) and run again")
+        case .nameNotUTF8(let shown):
+            return ("tệp `\(shown)` ở đây có tên tệp không phải chữ UTF-8 (thường do chép từ máy dùng bảng mã cũ); hãy đặt lại tên tệp (EILSEQ)",
+                    "the file `\(shown)` here: the name is not UTF-8 text (often a file copied from a machine with an old code page); rename the file (EILSEQ)")
         case .changedMeanwhile:
             return ("tệp vừa được sửa trong lúc lệnh đang chạy (trong trình soạn thảo hoặc trình duyệt), nên tthc không ghi đè lên bản vừa sửa; chạy lại lệnh.",
                     "the file was changed while the command ran (in an editor or the browser), so tthc did not write over that edit; run the command again.")

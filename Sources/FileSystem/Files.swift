@@ -286,13 +286,31 @@ public enum Files {
                 if Glibc.errno != 0 { throw FileError.last(.list, folder) }
                 return names
             }
-            let (exact, name) = withUnsafePointer(to: &entry.pointee.d_name) {
-                let bytes = UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)
-                return (String(validatingCString: bytes), String(cString: bytes))
+            let (exact, name, shown) = withUnsafePointer(to: &entry.pointee.d_name) { pointer -> (String?, String, String?) in
+                let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                let exact = String(validatingCString: bytes)
+                return (exact, String(cString: bytes), exact == nil ? Self.shown(bytes) : nil)
             }
-            if exactNames, exact == nil { throw FileError(.list, folder + "/" + name, .illegalByteSequence) }
+            if exactNames, exact == nil { throw FileError(.list, folder, .nameNotUTF8(shown: shown ?? name)) }
             if name != "." && name != ".." { names.append(name) }
         }
+    }
+
+    /// A name's bytes as a shell's `$'…'` takes them: printable ASCII as it is, any other byte as `\xHH`.
+    static func shown(_ name: UnsafePointer<CChar>) -> String {
+        var text = ""
+        var byte = UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self)
+        while byte.pointee != 0 {
+            let value = byte.pointee
+            if value >= 0x20, value < 0x7F, value != UInt8(ascii: "\\") {
+                text.append(Character(UnicodeScalar(value)))
+            } else {
+                let hex = Array("0123456789ABCDEF")
+                text += "\\x" + String(hex[Int(value >> 4)]) + String(hex[Int(value & 0x0F)])
+            }
+            byte += 1
+        }
+        return text
     }
 
     /// What is at `path` (a link is `.link`, not followed); nil when nothing is.
