@@ -30,7 +30,7 @@ public struct AsSynced: Sendable {
     public func holds(_ record: Record, bytes: [UInt8], fingerprint: (() -> String)? = nil) -> Bool {
         guard record.isImported, let code = record.procedure?.code else { return false }
         let stem = String(record.fileName.dropLast(record.fileName.hasSuffix(".md") ? 3 : 0))
-        if let known = synced.fingerprints[stem], known == (fingerprint?() ?? SyncedFiles.fingerprint(bytes)) { return true }
+        if let known = synced.lines[stem]?.fingerprint, known == (fingerprint?() ?? SyncedFiles.fingerprint(bytes)) { return true }
         guard case .text(let base) = MergeBase.read(code: code, in: site) else { return false }
         return NationalPart(record).comparisonText == base
     }

@@ -12,6 +12,8 @@ public struct MappedProcedure: Sendable {
     /// Values out of their domain (`ExportValues`): when the unit publishes the procedure, it is
     /// reported and nothing of it is written; when it does not, they do not matter.
     public var problems: [Localized] = []
+    /// The key of the export entry it was mapped from (`NationalExport.key`), when sync keeps one.
+    public var entryKey: String?
 
     var problemText: Localized {
         Localized(vi: problems.map(\.vi).joined(separator: "; "), en: problems.map(\.en).joined(separator: "; "))

@@ -120,6 +120,8 @@ public struct CatalogSync: Sendable {
     public var batchSize = 512
     /// Only these codes, whatever `site.yml` selects, and nothing abolished (`tthc new --catalog`).
     public var only: Set<String>?
+    /// Parse and map every entry, even one known as last synchronized (tests compare the two ways).
+    public var readsEveryEntry = false
 
     /// How the unit settles a conflict (`tthc sync --giu-ban-don-vi CODE` / `--lay-ban-quoc-gia CODE`).
     public enum Resolution: String, Sendable {
@@ -136,7 +138,8 @@ public struct CatalogSync: Sendable {
     /// The entry a code is synchronized from so far, and what its merge planned.
     private struct Choice {
         var index: Int
-        var updatedAt: String
+        /// Nil for an entry known as last synchronized, which was not read.
+        var updatedAt: String?
         var fragment: SyncPlan
     }
 
@@ -158,6 +161,9 @@ public struct CatalogSync: Sendable {
         plan.publishedBefore = existing.values.filter { $0.isNational }.count
         for file in existing.values where !file.fingerprint.isEmpty { plan.readAs[file.path] = file.fingerprint }
 
+        // Entries met again as they were last synchronized, by key (`SyncedFiles`): none for `tthc new --catalog`.
+        let seed = only == nil ? entrySeed : nil
+        let lastSynced = seed == nil ? [:] : synced.codesByEntry
         var chosen: [String: Choice] = [:]
         var seen: Set<String> = []
         // Every code the export mentions, selected or not: a record whose code is absent has left the catalog.
@@ -166,16 +172,18 @@ public struct CatalogSync: Sendable {
         var refused: [String: Problem] = [:]
         for start in stride(from: 0, to: export.count, by: max(1, batchSize)) {
             let batch = start..<min(start + max(1, batchSize), export.count)
-            let read = Parallel.map(batch.count) { offset in Self.read(export, at: batch.lowerBound + offset) }
+            let read = Parallel.map(batch.count) { offset in
+                self.read(export, at: batch.lowerBound + offset, seed: seed, lastSynced: lastSynced, existing: existing, synced: synced)
+            }
             export.release(before: batch.upperBound)
             var winners: [String: (index: Int, mapped: MappedProcedure)] = [:]
-            for (offset, entry) in read.enumerated() {
-                if let code = entry.code { mentioned.insert(code) }
-                if let malformed = entry.malformed, plan.unreadableEntry == nil { plan.unreadableEntry = malformed }
+            func consider(_ entry: ReadEntry, at index: Int) {
                 switch entry.result {
-                case .failure(let failure):
+                case nil:
+                    return
+                case .failure(let failure)?:
                     plan.failures.append(failure)
-                case .success(let mapped):
+                case .success(let mapped)?:
                     let code = mapped.procedure.code
                     if !seen.insert(code).inserted { plan.duplicates.append(code) }
                     let asked = only.map { $0.contains(code) } ?? true
@@ -183,14 +191,37 @@ public struct CatalogSync: Sendable {
                     guard asked, refusal == nil else {
                         plan.notSelected += 1
                         if asked, let refusal { refused[code] = refusal }
-                        continue
+                        return
                     }
                     if let other = winners[code] {
-                        if Self.precedes(mapped, other.mapped) { continue }
+                        if Self.precedes(mapped, other.mapped) { return }
                     } else if let other = chosen[code], loses(mapped, to: other, in: export) {
-                        continue
+                        return
                     }
-                    winners[code] = (batch.lowerBound + offset, mapped)
+                    winners[code] = (index, mapped)
+                }
+            }
+            var asLastSynced: [(index: Int, code: String)] = []
+            for (offset, entry) in read.enumerated() {
+                if let code = entry.code { mentioned.insert(code) }
+                if let malformed = entry.malformed, plan.unreadableEntry == nil { plan.unreadableEntry = malformed }
+                if entry.result == nil, let code = entry.code {
+                    asLastSynced.append((batch.lowerBound + offset, code))
+                } else {
+                    consider(entry, at: batch.lowerBound + offset)
+                }
+            }
+            // After the entries read: one that shares its code with another is read after all, and
+            // dates and texts decide between them as ever.
+            for (index, code) in asLastSynced {
+                if seen.contains(code) {
+                    consider(Self.read(export, at: index), at: index)
+                } else {
+                    seen.insert(code)
+                    plan.entriesKnown += 1
+                    var fragment = SyncPlan()
+                    fragment.unchanged.append(Self.recordPath(code))
+                    chosen[code] = Choice(index: index, updatedAt: nil, fragment: fragment)
                 }
             }
             guard plan.unreadableEntry == nil else { return plan }
@@ -231,7 +262,7 @@ public struct CatalogSync: Sendable {
         plan.failures.sort { ($0.position, $0.code ?? "") < ($1.position, $1.code ?? "") }
 
         var fingerprints = synced
-        fingerprints.fingerprints.merge(plan.fingerprints) { $1 }
+        fingerprints.lines.merge(plan.fingerprints) { $1 }
         if fingerprints != synced {
             plan.writes.append(planned(SyncedFiles.path, old: synced.text, new: fingerprints.text))
         }
@@ -266,7 +297,8 @@ public struct CatalogSync: Sendable {
 
     /// One export entry, parsed and mapped (on any core).
     private struct ReadEntry {
-        var result: Result<MappedProcedure, MappingFailure>
+        /// Nil for an entry known as last synchronized (`code` is then its code): not parsed.
+        var result: Result<MappedProcedure, MappingFailure>?
         var code: String?
         /// The entry is not JSON at all: its position.
         var malformed: Int?
@@ -283,12 +315,49 @@ public struct CatalogSync: Sendable {
         return ReadEntry(result: CatalogMapping.map(data, position: entry.position), code: code)
     }
 
+    /// The entry at `index`, unless it is the one its code was last synchronized from, its file
+    /// untouched since, over the base written then: then the merge would find all three equal,
+    /// and the entry is not parsed, mapped or written out to be compared.
+    private func read(_ export: NationalExport, at index: Int, seed: UInt64?, lastSynced: [String: String],
+                      existing: [String: ExistingFile], synced: SyncedFiles) -> ReadEntry {
+        guard let seed else { return Self.read(export, at: index) }
+        let key = export.key(at: index, seed: seed).description
+        if !readsEveryEntry, let code = lastSynced[key], let file = existing[code], file.untouched, let source = synced.lines[code]?.source,
+           case .text(let base) = MergeBase.read(code: code, in: site), SyncedFiles.baseHash(base) == source.base {
+            return ReadEntry(result: nil, code: code)
+        }
+        var entry = Self.read(export, at: index)
+        if case .success(var mapped)? = entry.result {
+            mapped.entryKey = key
+            entry.result = .success(mapped)
+        }
+        return entry
+    }
+
+    /// What an entry's key is seeded with: what sync remembers of entries holds for the same
+    /// reading of them (`entryReading`) and the same selection only.
+    private var entrySeed: UInt64 {
+        let text = ["\(Self.entryReading)"] + units.map(\.selectionKey)
+        return ContentHash(Array(text.joined(separator: "\n").utf8)).low
+    }
+
+    /// Raised whenever the mapping or the record writer changes what an entry becomes, so that
+    /// every entry is read again at the next sync (`EntryReadingTests` holds a hash of what the
+    /// fixture export becomes, and fails with this advice when it changes).
+    static let entryReading = 1
+
     /// A later entry with the code of one chosen in an earlier batch. Dates decide; on equal
-    /// dates the earlier entry is read again (rare: the same code twice, updated the same day).
+    /// dates the earlier entry is read again (rare: the same code twice, updated the same day),
+    /// as is one known as last synchronized, whose date was not read.
     private func loses(_ candidate: MappedProcedure, to other: Choice, in export: NationalExport) -> Bool {
+        var earlier: MappedProcedure? {
+            guard case .success(let mapped)? = Self.read(export, at: other.index).result else { return nil }
+            return mapped
+        }
         let date = candidate.procedure.source?.catalogUpdatedAt ?? ""
-        if date != other.updatedAt { return date < other.updatedAt }
-        guard case .success(let earlier) = Self.read(export, at: other.index).result else { return false }
+        let otherDate = other.updatedAt ?? earlier?.procedure.source?.catalogUpdatedAt ?? ""
+        if date != otherDate { return date < otherDate }
+        guard let earlier else { return false }
         return Self.precedes(candidate, earlier)
     }
 
@@ -310,6 +379,8 @@ public struct CatalogSync: Sendable {
         var parsed: Record?
         /// Its national part is known to equal the merge base.
         var untouched: Bool
+        /// The fingerprint file holds the entry it was last synchronized from (`SyncedFiles.Line.source`).
+        var remembersEntry = false
 
         /// The text as on disk, read again when needed rather than kept for every file.
         func text() -> String {
@@ -342,8 +413,9 @@ public struct CatalogSync: Sendable {
             }
             let stem = String(names[index].dropLast(3))
             let fingerprint = SyncedFiles.fingerprint(bytes)
-            if let known = synced.fingerprints[stem], known == fingerprint {
-                return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true)
+            if let known = synced.lines[stem], known.fingerprint == fingerprint {
+                return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true,
+                                    remembersEntry: known.source != nil)
             }
             return ExistingFile(path: path, url: url, fingerprint: fingerprint,
                                 parsed: Record.read(bytes: bytes, path: path), untouched: false)
@@ -377,6 +449,10 @@ public struct CatalogSync: Sendable {
             return
         }
         let stored = base.text
+        // What the fingerprint file keeps of a record whose national part, base and catalog agree.
+        func line(_ fingerprint: String, base: String) -> SyncedFiles.Line {
+            .init(fingerprint: fingerprint, source: mapped.entryKey.map { ($0, SyncedFiles.baseHash(base)) })
+        }
         guard let file else {
             // A base without its file: the unit deleted the record. Brought back only when asked.
             if stored != nil, only == nil {
@@ -390,7 +466,7 @@ public struct CatalogSync: Sendable {
             }
             plan.writes.append(planned(path, old: nil, new: text))
             writeBase(comparisonText, code: code, old: stored, plan: &plan)
-            plan.fingerprints[code] = SyncedFiles.fingerprint(text.utf8)
+            plan.fingerprints[code] = line(SyncedFiles.fingerprint(text.utf8), base: comparisonText)
             if stored == nil {
                 plan.created.append(path)
                 plan.log.append(.init(date: now, code: code, kind: .created, version: SyncedFiles.fingerprint(comparisonText.utf8)))
@@ -403,6 +479,10 @@ public struct CatalogSync: Sendable {
         let catalogKey = catalog.comparisonText
         if file.untouched, let stored, stored == catalogKey {
             plan.unchanged.append(path)  // untouched here, unchanged there: nothing to parse
+            // Remembered where nothing was (a site an older tthc synchronized), so that the entry is
+            // known next time; an entry whose bytes alone changed (keys in another order) is not
+            // written down again at every sync.
+            if mapped.entryKey != nil, !file.remembersEntry { plan.fingerprints[code] = line(file.fingerprint, base: stored) }
             return
         }
         let record = file.record
@@ -425,7 +505,7 @@ public struct CatalogSync: Sendable {
             if catalogKey == localKey {
                 plan.unchanged.append(path)
                 writeBase(catalogKey, code: code, old: nil, plan: &plan)
-                plan.fingerprints[code] = file.fingerprint
+                plan.fingerprints[code] = line(file.fingerprint, base: catalogKey)
             } else {
                 settle(file, record, local: local, base: nil, catalog: catalog, mapped: mapped, old: old, plan: &plan)
             }
@@ -435,7 +515,7 @@ public struct CatalogSync: Sendable {
             if catalogKey == baseKey {
                 plan.unchanged.append(path)
                 if stored == nil { writeBase(localKey, code: code, old: nil, plan: &plan) }
-                plan.fingerprints[code] = file.fingerprint
+                plan.fingerprints[code] = line(file.fingerprint, base: catalogKey)
                 return
             }
             catalog.procedure.source?.synchronizedAt = now
@@ -445,7 +525,7 @@ public struct CatalogSync: Sendable {
                 return
             }
             plan.writes.append(planned(path, old: old, new: spliced))
-            plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
+            plan.fingerprints[code] = line(SyncedFiles.fingerprint(spliced.utf8), base: catalogKey)
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated, version: SyncedFiles.fingerprint(catalogKey.utf8)))
@@ -456,7 +536,7 @@ public struct CatalogSync: Sendable {
             // Edited here exactly as the catalog then changed: nothing to merge, the base catches up.
             plan.unchanged.append(path)
             writeBase(catalogKey, code: code, old: stored, plan: &plan)
-            plan.fingerprints[code] = file.fingerprint
+            plan.fingerprints[code] = line(file.fingerprint, base: catalogKey)
         } else {
             settle(file, record, local: local, base: stored, catalog: catalog, mapped: mapped, old: old, plan: &plan)
         }
@@ -499,7 +579,11 @@ public struct CatalogSync: Sendable {
                 return
             }
             plan.writes.append(planned(path, old: old, new: spliced))
-            if kept.isEmpty { plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8) }
+            if kept.isEmpty {
+                let catalogKey = catalog.comparisonText
+                plan.fingerprints[code] = .init(fingerprint: SyncedFiles.fingerprint(spliced.utf8),
+                                                source: mapped.entryKey.map { ($0, SyncedFiles.baseHash(catalogKey)) })
+            }
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated, version: SyncedFiles.fingerprint(catalog.comparisonText.utf8)))
         }
@@ -577,7 +661,7 @@ public struct CatalogSync: Sendable {
             return
         }
         plan.writes.append(planned(path, old: old, new: spliced))
-        plan.fingerprints[code] = SyncedFiles.fingerprint(spliced.utf8)
+        plan.fingerprints[code] = .init(fingerprint: SyncedFiles.fingerprint(spliced.utf8))
         writeBase(part.comparisonText, code: code, old: base.text, plan: &plan)
         plan.abolished.append(path)
         plan.log.append(.init(date: now, code: code, kind: .abolished, version: SyncedFiles.fingerprint(part.comparisonText.utf8)))

@@ -87,6 +87,12 @@ public struct NationalExport: Sendable {
         return Self.entry(element, position: span.position)
     }
 
+    /// XXH3 of the entry's bytes as they stand in the file, under `seed`: the same key again means
+    /// the same entry, read the same way (`CatalogSync.plan`'s entries as last synchronized).
+    public func key(at index: Int, seed: UInt64) -> ContentHash {
+        bytes.withBuffer { ContentHash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[spans[index].range])), seed: seed) }
+    }
+
     /// Why the entry at `position` (1-based, as in `Entry`) could not be read: bytes that are not
     /// UTF-8 are named as such, anything else is damaged JSON.
     public func unreadable(at position: Int) -> Unreadable {

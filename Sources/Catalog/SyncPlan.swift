@@ -87,6 +87,9 @@ public struct SyncPlan: Sendable {
     public var notSelected = 0
     /// Records the catalog still has but the selection no longer takes (`CatalogSync+Selection.swift`).
     public var outsideSelection: [OutsideSelection] = []
+    /// Entries met exactly as they were last synchronized, over untouched files: known unchanged
+    /// without being parsed (`SyncedFiles`).
+    public var entriesKnown = 0
     /// Records published from the catalog before this sync, for the abolition safety limit.
     public var publishedBefore = 0
     /// The position of an entry that is not JSON at all: the export is damaged and nothing is planned.
@@ -95,8 +98,9 @@ public struct SyncPlan: Sendable {
     /// half seen, and nothing is applied.
     public var unreadableSite: FileError?
 
-    /// New fingerprints of record files whose national part equals the base after this sync.
-    public var fingerprints: [String: String] = [:]
+    /// New fingerprints of record files whose national part equals the base after this sync (and,
+    /// for those the catalog's entry gave, that entry's key and the base's hash).
+    public var fingerprints: [String: SyncedFiles.Line] = [:]
 
     /// Record files, merge bases and the change log, in path order.
     public var writes: [FileWrite] = []

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Records
 
@@ -7,27 +8,63 @@ import Records
 /// A file whose bytes still have the recorded fingerprint is untouched since then, so when the
 /// catalog also still equals the base, sync can say "unchanged" without parsing it: that is
 /// the common case of `tthc sync --check` on every push. Any edited file takes the full path.
+///
+/// A line may go on with the catalog entry the record was last synchronized from and the merge
+/// base written then (`code<TAB>hash<TAB>entry<TAB>base`): an entry whose bytes are the same
+/// again, for an untouched file over that same base, is known unchanged without being parsed or
+/// mapped (`CatalogSync.plan`), which was nine tenths of a daily sync. A line of two fields (an
+/// older tthc's) proves only the file.
 public struct SyncedFiles: Sendable, Equatable {
     public static let path = OwnPlaces.fingerprints
 
-    var fingerprints: [String: String]
+    /// What sync knows of one record file, by code.
+    public struct Line: Sendable, Equatable {
+        /// `fingerprint` of the file's bytes as sync left them.
+        public var fingerprint: String
+        /// The entry's key (`CatalogSync.entryKey`) and `baseHash` of the base written from it.
+        public var source: (entry: String, base: String)?
+
+        public init(fingerprint: String, source: (entry: String, base: String)? = nil) {
+            self.fingerprint = fingerprint
+            self.source = source
+        }
+
+        public static func == (a: Line, b: Line) -> Bool {
+            a.fingerprint == b.fingerprint && a.source?.entry == b.source?.entry && a.source?.base == b.source?.base
+        }
+    }
+
+    var lines: [String: Line]
 
     init(site: URL) {
         self.init(bytes: Array(FileManager.default.contents(atPath: site.appendingPathComponent(Self.path).path) ?? Data()))
     }
 
     init(bytes: [UInt8]) {
-        var fingerprints: [String: String] = [:]
+        var lines: [String: Line] = [:]
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"))
-            guard fields.count == 2 else { continue }
-            fingerprints[String(decoding: fields[0], as: UTF8.self)] = String(decoding: fields[1], as: UTF8.self)
+            let fields = line.split(separator: UInt8(ascii: "\t")).map { String(decoding: $0, as: UTF8.self) }
+            switch fields.count {
+            case 2: lines[fields[0]] = Line(fingerprint: fields[1])
+            case 4: lines[fields[0]] = Line(fingerprint: fields[1], source: (fields[2], fields[3]))
+            default: continue
+            }
         }
-        self.fingerprints = fingerprints
+        self.lines = lines
     }
 
     var text: String {
-        fingerprints.keys.sorted().map { "\($0)\t\(fingerprints[$0] ?? "")\n" }.joined()
+        lines.keys.sorted().map { code in
+            let line = lines[code]!
+            return ([code, line.fingerprint] + (line.source.map { [$0.entry, $0.base] } ?? [])).joined(separator: "\t") + "\n"
+        }.joined()
+    }
+
+    /// The code each entry key was last synchronized into.
+    var codesByEntry: [String: String] {
+        var codes: [String: String] = [:]
+        for (code, line) in lines { if let entry = line.source?.entry { codes[entry] = code } }
+        return codes
     }
 
     /// FNV-1a, 64 bits: enough to notice an edit, fast over hundreds of megabytes.
@@ -37,7 +74,17 @@ public struct SyncedFiles: Sendable, Equatable {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hex(hash)
+    }
+
+    /// Of a merge base's text: XXH3, 64 bits (every base is hashed at every sync).
+    static func baseHash(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(ContentHash(UnsafeRawBufferPointer($0)).low) }
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

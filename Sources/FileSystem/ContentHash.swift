@@ -20,6 +20,12 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.init(high: hash.high64, low: hash.low64)
     }
 
+    /// With a seed: the same bytes under another seed (what they are read as) hash apart.
+    public init(_ bytes: UnsafeRawBufferPointer, seed: UInt64) {
+        let hash = XXH3_128bits_withSeed(bytes.baseAddress, bytes.count, seed)
+        self.init(high: hash.high64, low: hash.low64)
+    }
+
     public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBytes { ContentHash($0) }
     }

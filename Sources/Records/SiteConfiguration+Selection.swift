@@ -32,3 +32,15 @@ extension SiteConfiguration {
         return nil
     }
 }
+
+extension SiteConfiguration {
+    /// Everything `exclusion(of:)` reads of the unit, as one text: two units with the same key
+    /// select the same procedures. Sync keys what it remembers of the catalog's entries by it, so
+    /// that a changed `chon` is never answered from memory.
+    public var selectionKey: String {
+        // Control characters apart: no code or name holds them, so two selections never join alike.
+        func list(_ values: [String]?) -> String { values.map { $0.sorted().joined(separator: "\u{1F}") } ?? "\u{18}" }
+        return [province.code, list(selection.levels.map(\.rawValue)), list(selection.sectors), list(selection.add ?? []),
+                list(selection.remove ?? [])].joined(separator: "\u{1E}")
+    }
+}

@@ -17,8 +17,9 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture)) as? [[String: Any]])
     }
 
+    /// Keys sorted, as an export file is the same bytes for the same entries (sync remembers entries by their bytes).
     func export(_ entries: [[String: Any]]) throws -> Data {
-        try JSONSerialization.data(withJSONObject: entries)
+        try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])
     }
 
     func renamed(_ entries: [[String: Any]], code: String, to name: String) -> [[String: Any]] {
