@@ -246,19 +246,63 @@ public enum Files {
     }
 
     /// Removes a folder and everything in it, or a file; a link is removed, never followed.
-    /// Returns what could not be removed (the rest is removed all the same).
+    /// Returns what could not be removed (the rest is removed all the same). Names are used as
+    /// their bytes: a file whose name is not UTF-8 (copied from an old machine) is removed too,
+    /// where a `String` of its name would name no file and leave its folder behind.
     @discardableResult
     public static func removeTree(_ path: String) -> [FileError] {
+        removeTree(bytes: Array(path.utf8CString))
+    }
+
+    /// A name in a folder as its bytes, which need not be UTF-8 (a `String` cannot hold those).
+    public struct EntryName: Sendable {
+        /// NUL-terminated.
+        fileprivate let bytes: [CChar]
+    }
+
+    /// The names in a folder as their bytes (not `.` and `..`), unsorted; nil when it cannot be listed.
+    public static func entryNames(_ folder: String) -> [EntryName]? {
+        rawNames(Array(folder.utf8CString))
+    }
+
+    /// `removeTree` of one entry of `folder`.
+    public static func removeTree(_ folder: String, _ name: EntryName) -> [FileError] {
+        removeTree(bytes: joined(Array(folder.utf8CString), name.bytes))
+    }
+
+    private static func removeTree(bytes path: [CChar]) -> [FileError] {
         // Most entries are files: one unlink each, and only folders are listed.
         if unlink(path) == 0 { return [] }
         let error = Glibc.errno
         if error == ENOENT { return [] }
-        guard error == EISDIR || error == EPERM, (try? kind(path)) == .folder else { return [FileError(.remove, path, Errno(rawValue: error))] }
-        let names: [String]
-        do { names = try list(path) } catch { return [error as? FileError ?? FileError(.list, path, .ioError)] }
-        let failures = names.flatMap { removeTree(path + "/" + $0) }
+        var info = Glibc.stat()
+        let shown = String(cString: path)  // for the message only: `\u{FFFD}` where a byte is not UTF-8
+        guard error == EISDIR || error == EPERM, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return [FileError(.remove, shown, Errno(rawValue: error))]
+        }
+        guard let names = rawNames(path) else { return [FileError.last(.list, shown)] }
+        let failures = names.flatMap { removeTree(bytes: joined(path, $0.bytes)) }
         guard failures.isEmpty else { return failures }
-        return rmdir(path) == 0 ? [] : [FileError.last(.remove, path)]
+        return rmdir(path) == 0 ? [] : [FileError.last(.remove, shown)]
+    }
+
+    private static func rawNames(_ folder: [CChar]) -> [EntryName]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var names: [EntryName] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                return Array(UnsafeBufferPointer(start: start, count: strlen(start) + 1))
+            }
+            if name != [46, 0] && name != [46, 46, 0] { names.append(EntryName(bytes: name)) }  // "." and ".."
+        }
+        return names
+    }
+
+    /// `folder/name`, both NUL-terminated.
+    private static func joined(_ folder: [CChar], _ name: [CChar]) -> [CChar] {
+        folder.dropLast() + [CChar(UInt8(ascii: "/"))] + name
     }
 
     // MARK: - Looking

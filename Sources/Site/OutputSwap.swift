@@ -62,12 +62,13 @@ struct OutputSwap {
     /// Removes the previous output, the entries of large folders on every core: a site of 10,000
     /// procedures is some 40,000 files, and removing them one by one took a tenth of a build.
     static func removeTree(_ path: String) -> [FileError] {
-        guard (try? Files.kind(path)) == .folder, let names = try? Files.list(path) else { return Files.removeTree(path) }
+        // By the names' bytes: one that is not UTF-8 is removed too, not left with its folder.
+        guard (try? Files.kind(path)) == .folder, let names = Files.entryNames(path) else { return Files.removeTree(path) }
         var failures: [FileError]
         if names.count > 64 {
-            failures = Parallel.map(names.count) { Files.removeTree(path + "/" + names[$0]) }.flatMap { $0 }
+            failures = Parallel.map(names.count) { Files.removeTree(path, names[$0]) }.flatMap { $0 }
         } else {
-            failures = names.flatMap { removeTree(path + "/" + $0) }
+            failures = names.flatMap { Files.removeTree(path, $0) }
         }
         if failures.isEmpty, rmdir(path) != 0 { failures.append(FileError.last(.remove, path)) }
         return failures

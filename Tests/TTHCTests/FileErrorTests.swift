@@ -95,6 +95,33 @@ import Testing
         #expect(english.errors.contains("the name is not UTF-8 text"), "\(english.errors)")
     }
 
+    /// A file named not in UTF-8 inside the *output* (put there by hand or by a copy): the next
+    /// build replaces the output whole, that file with it, and leaves nothing beside it. Removal
+    /// went by names read as text, found no such file, and left `.public.building-N` at every build.
+    @Test(arguments: ["", "sub/", "many/"]) func anOutputFileNamedNotInUTF8IsRemovedWithTheOldOutput(_ folder: String) throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        #expect(try cli.tthc(["build"], in: site.folder).status == 0)
+        try FileManager.default.createDirectory(at: site.url("public/" + folder), withIntermediateDirectories: true)
+        if folder == "many/" {  // more than 64 entries: removed on every core
+            for index in 0..<80 { try site.write("public/many/\(index).txt", "") }
+        }
+        let path = Array(site.url("public/" + folder).path.utf8) + Array("/bi".utf8) + [0xD6, 0x75] + Array(".html".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        for _ in 0..<2 {
+            let run = try cli.tthc(["build"], in: site.folder)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(!run.errors.contains("Lưu ý"), "\(run.errors)")
+        }
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public.") }
+        #expect(beside == [".public.tthc-build"], "only the build's state is kept beside the output: \(beside)")
+        #expect(!FileManager.default.fileExists(atPath: site.url("public/" + folder).path) || folder.isEmpty)
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.url("public").path)
+        #expect(!names.contains { $0.hasPrefix("bi") }, "\(names)")
+    }
+
     /// In a province too: its check reads the theme's files as its build does.
     @Test func aProvincesThemeFileNamedNotInUTF8StopsItsCheck() throws {
         let province = try TemporarySite.province()
