@@ -66,7 +66,11 @@ struct HTTPServing {
         logger.logLevel = .error
         let onRunning = self.onRunning
         let fallback = port
+        // A connection that sends no whole request for 15 s is closed: otherwise a thousand clients
+        // sending their headers a byte at a time hold every descriptor the process may open, and
+        // the preview stops answering. A request being answered (the reload ask held 25 s) is not idle.
         let app = Application(responder: Responder(server: server),
+                              server: .http1(configuration: .init(idleTimeout: .seconds(15))),
                               configuration: .init(address: .hostname(host, port: port), serverName: nil, reuseAddress: false),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? fallback) },
                               logger: logger)

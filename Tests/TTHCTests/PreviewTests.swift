@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import Glibc
 #endif
 import Testing
 
@@ -70,6 +71,46 @@ import Testing
         let number = try #require(answered.value, "answered after the save was built")
         #expect(number != seen && !number.isEmpty, "the next build's number: \(number)")
         #expect(Self.get(base + "thu-tuc/1.001193/")?.text.contains("(đã sửa)") == true)
+    }
+
+    /// A client that never finishes its request (headers sent a byte at a time, or stopped
+    /// halfway) is cut off after 15 s: a thousand of them held every descriptor of the process.
+    /// A request being answered is not idle: the reload ask, held 25 s, is answered in full.
+    @Test func aRequestNeverFinishedIsCutOffButAHeldAskIsNot() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let served = try Served(site)
+        defer { served.stop() }
+        let port = try #require(served.base.split(separator: ":").last.flatMap { UInt16($0.dropLast()) })
+        let page = try #require(Self.get(served.base + "thu-tuc/1.001193/"))
+        let cookie = try #require(page.cookie)
+        let seen = try #require(Self.get(served.base + "__tthc/phien", cookie: cookie)?.text)
+        let held = Box<String>()
+        let asked = ContinuousClock.now
+        Thread.detachNewThread { held.set(Self.get(served.base + "__tthc/phien?sau=\(seen)", cookie: cookie)?.text ?? "") }
+
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: port.bigEndian,
+                                  sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        let start = ContinuousClock.now
+        let half = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Cham: ".utf8)
+        _ = half.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        var timeout = timeval(tv_sec: 40, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        let received = recv(socket, &byte, 1, 0)
+        let waited = ContinuousClock.now - start
+        #expect(received == 0, "the server closed the connection (recv: \(received), errno \(errno))")
+        #expect(waited > .seconds(10) && waited < .seconds(30), "closed after \(waited)")
+
+        while held.value == nil, ContinuousClock.now - asked < .seconds(40) { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(held.value == seen, "the held ask was answered with the build it waited on, not cut off")
+        #expect(ContinuousClock.now - asked > .seconds(20), "held its 25 s")
     }
 
     /// `tthc serve` on a site, started on a free port, its output in `serve.log`.
