@@ -41,7 +41,48 @@ enum CatalogText {
 
     /// One pass over the UTF-8 bytes: Foundation's `replacingOccurrences` and scalar-by-scalar
     /// string building are many times slower on Linux, and exports are hundreds of megabytes.
-    private static func cleaned(_ raw: String, oneLine: Bool) -> String? {
+    static func cleaned(_ raw: String, oneLine: Bool) -> String? {
+        var raw = raw
+        // Most texts need nothing: told in one read, and given back without being copied.
+        if raw.withUTF8({ isClean($0, oneLine: oneLine) }) { return raw.nfc }
+        return rebuilt(raw, oneLine: oneLine)
+    }
+
+    /// True when `rebuilt` would give back the very bytes: no character it drops or replaces, no
+    /// white space at either end or before a line break, and in one-line text no line break, tab
+    /// or run of spaces.
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, oneLine: Bool) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        for end in [first, last] where end == 0x20 || end == 0x09 || end == 0x0A { return false }
+        var previous: UInt8 = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x21..<0x7F:
+                index += 1
+            case 0x20:
+                if oneLine, previous == 0x20 { return false }
+                index += 1
+            case 0x09:
+                if oneLine { return false }
+                index += 1
+            case 0x0A:
+                if oneLine || previous == 0x20 || previous == 0x09 { return false }
+                index += 1
+            case 0x80...:
+                guard case .keep(let width) = kind(bytes, at: index) else { return false }
+                index += width
+            default:
+                return false  // another control character, DEL, CR
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The text written again byte by byte, cleaned.
+    static func rebuilt(_ raw: String, oneLine: Bool) -> String? {
         var raw = raw
         var out: [UInt8] = raw.withUTF8 { bytes in
             var out: [UInt8] = []
