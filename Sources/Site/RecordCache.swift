@@ -36,19 +36,20 @@ public final class RecordCache: @unchecked Sendable {
 
     public init() {}
 
-    func record(path: String, bytes: [UInt8]) -> Record {
+    /// The record of these bytes, and their hash (for `syncFingerprint`).
+    func record(path: String, bytes: [UInt8]) -> (record: Record, hash: ContentHash) {
         let hash = ContentHash(bytes)
         lock.lock()
         if let cached = entries[path], cached.hash == hash, cached.count == bytes.count {
             lock.unlock()
-            return cached.record
+            return (cached.record, hash)
         }
         lock.unlock()
         let record = Record.read(bytes: bytes, path: path)
         lock.lock()
         entries[path] = Entry(hash: hash, count: bytes.count, record: record)
         lock.unlock()
-        return record
+        return (record, hash)
     }
 
     /// The bytes last read at `path`, as a number (nil when the file was not read through the cache).
@@ -77,14 +78,18 @@ public final class RecordCache: @unchecked Sendable {
     func sortKey(of name: String) -> VietnameseSortKey {
         if let known = lock.withLock({ keysByName[name] }) { return known }
         let key = VietnameseSortKey(ProcedureTitle.sortingName(name))
-        lock.withLock { keysByName[name] = key }
+        lock.withLock {
+            // Names edited away stay behind: past twice the names a site can have, all are made
+            // again as asked (one slower save), so that a long session's memory stays bounded.
+            if keysByName.count >= 2 * max(entries.count, 1000) { keysByName.removeAll(keepingCapacity: true) }
+            keysByName[name] = key
+        }
         return key
     }
 
-    /// `SyncedFiles.fingerprint` of the bytes last read at `path` (given again, in case they are
-    /// not those of the cache's entry), computed once while they stay.
-    func syncFingerprint(path: String, bytes: [UInt8]) -> String {
-        let hash = ContentHash(bytes)
+    /// `SyncedFiles.fingerprint` of the bytes last read at `path` (given again with the hash
+    /// `record` gave them, in case they are not those of the cache's entry), computed once while they stay.
+    func syncFingerprint(path: String, bytes: [UInt8], hash: ContentHash) -> String {
         if let kept = lock.withLock({ entries[path].flatMap { $0.hash == hash && $0.count == bytes.count ? $0.syncFingerprint : nil } }) {
             return kept
         }

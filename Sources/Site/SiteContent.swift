@@ -70,12 +70,13 @@ public struct SiteContent: Sendable {
         }
         let asSynced = AsSynced(site: folder)
         let record: @Sendable (String, [UInt8]) -> Record = { path, bytes in
-            var record = cache?.record(path: path, bytes: bytes) ?? Record.read(bytes: bytes, path: path)
+            let cached = cache?.record(path: path, bytes: bytes)
+            var record = cached?.record ?? Record.read(bytes: bytes, path: path)
             // Asked only where the answer decides something: a warning that may be the national
             // record's, or a related code that may not be published (known once all are read).
             if record.mayHaveNationalFindings || (record.isImported && !record.references.isEmpty) {
-                record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes, fingerprint: cache.map { cache in
-                    { cache.syncFingerprint(path: path, bytes: bytes) }
+                record.nationalPartAsSynced = asSynced.holds(record, bytes: bytes, fingerprint: cache.flatMap { cache in
+                    cached.map { cached in { cache.syncFingerprint(path: path, bytes: bytes, hash: cached.hash) } }
                 })
             }
             record.dropWhatTheSiteDoesNotUse()

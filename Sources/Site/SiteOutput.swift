@@ -71,21 +71,27 @@ struct SiteOutput {
         return Data(templates.renderBytes(page.template, context))
     }
 
-    /// The paths of `siteFiles`, known without making them.
-    static let siteFileNames: Set<String> = ["sitemap.xml", "feed.xml", "api/thu-tuc.json", "robots.txt", ReportPage.jsonFile]
+    /// The sitemap, robots.txt, the feed, the API's list of procedures and the report's JSON, each
+    /// path with how its file is made: one list, so that the preview knows the paths (`siteFileNames`)
+    /// without making the files, and never a path the build does not write.
+    private static let siteFileMakers: [(path: String, make: @Sendable (SitePlan) -> Data?)] = [
+        ("sitemap.xml", { plan in Data(Sitemap.xml(urls: plan.pages.map(\.url), root: plan.configuration.rootURL).utf8) }),
+        ("feed.xml", { plan in
+            Data(Feed.atom(changes: ChangeNotice.newest(plan.changeLog.entries, procedures: plan.byCode, limit: Feed.limit),
+                           names: plan.names, unitName: plan.configuration.unitName, root: plan.configuration.rootURL).utf8)
+        }),
+        ("api/thu-tuc.json", { plan in
+            ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: plan.configuration.unitName, root: plan.configuration.rootURL)
+        }),
+        ("robots.txt", { plan in Data(Robots.txt(root: plan.configuration.rootURL).utf8) }),
+        (ReportPage.jsonFile, { plan in plan.report.map(ReportPage.json) }),
+    ]
 
-    /// The sitemap, robots.txt, the feed and the API's list of procedures.
+    /// The paths of `siteFiles`, known without making them.
+    static let siteFileNames = Set(siteFileMakers.map(\.path))
+
     func siteFiles() -> [(path: String, data: Data)] {
-        let configuration = plan.configuration
-        return [
-            ("sitemap.xml", Data(Sitemap.xml(urls: plan.pages.map(\.url), root: configuration.rootURL).utf8)),
-            ("feed.xml", Data(Feed.atom(changes: ChangeNotice.newest(plan.changeLog.entries, procedures: plan.byCode, limit: Feed.limit),
-                                        names: plan.names,
-                                        unitName: configuration.unitName, root: configuration.rootURL).utf8)),
-            ("api/thu-tuc.json", ProcedureAPI.index(plan.procedures.map(\.procedure), unitName: configuration.unitName,
-                                                    root: configuration.rootURL)),
-            ("robots.txt", Data(Robots.txt(root: configuration.rootURL).utf8)),
-        ] + (plan.report.map { [(ReportPage.jsonFile, ReportPage.json($0))] } ?? [])
+        Self.siteFileMakers.compactMap { file in file.make(plan).map { (file.path, $0) } }
     }
 
     /// `/api/thu-tuc/<code>.json`.
