@@ -307,15 +307,52 @@ public struct SiteBuild {
         return prepared
     }
 
-    /// `templates/assets/*` are copied as they are to `assets/`; the folder and each file must be
-    /// inside the site (`OutsideSite`: a link to `/etc/…` would publish it).
+    /// `templates/assets/` is copied as it is to `assets/`, its subfolders too (`fonts/`, `img/`);
+    /// the folder and each file must be inside the site (`OutsideSite`: a link to `/etc/…` would
+    /// publish it). Two names that are one name to a browser (`ạ` written precomposed in one and
+    /// as `a` and a dot below in the other: macOS and Windows copies differ so) are refused, naming
+    /// both: the build would write both files and every page could load either.
     func assets() throws -> [(path: String, data: Data)] {
         let folders = try SiteFolders(site: site)
-        let folder = "\(Templates.folder)/assets"
-        let names = (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).sorted()
-        return try names.filter { !$0.hasPrefix(".") }.map { name in
-            ("assets/\(name)", Data(try Files.read(try folders.resolve("\(folder)/\(name)"))))
+        let root = "\(Templates.folder)/assets"
+        var files: [(path: String, data: Data)] = []
+        var published: [String: String] = [:]  // by the name as a browser compares it (`String` equality: canonical)
+        func copy(_ folder: String, depth: Int) throws {
+            for name in (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).sorted() where !name.hasPrefix(".") {
+                let path = "\(folder)/\(name)", real = try folders.resolve(path)
+                if try Files.kind(real) == .folder {
+                    // A link back to a folder above would nest forever.
+                    guard depth < Self.assetDepth else { throw ThemeFileProblem(path: path, other: nil) }
+                    try copy(path, depth: depth + 1)
+                    continue
+                }
+                let output = "assets" + path.dropFirst(root.count)
+                if let other = published[output] { throw ThemeFileProblem(path: path, other: other) }
+                published[output] = path
+                files.append((output, Data(try Files.read(real))))
+            }
         }
+        try copy(root, depth: 0)
+        return files
+    }
+
+    /// Folders inside `templates/assets/` (the theme's own go two deep).
+    static let assetDepth = 8
+}
+
+/// A theme file tthc will not publish: two names a browser takes for one, or folders nested too deep.
+struct ThemeFileProblem: ExplainedError {
+    var path: String
+    /// The file whose name is the same to a browser; nil: `path` is a folder nested too deep.
+    var other: String?
+
+    var explanation: Localized {
+        guard let other else {
+            return Localized(vi: "\(path): thư mục lồng nhau quá \(SiteBuild.assetDepth) tầng trong templates/assets (có thể là liên kết trỏ ngược lên trên); hãy bỏ bớt tầng hoặc xóa liên kết.",
+                             en: "\(path): folders nested more than \(SiteBuild.assetDepth) deep in templates/assets (perhaps a link back up); remove some levels or the link.")
+        }
+        return Localized(vi: "\(other) và \(path) là một tên với trình duyệt (cùng chữ, dấu được lưu theo hai cách khác nhau, thường do chép từ máy Mac hoặc Windows); hãy xóa hoặc đổi tên một trong hai tệp.",
+                         en: "\(other) and \(path) are one name to a browser (the same letters, their accents stored in two ways, as copies from a Mac or Windows differ); remove or rename one of the two files.")
     }
 }
 

@@ -1,0 +1,58 @@
+import Foundation
+import Site
+import Testing
+
+/// `templates/assets/` is published as it is, subfolders too; names a browser takes for one
+/// (accents stored two ways) and folders that nest without end are refused, naming the files.
+@Suite struct ThemeFileTests {
+    let cli = CommandLineTests()
+
+    func site() throws -> TemporarySite {
+        try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+    }
+
+    @Test func aSubfolderOfTheThemesFilesIsPublishedAndPreviewed() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write("templates/assets/phong-chu/chu.woff2", "wOF2")
+        try site.write("templates/assets/anh/logo/xa.svg", "<svg/>")
+        let run = try cli.tthc(["build"], in: site.folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try site.read("public/assets/phong-chu/chu.woff2") == "wOF2")
+        #expect(try site.read("public/assets/anh/logo/xa.svg") == "<svg/>")
+        #expect(try cli.tthc(["check"], in: site.folder).status == 0)
+
+        let served = try PreviewTests.Served(site)
+        defer { served.stop() }
+        #expect(PreviewTests.get(served.base + "assets/anh/logo/xa.svg")?.text == "<svg/>")
+    }
+
+    /// `ạ` precomposed (U+1EA1) and as `a` with a dot below (U+0061 U+0323): two files on Linux, one
+    /// name to a browser. Build and check stop, name both, and write nothing.
+    @Test(arguments: ["", "anh/"]) func twoNamesABrowserTakesForOneAreRefused(_ folder: String) throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try cli.tthc(["build"], in: site.folder).status == 0)
+        let published = Tree.of(site.url("public"))
+        try site.write("templates/assets/\(folder)b\u{1EA1}n.css", "a { color: red }")
+        try site.write("templates/assets/\(folder)ba\u{0323}n.css", "a { color: blue }")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("templates/assets/\(folder)").path).filter { $0.hasPrefix("b") }.count == 2)
+        for command in [["build"], ["check"]] {
+            let run = try cli.tthc(command, in: site.folder)
+            #expect(run.status == 2, "\(command): \(run.errors)")
+            #expect(run.errors.contains("là một tên với trình duyệt"), "\(command): \(run.errors)")
+            #expect(run.errors.contains("templates/assets/\(folder)b"), "both files are named: \(run.errors)")
+        }
+        #expect(Tree.of(site.url("public")) == published, "the published site is left as it was")
+    }
+
+    @Test func aLinkBackUpInsideTheThemeIsRefusedNotFollowedForever() throws {
+        let site = try site()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.url("templates/assets/vong").path, withDestinationPath: ".")
+        let run = try cli.tthc(["build"], in: site.folder, killAfter: 60)
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.contains("lồng nhau quá 8 tầng"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: site.url("public").path))
+    }
+}
