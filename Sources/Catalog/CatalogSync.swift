@@ -342,7 +342,7 @@ public struct CatalogSync: Sendable {
     }
 
     /// Raised whenever the mapping or the record writer changes what an entry becomes, so that
-    /// every entry is read again at the next sync (`EntryReadingTests` holds a hash of what the
+    /// every entry is read again at the next sync (`KnownEntryTests` holds a hash of what the
     /// fixture export becomes, and fails with this advice when it changes).
     static let entryReading = 1
 
