@@ -22,7 +22,7 @@ extension EditorServer {
             return decorated(missing, status: 404, panel: panel, generation: generation, target: nil, unit: nil, session: session,
                              head: request.method == "HEAD")
         }
-        let type = LivePreview.types[(key as NSString).pathExtension] ?? "application/octet-stream"
+        let type = LivePreview.types[(key as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         guard type.hasPrefix("text/html") else {
             return WebResponse(status: 200, headers: [("content-type", type)], body: request.method == "HEAD" ? [] : [UInt8](data))
         }

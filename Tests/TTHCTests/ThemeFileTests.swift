@@ -1,4 +1,5 @@
 import Foundation
+import FoundationNetworking
 import Site
 import Testing
 
@@ -25,6 +26,16 @@ import Testing
         let served = try PreviewTests.Served(site)
         defer { served.stop() }
         #expect(PreviewTests.get(served.base + "assets/anh/logo/xa.svg")?.text == "<svg/>")
+        for (path, type) in [("assets/phong-chu/chu.woff2", "font/woff2"), ("assets/anh/logo/xa.svg", "image/svg+xml")] {
+            let done = DispatchSemaphore(value: 0)
+            let found = PreviewTests.Box<String>()
+            URLSession.shared.dataTask(with: URL(string: served.base + path)!) { _, response, _ in
+                found.set((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") ?? "")
+                done.signal()
+            }.resume()
+            done.wait()
+            #expect(found.value == type, "\(path)")
+        }
     }
 
     /// `ạ` precomposed (U+1EA1) and as `a` with a dot below (U+0061 U+0323): two files on Linux, one
