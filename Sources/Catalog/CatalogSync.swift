@@ -323,7 +323,7 @@ public struct CatalogSync: Sendable {
         guard let seed else { return Self.read(export, at: index) }
         let key = export.key(at: index, seed: seed).description
         if !readsEveryEntry, let code = lastSynced[key], let file = existing[code], file.untouched, let source = synced.lines[code]?.source,
-           case .text(let base) = MergeBase.read(code: code, in: site), SyncedFiles.baseHash(base) == source.base {
+           case .text(let base) = MergeBase.read(code: code, in: site), SyncedFiles.check(code: code, entry: key, base: base) == source.check {
             return ReadEntry(result: nil, code: code)
         }
         var entry = Self.read(export, at: index)
@@ -379,8 +379,8 @@ public struct CatalogSync: Sendable {
         var parsed: Record?
         /// Its national part is known to equal the merge base.
         var untouched: Bool
-        /// The fingerprint file holds the entry it was last synchronized from (`SyncedFiles.Line.source`).
-        var remembersEntry = false
+        /// What the fingerprint file says of the entry it was last synchronized from (`SyncedFiles.Line.source`).
+        var source: (entry: String, check: String)?
 
         /// The text as on disk, read again when needed rather than kept for every file.
         func text() -> String {
@@ -414,8 +414,7 @@ public struct CatalogSync: Sendable {
             let stem = String(names[index].dropLast(3))
             let fingerprint = SyncedFiles.fingerprint(bytes)
             if let known = synced.lines[stem], known.fingerprint == fingerprint {
-                return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true,
-                                    remembersEntry: known.source != nil)
+                return ExistingFile(path: path, url: url, fingerprint: fingerprint, parsed: nil, untouched: true, source: known.source)
             }
             return ExistingFile(path: path, url: url, fingerprint: fingerprint,
                                 parsed: Record.read(bytes: bytes, path: path), untouched: false)
@@ -451,7 +450,7 @@ public struct CatalogSync: Sendable {
         let stored = base.text
         // What the fingerprint file keeps of a record whose national part, base and catalog agree.
         func line(_ fingerprint: String, base: String) -> SyncedFiles.Line {
-            .init(fingerprint: fingerprint, source: mapped.entryKey.map { ($0, SyncedFiles.baseHash(base)) })
+            .init(fingerprint: fingerprint, source: mapped.entryKey.map { ($0, SyncedFiles.check(code: code, entry: $0, base: base)) })
         }
         guard let file else {
             // A base without its file: the unit deleted the record. Brought back only when asked.
@@ -479,10 +478,14 @@ public struct CatalogSync: Sendable {
         let catalogKey = catalog.comparisonText
         if file.untouched, let stored, stored == catalogKey {
             plan.unchanged.append(path)  // untouched here, unchanged there: nothing to parse
-            // Remembered where nothing was (a site an older tthc synchronized), so that the entry is
-            // known next time; an entry whose bytes alone changed (keys in another order) is not
-            // written down again at every sync.
-            if mapped.entryKey != nil, !file.remembersEntry { plan.fingerprints[code] = line(file.fingerprint, base: stored) }
+            // Written down where the line says nothing or something else (a site an older tthc
+            // synchronized, a line mended by hand), so that the entry is known next time.
+            if mapped.entryKey != nil {
+                let remembered = line(file.fingerprint, base: stored)
+                if remembered.source?.entry != file.source?.entry || remembered.source?.check != file.source?.check {
+                    plan.fingerprints[code] = remembered
+                }
+            }
             return
         }
         let record = file.record
@@ -582,7 +585,7 @@ public struct CatalogSync: Sendable {
             if kept.isEmpty {
                 let catalogKey = catalog.comparisonText
                 plan.fingerprints[code] = .init(fingerprint: SyncedFiles.fingerprint(spliced.utf8),
-                                                source: mapped.entryKey.map { ($0, SyncedFiles.baseHash(catalogKey)) })
+                                                source: mapped.entryKey.map { ($0, SyncedFiles.check(code: code, entry: $0, base: catalogKey)) })
             }
             plan.updated.append(path)
             plan.log.append(.init(date: now, code: code, kind: .updated, version: SyncedFiles.fingerprint(catalog.comparisonText.utf8)))

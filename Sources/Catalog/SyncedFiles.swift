@@ -9,11 +9,12 @@ import Records
 /// catalog also still equals the base, sync can say "unchanged" without parsing it: that is
 /// the common case of `tthc sync --check` on every push. Any edited file takes the full path.
 ///
-/// A line may go on with the catalog entry the record was last synchronized from and the merge
-/// base written then (`code<TAB>hash<TAB>entry<TAB>base`): an entry whose bytes are the same
-/// again, for an untouched file over that same base, is known unchanged without being parsed or
-/// mapped (`CatalogSync.plan`), which was nine tenths of a daily sync. A line of two fields (an
-/// older tthc's) proves only the file.
+/// A line may go on with the catalog entry the record was last synchronized from and a check
+/// (`code<TAB>hash<TAB>entry<TAB>check`): an entry whose bytes are the same again, for an untouched
+/// file over the same merge base, is known unchanged without being parsed or mapped
+/// (`CatalogSync.plan`), which was nine tenths of a daily sync. The check ties the entry to this
+/// code and to the base written then, so that a key on another code's line (a bad merge of this
+/// file, an edit by hand) proves nothing. A line of two fields (an older tthc's) proves only the file.
 public struct SyncedFiles: Sendable, Equatable {
     public static let path = OwnPlaces.fingerprints
 
@@ -21,16 +22,16 @@ public struct SyncedFiles: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         /// `fingerprint` of the file's bytes as sync left them.
         public var fingerprint: String
-        /// The entry's key (`CatalogSync.entryKey`) and `baseHash` of the base written from it.
-        public var source: (entry: String, base: String)?
+        /// The entry's key (`NationalExport.key`) and `check` of it with the code and the base written from it.
+        public var source: (entry: String, check: String)?
 
-        public init(fingerprint: String, source: (entry: String, base: String)? = nil) {
+        public init(fingerprint: String, source: (entry: String, check: String)? = nil) {
             self.fingerprint = fingerprint
             self.source = source
         }
 
         public static func == (a: Line, b: Line) -> Bool {
-            a.fingerprint == b.fingerprint && a.source?.entry == b.source?.entry && a.source?.base == b.source?.base
+            a.fingerprint == b.fingerprint && a.source?.entry == b.source?.entry && a.source?.check == b.source?.check
         }
     }
 
@@ -56,15 +57,18 @@ public struct SyncedFiles: Sendable, Equatable {
     var text: String {
         lines.keys.sorted().map { code in
             let line = lines[code]!
-            return ([code, line.fingerprint] + (line.source.map { [$0.entry, $0.base] } ?? [])).joined(separator: "\t") + "\n"
+            return ([code, line.fingerprint] + (line.source.map { [$0.entry, $0.check] } ?? [])).joined(separator: "\t") + "\n"
         }.joined()
     }
 
-    /// The code each entry key was last synchronized into.
+    /// The code each entry key was last synchronized into; a key on two lines names neither.
     var codesByEntry: [String: String] {
-        var codes: [String: String] = [:]
-        for (code, line) in lines { if let entry = line.source?.entry { codes[entry] = code } }
-        return codes
+        var codes: [String: String?] = [:]
+        for (code, line) in lines {
+            guard let entry = line.source?.entry else { continue }
+            codes[entry] = codes[entry] == nil ? code : .some(nil)
+        }
+        return codes.compactMapValues { $0 }
     }
 
     /// FNV-1a, 64 bits: enough to notice an edit, fast over hundreds of megabytes.
@@ -77,10 +81,12 @@ public struct SyncedFiles: Sendable, Equatable {
         return hex(hash)
     }
 
-    /// Of a merge base's text: XXH3, 64 bits (every base is hashed at every sync).
-    static func baseHash(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { hex(ContentHash(UnsafeRawBufferPointer($0)).low) }
+    /// XXH3 (64 bits) of a merge base's text, seeded with the code and the entry's key: it holds
+    /// only for the base this code was written from that entry (every base is hashed at every sync).
+    static func check(code: String, entry: String, base: String) -> String {
+        let seed = ContentHash(Array("\(code)\t\(entry)".utf8)).low
+        var text = base
+        return text.withUTF8 { hex(ContentHash(UnsafeRawBufferPointer($0), seed: seed).low) }
     }
 
     private static func hex(_ value: UInt64) -> String {
