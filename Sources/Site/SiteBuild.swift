@@ -316,20 +316,22 @@ public struct SiteBuild {
         let folders = try SiteFolders(site: site)
         let root = "\(Templates.folder)/assets"
         var files: [(path: String, data: Data)] = []
-        var published: [String: String] = [:]  // by the name as a browser compares it (`String` equality: canonical)
         func copy(_ folder: String, depth: Int) throws {
+            // Each name of the folder by the name as a browser compares it (`String` equality is
+            // canonical): a file and a folder, or two folders, are twins as much as two files.
+            var names: [String: String] = [:]
             for name in (try Files.listIfPresent(try folders.resolve(folder), exactNames: true) ?? []).sorted() where !name.hasPrefix(".") {
-                let path = "\(folder)/\(name)", real = try folders.resolve(path)
+                let path = "\(folder)/\(name)"
+                if let other = names[name] { throw ThemeFileProblem(path: path, other: other) }
+                names[name] = path
+                let real = try folders.resolve(path)
                 if try Files.kind(real) == .folder {
                     // A link back to a folder above would nest forever.
                     guard depth < Self.assetDepth else { throw ThemeFileProblem(path: path, other: nil) }
                     try copy(path, depth: depth + 1)
                     continue
                 }
-                let output = "assets" + path.dropFirst(root.count)
-                if let other = published[output] { throw ThemeFileProblem(path: path, other: other) }
-                published[output] = path
-                files.append((output, Data(try Files.read(real))))
+                files.append(("assets" + path.dropFirst(root.count), Data(try Files.read(real))))
             }
         }
         try copy(root, depth: 0)

@@ -38,15 +38,27 @@ import Testing
         }
     }
 
-    /// `ạ` precomposed (U+1EA1) and as `a` with a dot below (U+0061 U+0323): two files on Linux, one
-    /// name to a browser. Build and check stop, name both, and write nothing.
-    @Test(arguments: ["", "anh/"]) func twoNamesABrowserTakesForOneAreRefused(_ folder: String) throws {
+    /// `ạ` precomposed (U+1EA1) and as `a` with a dot below (U+0061 U+0323): two names on Linux, one
+    /// name to a browser. Two files, a file and a folder, two folders holding other files: build and
+    /// check stop, name both, and write nothing.
+    @Test(arguments: [("", "file"), ("anh/", "file"), ("", "folder"), ("anh/", "folders")])
+    func twoNamesABrowserTakesForOneAreRefused(_ folder: String, _ kind: String) throws {
         let site = try site()
         defer { site.remove() }
         #expect(try cli.tthc(["build"], in: site.folder).status == 0)
         let published = Tree.of(site.url("public"))
-        try site.write("templates/assets/\(folder)b\u{1EA1}n.css", "a { color: red }")
-        try site.write("templates/assets/\(folder)ba\u{0323}n.css", "a { color: blue }")
+        let precomposed = "templates/assets/\(folder)b\u{1EA1}n.css", decomposed = "templates/assets/\(folder)ba\u{0323}n.css"
+        switch kind {
+        case "file":
+            try site.write(precomposed, "a { color: red }")
+            try site.write(decomposed, "a { color: blue }")
+        case "folder":
+            try site.write(precomposed, "a { color: red }")
+            try site.write(decomposed + "/x.css", "a { color: blue }")
+        default:
+            try site.write(precomposed + "/a.css", "a { color: red }")
+            try site.write(decomposed + "/b.css", "a { color: blue }")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("templates/assets/\(folder)").path).filter { $0.hasPrefix("b") }.count == 2)
         for command in [["build"], ["check"]] {
             let run = try cli.tthc(command, in: site.folder)
