@@ -29,11 +29,33 @@ struct HTTPServing {
     struct Responder: HTTPResponder {
         let server: EditorServer
 
+        /// A body must arrive whole within this: one sent a byte at a time would otherwise hold its
+        /// connection (and a descriptor) for as long as the client likes, past the idle limit,
+        /// which stops counting once the head is in. A form's body is a few kilobytes.
+        static let bodyDeadline = Duration.seconds(20)
+
+        /// The body, or nil when it did not arrive within `bodyDeadline`.
+        static func collect(_ body: RequestBody) async throws -> ByteBuffer? {
+            try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await body.collect(upTo: EditorServer.maximumBody) }
+                group.addTask {
+                    try await Task.sleep(for: bodyDeadline)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
+            }
+        }
+
         func respond(to request: Request, context: Context) async throws -> Response {
             var body: [UInt8] = []
             if request.method == .post {
                 do {
-                    let buffer = try await request.body.collect(upTo: EditorServer.maximumBody)
+                    guard let buffer = try await Self.collect(request.body) else {
+                        let page = "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Quá chậm</title><p>Nội dung gửi lên chậm quá (hơn \(Int(Self.bodyDeadline.components.seconds)) giây); không có gì được lưu. Hãy gửi lại.</p></html>"
+                        return Response(status: .requestTimeout, headers: [.contentType: "text/html; charset=utf-8", .connection: "close"],
+                                        body: .init(byteBuffer: ByteBuffer(string: page)))
+                    }
                     body = Array(buffer.readableBytesView)
                 } catch {
                     let page = "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Quá lớn</title><p>Nội dung gửi lên lớn quá \(EditorServer.maximumBody >> 20) MB; không có gì được lưu.</p></html>"

@@ -113,6 +113,43 @@ import Testing
         #expect(ContinuousClock.now - asked > .seconds(20), "held its 25 s")
     }
 
+    /// A body sent a byte at a time is cut off 20 s after it starts (408, the connection closed),
+    /// where the idle limit no longer counts: a thousand such posts held every descriptor.
+    @Test func aBodySentAByteAtATimeIsCutOff() throws {
+        let site = try TemporarySite("-- content/thu-tuc/1.001193.md --\n" + SampleRecord.text())
+        defer { site.remove() }
+        let served = try Served(site)
+        defer { served.stop() }
+        let port = try #require(served.base.split(separator: ":").last.flatMap { UInt16($0.dropLast()) })
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: port.bigEndian,
+                                  sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        let start = ContinuousClock.now
+        let head = Array("POST /__tthc/luu HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\na".utf8)
+        _ = head.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var answer: [UInt8] = []
+        var closed = false
+        // A byte a second, reading what comes back, for at most 40 s.
+        while !closed, ContinuousClock.now - start < .seconds(40) {
+            _ = send(socket, "a", 1, Int32(MSG_NOSIGNAL))
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count > 0 { answer += buffer[..<count] } else if count == 0 { closed = true }
+        }
+        let waited = ContinuousClock.now - start
+        #expect(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 408"), "\(String(decoding: answer.prefix(200), as: UTF8.self))")
+        #expect(closed, "the connection is closed")
+        #expect(waited > .seconds(15) && waited < .seconds(30), "cut off after \(waited)")
+        #expect(Self.get(served.base + "thu-tuc/1.001193/") != nil, "the server still answers")
+    }
+
     /// `tthc serve` on a site, started on a free port, its output in `serve.log`.
     struct Served {
         let log: URL
