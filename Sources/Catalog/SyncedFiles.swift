@@ -43,7 +43,9 @@ public struct SyncedFiles: Sendable, Equatable {
 
     init(bytes: [UInt8]) {
         var lines: [String: Line] = [:]
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+        for var line in bytes.split(separator: UInt8(ascii: "\n")) {
+            // A checkout that wrote CRLF (git on Windows) says the same.
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             let fields = line.split(separator: UInt8(ascii: "\t")).map { String(decoding: $0, as: UTF8.self) }
             switch fields.count {
             case 2: lines[fields[0]] = Line(fingerprint: fields[1])

@@ -47,6 +47,10 @@ import Testing
         #expect(older.writes.map(\.path) == [SyncedFiles.path] && !older.hasDrift)
         #expect(try site.read(SyncedFiles.path).split(separator: "\n") == lines)
 
+        // The same lines with CRLF endings (a Windows checkout): still known.
+        try site.write(SyncedFiles.path, lines.map { $0 + "\r\n" }.joined())
+        #expect(try sync(site, export).entriesKnown == 3)
+
         // Another selection in site.yml: nothing is answered from memory.
         let changed = TemporarySite.configuration + "\n  bo: [1.115563]\n"
         let reselected = try sync(site, export, configuration: changed)
