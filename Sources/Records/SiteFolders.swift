@@ -31,7 +31,7 @@ public struct SiteFolders: Sendable {
         for count in 1...max(1, components.count) {
             let prefix = components.prefix(count).joined(separator: "/")
             let real = try RealPath.resolve(site.path + "/" + prefix)
-            if !RealPath.isInside(real, root) { return OutsideSite(path: prefix, target: real) }
+            if !RealPath.isInside(real, root) { return OutsideSite(path: prefix, target: real, leadsToTheSite: real == root) }
         }
         return OutsideSite(path: relative, target: try RealPath.resolve(site.path + "/" + relative))
     }
@@ -48,9 +48,15 @@ public struct OutsideSite: ExplainedError, Equatable {
     public var path: String
     /// Where it leads.
     public var target: String
+    /// It leads to the site's own folder (a loop), which is not outside but cannot be inside it either.
+    public var leadsToTheSite = false
 
     public var explanation: Localized {
-        Localized(vi: "\(path) dẫn tới \(target), nằm ngoài thư mục trang (liên kết tắt, symlink); tthc không đọc, không ghi ngoài trang. Hãy thay liên kết bằng thư mục (hoặc tệp) thật nằm trong trang.",
+        if leadsToTheSite {
+            return Localized(vi: "\(path) dẫn ngược về chính thư mục trang (liên kết tắt, symlink, tạo thành vòng lặp); tthc không đọc qua liên kết này. Hãy xóa liên kết.",
+                             en: "\(path) leads back to the site folder itself (a symbolic link making a loop); tthc does not read through it. Remove the link.")
+        }
+        return Localized(vi: "\(path) dẫn tới \(target), nằm ngoài thư mục trang (liên kết tắt, symlink); tthc không đọc, không ghi ngoài trang. Hãy thay liên kết bằng thư mục (hoặc tệp) thật nằm trong trang.",
                   en: "\(path) leads to \(target), outside the site folder (a symbolic link); tthc reads and writes nothing outside the site. Replace the link with a real folder (or file) inside the site.")
     }
 

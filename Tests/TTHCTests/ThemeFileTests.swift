@@ -77,5 +77,10 @@ import Testing
         #expect(run.status == 2, "\(run.errors)")
         #expect(run.errors.contains("lồng nhau quá 8 tầng"), "\(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: site.url("public").path))
+        // A link to the site's own folder is a loop too, and said as one (not as "outside the site").
+        try FileManager.default.removeItem(at: site.url("templates/assets/vong"))
+        try FileManager.default.createSymbolicLink(atPath: site.url("templates/assets/trang").path, withDestinationPath: "../..")
+        let looped = try cli.tthc(["build"], in: site.folder, killAfter: 60)
+        #expect(looped.status == 2 && looped.errors.contains("dẫn ngược về chính thư mục trang"), "\(looped.errors)")
     }
 }
