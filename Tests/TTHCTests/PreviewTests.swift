@@ -81,7 +81,6 @@ import Testing
         defer { site.remove() }
         let served = try Served(site)
         defer { served.stop() }
-        let port = try #require(served.base.split(separator: ":").last.flatMap { UInt16($0.dropLast()) })
         let page = try #require(Self.get(served.base + "thu-tuc/1.001193/"))
         let cookie = try #require(page.cookie)
         let seen = try #require(Self.get(served.base + "__tthc/phien", cookie: cookie)?.text)
@@ -89,19 +88,11 @@ import Testing
         let asked = ContinuousClock.now
         Thread.detachNewThread { held.set(Self.get(served.base + "__tthc/phien?sau=\(seen)", cookie: cookie)?.text ?? "") }
 
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = try served.connection(timeout: 40)
         defer { close(socket) }
-        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: port.bigEndian,
-                                  sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        #expect(connected == 0)
         let start = ContinuousClock.now
         let half = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Cham: ".utf8)
         _ = half.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-        var timeout = timeval(tv_sec: 40, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var byte: UInt8 = 0
         let received = recv(socket, &byte, 1, 0)
         let waited = ContinuousClock.now - start
@@ -120,20 +111,11 @@ import Testing
         defer { site.remove() }
         let served = try Served(site)
         defer { served.stop() }
-        let port = try #require(served.base.split(separator: ":").last.flatMap { UInt16($0.dropLast()) })
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = try served.connection(timeout: 1)
         defer { close(socket) }
-        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: port.bigEndian,
-                                  sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        #expect(connected == 0)
         let start = ContinuousClock.now
         let head = Array("POST /__tthc/luu HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\na".utf8)
         _ = head.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var answer: [UInt8] = []
         var closed = false
         // A byte a second, reading what comes back, for at most 40 s.
@@ -172,6 +154,21 @@ import Testing
                 Thread.sleep(forTimeInterval: 0.05)
             }
             if base.isEmpty { Issue.record("the server did not start; log: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")") }
+        }
+
+        /// A TCP connection to the server, its reads timing out after `seconds`, to send what no browser would.
+        func connection(timeout seconds: Int) throws -> Int32 {
+            let port = try #require(base.split(separator: ":").last.flatMap { UInt16($0.dropLast()) })
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: port.bigEndian,
+                                      sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            #expect(connected == 0, "connected to \(base)")
+            var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            return socket
         }
 
         /// SIGKILL: a child started from a test thread inherits its blocked signals, SIGTERM among them.
