@@ -23,6 +23,12 @@ public enum HTML {
     /// nor be read by a browser as another scheme (browsers drop tabs and line breaks inside an
     /// address, so `java\nscript:` would run). Nil for any other scheme: there is then no link.
     public static func address(_ url: String) -> String? {
+        // Most addresses (every page's own) are plain ASCII with nothing to encode: checked byte
+        // by byte, not character by character with their Unicode properties.
+        if url.utf8.allSatisfy(isPlainInAddress) {
+            guard let scheme = scheme(of: url) else { return url }
+            return scheme == "http" || scheme == "https" ? url : nil
+        }
         var bytes: [UInt8] = []
         for scalar in url.unicodeScalars {
             let category = scalar.properties.generalCategory
@@ -39,6 +45,15 @@ public enum HTML {
     }
 
     private static let addressEscapes: Set<UInt8> = Set("\"'<>\\`{}|^".utf8)
+
+    /// Printable ASCII that an address carries as it is (the bytes `addressEscapes` names excepted).
+    private static func isPlainInAddress(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"): false
+        default: byte > 0x20 && byte < 0x7F
+        }
+    }
 
     /// The scheme, lowercased, as a browser reads it (letters, digits, `+ - .`, then `:` before any `/ ? #`).
     private static func scheme(of address: String) -> String? {

@@ -57,7 +57,7 @@ extension CalendarDate {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (the inverse of `civil(fromDays:)`,
     /// Howard Hinnant's algorithm).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400

@@ -3,10 +3,12 @@ import Foundation
 /// Work spread over the machine's cores, with results in input order so that output never
 /// depends on scheduling.
 public enum Parallel {
-    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    /// `step`: how many indices a worker takes at a time (a few, for small pieces of work; one, for
+    /// pieces as large as a province's unit, where a last few taken together left a core idle).
+    public static func map<T: Sendable>(_ count: Int, step: Int = 4, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
         let results = Results<T>(count: count)
-        let next = NextIndex(count: count)
+        let next = NextIndex(count: count, step: step)
         let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
         // Each worker takes the next few indices as it is free: records differ in size a hundredfold,
         // and a fixed share per worker left one core working alone at the end.
@@ -22,16 +24,19 @@ public enum Parallel {
     private final class NextIndex: @unchecked Sendable {
         private let count: Int
         private var next = 0
+        private let step: Int
         private let lock = NSLock()
-        private static let step = 4
 
-        init(count: Int) { self.count = count }
+        init(count: Int, step: Int) {
+            self.count = count
+            self.step = max(1, step)
+        }
 
         func take() -> Range<Int>? {
             lock.lock()
             defer { lock.unlock() }
             guard next < count else { return nil }
-            let range = next..<min(next + Self.step, count)
+            let range = next..<min(next + step, count)
             next = range.upperBound
             return range
         }

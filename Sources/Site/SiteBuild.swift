@@ -39,7 +39,7 @@ public struct SiteBuild {
         public var stateNotKept: FileError?
     }
 
-    public struct Timings {
+    public struct Timings: Sendable {
         public var reading = 0.0, pages = 0.0, search = 0.0, writing = 0.0
     }
 

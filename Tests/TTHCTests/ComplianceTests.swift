@@ -1,5 +1,5 @@
 import Catalog
-import Compliance
+@testable import Compliance
 import Foundation
 import Records
 import Testing
@@ -162,6 +162,27 @@ import Testing
         #expect(try days("2026-01-09", "2026-01-12") == 2)  // Saturday 10/01 worked (swap)
         #expect(!calendar.isWorkingDay(try #require(CalendarDate.dayNumber("2030-09-02"))))  // 2/9 of any year
         #expect(calendar.isWorkingDay(try #require(CalendarDate.dayNumber("2030-09-03"))))
+    }
+
+    /// Counted without walking the days, the count is the walk's: over spans of a day to twelve
+    /// years, with the default table and with one that names odd days (29/02 every year, a
+    /// holiday on a Sunday, a worked Saturday that is also a holiday, a "Saturday" that is a Tuesday).
+    @Test func workingDaysCountedAtOnceAreTheDaysWalkedOneByOne() throws {
+        var odd = IndicatorTable.Holidays()
+        odd.yearly = ["01-01", "02-29", "04-30", "12-31"]
+        odd.extra = ["2026-03-08", "2026-02-16", "2028-02-29", "2024-06-04"]
+        odd.workingSaturdays = ["2026-01-10", "2027-01-02", "2024-06-04", "2025-12-31"]
+        var random = SplitMix(seed: 766)
+        for calendar in [try Hand.defaultTable().calendar, WorkingCalendar(odd)] {
+            let origin = try #require(CalendarDate.dayNumber("2019-06-01"))
+            for case_ in 0..<3_000 {
+                let start = origin + Int.random(in: 0...4_400, using: &random)
+                let length = case_ < 50 ? case_ - 5 : Int.random(in: -3...(case_ % 3 == 0 ? 4_400 : 40), using: &random)
+                let expected = calendar.workingDaysCountedOneByOne(after: start, through: start + length)
+                #expect(calendar.workingDays(after: start, through: start + length) == expected,
+                        "\(CalendarDate.text(ofDay: start)) + \(length)")
+            }
+        }
     }
 
     // MARK: - kip_thoi

@@ -310,7 +310,7 @@ import Testing
 }
 
 /// A small seeded generator, so that a failing combination can be replayed.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
