@@ -24,18 +24,19 @@ public struct SearchIndex {
     /// Every document's terms, merged per tier as documents are added (in document order, so
     /// every posting list comes out sorted); the documents' own term tables can then be dropped.
     public struct Postings {
-        var tiers: [String: [String: [(document: Int32, score: UInt8)]]] = ["t": [:], "b": [:], "x": [:]]
+        typealias Tier = [String: [(document: Int32, score: UInt8)]]
+        /// The primary, body and exact tiers, each its own table: a term is hashed once, into its tier.
+        var primary: Tier = [:], body: Tier = [:], exact: Tier = [:]
 
         public init() {}
 
+        var tiers: [(folder: String, postings: Tier)] { [("t", primary), ("b", body), ("x", exact)] }
+
         public mutating func add(_ terms: DocumentTerms, document: Int) {
             let document = Int32(document)
-            for (term, score) in terms.primary { tiers["t", default: [:]][term, default: []].append((document, score)) }
-            // The body's terms, a few hundred per document, go into their tier's table directly.
-            var body = tiers.removeValue(forKey: "b") ?? [:]
+            for (term, score) in terms.primary { primary[term, default: []].append((document, score)) }
             for (term, score) in terms.body { body[term, default: []].append((document, score)) }
-            tiers["b"] = body
-            for (term, score) in terms.exact { tiers["x", default: [:]][term, default: []].append((document, score)) }
+            for (term, score) in terms.exact { exact[term, default: []].append((document, score)) }
         }
     }
 
@@ -50,9 +51,9 @@ public struct SearchIndex {
     public init(documents: [SearchDocument], postings: Postings, facets: [SearchFacet]) {
         var shards: [(path: String, data: Data)] = []
         var keys: [String: [String]] = [:]
-        for tier in ["t", "b", "x"] {
+        for (tier, table) in postings.tiers {
             // An exact spelling only breaks ties: its presence is enough, no score is written.
-            let written = Self.shards(postings.tiers[tier] ?? [:], folder: tier, withScores: tier != "x")
+            let written = Self.shards(table, folder: tier, withScores: tier != "x")
             keys[tier] = written.keys
             shards += written.files
         }

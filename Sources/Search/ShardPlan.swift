@@ -20,26 +20,56 @@ struct ShardPlan {
     /// `bytes` estimates what each term adds to its file.
     init(terms: [String: Int], target: Int = ShardPlan.targetBytes) {
         self.target = target
-        let entries = terms.map { (term: Array($0.key.unicodeScalars), bytes: $0.value) }
-        split(entries[...], key: [])
+        // In the order of their scalars, the terms under any key are one run, and a key's own term
+        // (the key itself) comes first in it: each split is a walk along a run, with no grouping
+        // (a unit's index was a tenth of a province's build, most of it grouping terms by prefix).
+        var entries = terms.map { Entry(text: $0.key, scalars: Array($0.key.unicodeScalars), bytes: $0.value) }
+        entries.sort { $0.scalars.lexicographicallyPrecedes($1.scalars) { $0.value < $1.value } }
+        var running = 0
+        weights = [0] + entries.map { running += $0.bytes; return running }
+        self.entries = entries
+        // No term at all: one empty shard at the root, as for any small index.
+        if entries.isEmpty { shards = [("", [])] } else { split(0..<entries.count, depth: 0) }
+        self.entries = []
+        weights = []
         shards.sort { $0.key < $1.key }
     }
 
-    private mutating func split(_ entries: ArraySlice<(term: [Unicode.Scalar], bytes: Int)>, key: [Unicode.Scalar]) {
-        let total = entries.reduce(0) { $0 + $1.bytes }
-        guard total > target, key.count < Self.longestKey, entries.contains(where: { $0.term.count > key.count }) else {
-            emit(key, entries)
-            return
-        }
-        let own = entries.filter { $0.term.count == key.count }
-        if !own.isEmpty { emit(key, own[...]) }
-        let children = Dictionary(grouping: entries.filter { $0.term.count > key.count }) { Array($0.term.prefix(key.count + 1)) }
-        for (childKey, childEntries) in children { split(childEntries[...], key: childKey) }
+    private struct Entry {
+        var text: String
+        var scalars: [Unicode.Scalar]
+        var bytes: Int
     }
 
-    private mutating func emit(_ key: [Unicode.Scalar], _ entries: ArraySlice<(term: [Unicode.Scalar], bytes: Int)>) {
-        let terms = entries.map { String(String.UnicodeScalarView($0.term)) }.sorted()
-        shards.append((String(String.UnicodeScalarView(key)), terms))
+    /// The terms in scalar order and the running sum of their bytes (only while planning).
+    private var entries: [Entry] = []
+    private var weights: [Int] = []
+
+    /// `range`: the terms that start with the same `depth` scalars, the key.
+    private mutating func split(_ range: Range<Int>, depth: Int) {
+        let total = weights[range.upperBound] - weights[range.lowerBound]
+        let longer = range.contains { entries[$0].scalars.count > depth }
+        guard total > target, depth < Self.longestKey, longer else {
+            emit(range, depth: depth)
+            return
+        }
+        var start = range.lowerBound
+        if entries[start].scalars.count == depth {
+            emit(start..<start + 1, depth: depth)
+            start += 1
+        }
+        while start < range.upperBound {
+            let scalar = entries[start].scalars[depth]
+            var end = start + 1
+            while end < range.upperBound, entries[end].scalars[depth] == scalar { end += 1 }
+            split(start..<end, depth: depth + 1)
+            start = end
+        }
+    }
+
+    private mutating func emit(_ range: Range<Int>, depth: Int) {
+        let key = String(String.UnicodeScalarView(entries[range.lowerBound].scalars.prefix(depth)))
+        shards.append((key, range.map { entries[$0].text }.sorted()))
     }
 
     /// Keys are folded, so mostly `[a-z0-9.]`; anything else (a space, a mark) is spelt in

@@ -141,6 +141,50 @@ import Testing
         if target == 40 { #expect(plan.shards.count > 20, "a small target splits down to syllables") }
     }
 
+    /// The plan made by walking runs of sorted terms is the one made by grouping them by prefix
+    /// (the reference below, the plan as it was first written): random sets of folded syllables,
+    /// pairs, codes, marked and long words, at several targets.
+    @Test func shardPlanIsTheOneGroupingByPrefixMakes() {
+        var random = SplitMix(seed: 8_000)
+        let pieces = ["d", "da", "dang", "ki", "khai", "sinh", "1.00", "0", "9", "đ", "ư", "ơ", " ", "a", "ab", "b", "z", "ạ", "x"]
+        for round in 0..<300 {
+            var sizes: [String: Int] = [:]
+            let count = Int(random.next() % 400) + (round < 5 ? 0 : 1)
+            for _ in 0..<count {
+                let parts = Int(random.next() % (round % 10 == 0 ? 40 : 4)) + 1
+                let term = (0..<parts).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+                sizes[term] = Int(random.next() % 300) + 6
+            }
+            for target in [1, 40, 400, 8_000] {
+                let plan = ShardPlan(terms: sizes, target: target).shards
+                let reference = Self.groupedPlan(sizes, target: target)
+                #expect(plan.map(\.key) == reference.map(\.key), "round \(round), target \(target)")
+                #expect(plan.map(\.terms) == reference.map(\.terms), "round \(round), target \(target)")
+            }
+        }
+    }
+
+    /// The plan by grouping: a key's terms split by their next scalar while they weigh more than the target.
+    static func groupedPlan(_ terms: [String: Int], target: Int) -> [(key: String, terms: [String])] {
+        var shards: [(key: String, terms: [String])] = []
+        func emit(_ key: [Unicode.Scalar], _ entries: [(term: [Unicode.Scalar], bytes: Int)]) {
+            shards.append((String(String.UnicodeScalarView(key)), entries.map { String(String.UnicodeScalarView($0.term)) }.sorted()))
+        }
+        func split(_ entries: [(term: [Unicode.Scalar], bytes: Int)], key: [Unicode.Scalar]) {
+            let total = entries.reduce(0) { $0 + $1.bytes }
+            guard total > target, key.count < ShardPlan.longestKey, entries.contains(where: { $0.term.count > key.count }) else {
+                emit(key, entries)
+                return
+            }
+            let own = entries.filter { $0.term.count == key.count }
+            if !own.isEmpty { emit(key, own) }
+            let children = Dictionary(grouping: entries.filter { $0.term.count > key.count }) { Array($0.term.prefix(key.count + 1)) }
+            for (childKey, childEntries) in children { split(childEntries, key: childKey) }
+        }
+        split(terms.map { (Array($0.key.unicodeScalars), $0.value) }, key: [])
+        return shards.sorted { $0.key < $1.key }
+    }
+
     @Test func shardFileNamesArePlainOrHexadecimal() {
         #expect(ShardPlan.fileName("dang") == "dang")
         #expect(ShardPlan.fileName("1.00") == "1.00")
