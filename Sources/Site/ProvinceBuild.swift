@@ -201,7 +201,8 @@ public struct ProvinceBuild {
         let units = prepared.units
         let unitAssets = units.map { Self.assets(of: $0, province: province, templates: templates, own: assets) }
         let sharesAssets = unitAssets.contains { if case .shared = $0 { true } else { false } }
-        let prefix = only == nil
+        // The whole build puts each unit under its slug; `--don-vi` at the top.
+        let underSlug = only == nil
         // Units side by side, one per core, each made by one thread: a unit's own steps wait on one
         // another (its search index, its lists, its last pages), and one unit at a time on both
         // cores left one idle at each of them (a fifth of a province's build).
@@ -218,12 +219,12 @@ public struct ProvinceBuild {
                 do {
                     _ = try SiteBuild.produce(work.units[index].plan, templates: work.templates, assets: work.assets[index],
                                               parallel: inner, timings: &unitTimings) { files in
-                        try shared(prefix ? files.map { (slug + "/" + $0.path, $0.data) } : files)
+                        try shared(underSlug ? files.map { (slug + "/" + $0.path, $0.data) } : files)
                     }
                     // The whole build marks each unit's folder as a build of `--don-vi` does (its commit
                     // writes the marker), so the folder is byte for byte the same, and one unit can be
                     // rebuilt alone into it.
-                    if prefix { try shared([(slug + "/" + OutputMarker.fileName, Data(OutputMarker.text.utf8))]) }
+                    if underSlug { try shared([(slug + "/" + OutputMarker.fileName, Data(OutputMarker.text.utf8))]) }
                 } catch {
                     shared.fail(error)
                 }
