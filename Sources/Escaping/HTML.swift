@@ -25,10 +25,7 @@ public enum HTML {
     public static func address(_ url: String) -> String? {
         // Most addresses (every page's own) are plain ASCII with nothing to encode: checked byte
         // by byte, not character by character with their Unicode properties.
-        if url.utf8.allSatisfy(isPlainInAddress) {
-            guard let scheme = scheme(of: url) else { return url }
-            return scheme == "http" || scheme == "https" ? url : nil
-        }
+        if url.utf8.allSatisfy(isPlainInAddress) { return linkable(url) }
         var bytes: [UInt8] = []
         for scalar in url.unicodeScalars {
             let category = scalar.properties.generalCategory
@@ -39,7 +36,11 @@ public enum HTML {
                 bytes += String(scalar).utf8
             }
         }
-        let encoded = String(decoding: bytes, as: UTF8.self)
+        return linkable(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// An encoded address when it is relative or `http(s):`; nil for any other scheme.
+    private static func linkable(_ encoded: String) -> String? {
         guard let scheme = scheme(of: encoded) else { return encoded }
         return scheme == "http" || scheme == "https" ? encoded : nil
     }

@@ -26,12 +26,9 @@ struct ShardPlan {
         var entries = terms.map { Entry(text: $0.key, scalars: Array($0.key.unicodeScalars), bytes: $0.value) }
         entries.sort { $0.scalars.lexicographicallyPrecedes($1.scalars) { $0.value < $1.value } }
         var running = 0
-        weights = [0] + entries.map { running += $0.bytes; return running }
-        self.entries = entries
+        let weights = [0] + entries.map { running += $0.bytes; return running }
         // No term at all: one empty shard at the root, as for any small index.
-        if entries.isEmpty { shards = [("", [])] } else { split(0..<entries.count, depth: 0) }
-        self.entries = []
-        weights = []
+        if entries.isEmpty { shards = [("", [])] } else { split(0..<entries.count, depth: 0, entries, weights) }
         shards.sort { $0.key < $1.key }
     }
 
@@ -41,33 +38,30 @@ struct ShardPlan {
         var bytes: Int
     }
 
-    /// The terms in scalar order and the running sum of their bytes (only while planning).
-    private var entries: [Entry] = []
-    private var weights: [Int] = []
-
-    /// `range`: the terms that start with the same `depth` scalars, the key.
-    private mutating func split(_ range: Range<Int>, depth: Int) {
+    /// `range`: the terms (in scalar order) that start with the same `depth` scalars, the key;
+    /// `weights`: the running sum of the terms' bytes.
+    private mutating func split(_ range: Range<Int>, depth: Int, _ entries: [Entry], _ weights: [Int]) {
         let total = weights[range.upperBound] - weights[range.lowerBound]
         let longer = range.contains { entries[$0].scalars.count > depth }
         guard total > target, depth < Self.longestKey, longer else {
-            emit(range, depth: depth)
+            emit(range, depth: depth, entries)
             return
         }
         var start = range.lowerBound
         if entries[start].scalars.count == depth {
-            emit(start..<start + 1, depth: depth)
+            emit(start..<start + 1, depth: depth, entries)
             start += 1
         }
         while start < range.upperBound {
             let scalar = entries[start].scalars[depth]
             var end = start + 1
             while end < range.upperBound, entries[end].scalars[depth] == scalar { end += 1 }
-            split(start..<end, depth: depth + 1)
+            split(start..<end, depth: depth + 1, entries, weights)
             start = end
         }
     }
 
-    private mutating func emit(_ range: Range<Int>, depth: Int) {
+    private mutating func emit(_ range: Range<Int>, depth: Int, _ entries: [Entry]) {
         let key = String(String.UnicodeScalarView(entries[range.lowerBound].scalars.prefix(depth)))
         shards.append((key, range.map { entries[$0].text }.sorted()))
     }
