@@ -36,6 +36,8 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // glibc's mallopt, for `tthc serve`, which makes a site's worth of values again at every save.
+        .target(name: "CAllocator"),
         // XXH3 (Debian's libxxhash-dev): whether a file's bytes changed, at memory speed.
         .systemLibrary(
             name: "CXXHash",
@@ -65,7 +67,7 @@ let package = Package(
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
         .target(name: "TTHCCLI", dependencies: [
-            "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping", "Compliance", "Editor",
+            "CAllocator", "Records", "Catalog", "Site", "Fetch", "FileSystem", "Escaping", "Compliance", "Editor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

@@ -48,6 +48,8 @@ public final class LivePreview: @unchecked Sendable {
         let started = Date()
         let inputs = InputStamps(site: site)
         if inputs == builtFrom { return }
+        // Records whose files did not change since the last build are taken as it took them, unread.
+        cache.vouch(unchanged: builtFrom.map { inputs.unchangedRecords(since: $0) } ?? [])
         builtFrom = inputs
         if let province {
             do {

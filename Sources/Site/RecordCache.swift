@@ -10,9 +10,6 @@ import Records
 public final class RecordCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    /// Each procedure's name as it sorts (`VietnameseSortKey`), kept by the name: planning the
-    /// site sorts every name again, and at 10,000 procedures making the keys was an eighth of a save.
-    private var keysByName: [String: VietnameseSortKey] = [:]
 
     /// A class: looking an entry up copies a reference, where a struct copied its record (every
     /// text of it retained) at each of the lookups a save makes per record.
@@ -23,6 +20,13 @@ public final class RecordCache: @unchecked Sendable {
         var outline: RecordOutline?
         /// `SyncedFiles.fingerprint` of the bytes, once asked for.
         var syncFingerprint: String?
+        /// The record as the last build took it from these bytes (checked against the sync's
+        /// bookkeeping, trimmed): what a file vouched for as unchanged is taken as, unread.
+        var built: Record?
+        /// The procedure's name as it sorts (`VietnameseSortKey`), and the name: planning the site
+        /// sorts every name again, and at 10,000 procedures making the keys was an eighth of a save
+        /// (and keeping them by name, hashing each name, a sixteenth).
+        var sortKey: (name: String, key: VietnameseSortKey)?
 
         init(hash: ContentHash, count: Int, record: Record) {
             self.hash = hash
@@ -30,6 +34,9 @@ public final class RecordCache: @unchecked Sendable {
             self.record = record
         }
     }
+
+    /// Files the caller vouches are as they were when last read (`vouch`).
+    private var unchanged: Set<String> = []
 
     /// The change log last parsed, by its bytes' hash.
     private var changeLog: (hash: ContentHash, count: Int, log: ChangeLog)?
@@ -52,6 +59,35 @@ public final class RecordCache: @unchecked Sendable {
         return (record, hash)
     }
 
+    /// Tells which record files (site-relative paths) are, byte for byte, as the last build read
+    /// them, and nothing else it read from changed: `tthc serve` knows by their stamps
+    /// (`InputStamps.unchangedRecords`). The next build takes those as the last one took them,
+    /// without reading them again (at 10,000 procedures reading and hashing every file was a third
+    /// of a save's rebuild); the builds after it read everything, unless vouched for again.
+    public func vouch(unchanged paths: Set<String>) {
+        lock.withLock { unchanged = paths }
+    }
+
+    /// What was vouched for the build that asks, no longer vouched for any other.
+    func takeVouched() -> Set<String> {
+        lock.withLock {
+            defer { unchanged = [] }
+            return unchanged
+        }
+    }
+
+    /// The record the last build took from the file at `path`.
+    func builtRecord(path: String) -> Record? {
+        lock.withLock { entries[path]?.built }
+    }
+
+    /// Keeps the record a build took from the bytes of `hash` (those of the entry, or none is kept).
+    func keep(built record: Record, path: String, hash: ContentHash) {
+        lock.withLock {
+            if let entry = entries[path], entry.hash == hash { entry.built = record }
+        }
+    }
+
     /// The bytes last read at `path`, as a number (nil when the file was not read through the cache).
     func fingerprint(_ path: String) -> Int? {
         lock.withLock { entries[path].map { Int(truncatingIfNeeded: $0.hash.low) ^ $0.count } }
@@ -72,18 +108,15 @@ public final class RecordCache: @unchecked Sendable {
     }
 
     /// `sortKey(of:)`, as a plan takes it.
-    var sortKeys: @Sendable (String) -> VietnameseSortKey { { [self] in sortKey(of: $0) } }
+    var sortKeys: @Sendable (PublishedProcedure) -> VietnameseSortKey { { [self] in sortKey(of: $0) } }
 
-    /// The sort key of a procedure's name (`ProcedureTitle.sortingName`), made once per name.
-    func sortKey(of name: String) -> VietnameseSortKey {
-        if let known = lock.withLock({ keysByName[name] }) { return known }
+    /// The sort key of a procedure's name (`ProcedureTitle.sortingName`), made once while its
+    /// file's bytes stay.
+    func sortKey(of entry: PublishedProcedure) -> VietnameseSortKey {
+        let name = entry.procedure.name
+        if let known = lock.withLock({ entries[entry.path]?.sortKey }), known.name == name { return known.key }
         let key = VietnameseSortKey(ProcedureTitle.sortingName(name))
-        lock.withLock {
-            // Names edited away stay behind: past twice the names a site can have, all are made
-            // again as asked (one slower save), so that a long session's memory stays bounded.
-            if keysByName.count >= 2 * max(entries.count, 1000) { keysByName.removeAll(keepingCapacity: true) }
-            keysByName[name] = key
-        }
+        lock.withLock { entries[entry.path]?.sortKey = (name, key) }
         return key
     }
 

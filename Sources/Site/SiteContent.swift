@@ -39,6 +39,9 @@ public struct SiteContent: Sendable {
     static func loadRecords(from folder: URL, folders: SiteFolders, cache: RecordCache?, localPartsFolder: String? = nil,
                             publishedBy units: [SiteConfiguration]? = nil) throws -> SiteContent {
         var content = SiteContent(folder: folder, configuration: nil, records: [], diagnostics: [], changeLog: ChangeLog(bytes: []))
+        // Taken first, so that it is this read's whatever happens. A unit's pool (a province) is
+        // read otherwise: only a single site's files are vouched for.
+        let vouched = units == nil && localPartsFolder == nil ? cache?.takeVouched() ?? [] : []
         do {
             let bytes = try ChangeLog.bytes(in: folders)
             content.changeLog = cache?.changeLog(bytes: bytes) ?? ChangeLog(bytes: bytes)
@@ -81,11 +84,13 @@ public struct SiteContent: Sendable {
             }
             record.dropWhatTheSiteDoesNotUse()
             record.localPartsFolder = localPartsFolder
+            if let cached, localPartsFolder == nil { cache?.keep(built: record, path: path, hash: cached.hash) }
             return record
         }
         // Records are independent: read on all cores, kept in path order.
         var files = Parallel.map(names.count) { index -> PoolFile in
             let path = "\(recordsFolder)/\(names[index])"
+            if vouched.contains(path), let built = cache?.builtRecord(path: path) { return .read(built) }
             switch RecordFile.read(path, in: folder) {
             case .bytes(let bytes):
                 if let units {

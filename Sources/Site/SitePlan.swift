@@ -69,7 +69,7 @@ struct SitePlan {
     /// the entries of the records they publish alike, and `shared` the work done on them).
     init(configuration: SiteConfiguration, records: [Record], changeLog: ChangeLog, compliance: ComplianceSources? = nil,
          sourceDateEpoch: String? = nil, reservedIDs: Set<String> = [], published: [PublishedProcedure]? = nil,
-         shared: SharedRendering? = nil, sortKey: (@Sendable (String) -> VietnameseSortKey)? = nil) {
+         shared: SharedRendering? = nil, sortKey: (@Sendable (PublishedProcedure) -> VietnameseSortKey)? = nil) {
         self.configuration = configuration
         self.records = records
         self.changeLog = changeLog
@@ -88,10 +88,10 @@ struct SitePlan {
         })
             .filter { $0.procedure.origin != .internal }
         // Sort keys on every core: the plan is made before any page, with one core otherwise idle.
-        // `tthc serve` keeps them by name between its builds (`RecordCache.sortKey`).
+        // `tthc serve` keeps them between its builds (`RecordCache.sortKey`).
         let keys = shared.map { shared in published.map(shared.sortKey) }
             ?? Parallel.map(published.count) { index in
-                sortKey?(published[index].procedure.name) ?? VietnameseSortKey(ProcedureTitle.sortingName(published[index].procedure.name))
+                sortKey?(published[index]) ?? VietnameseSortKey(ProcedureTitle.sortingName(published[index].procedure.name))
             }
         procedures = published.indices
             .sorted { (keys[$0], published[$0].procedure.code) < (keys[$1], published[$1].procedure.code) }
