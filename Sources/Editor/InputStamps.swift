@@ -1,5 +1,6 @@
 import FileSystem
 import Foundation
+import Site
 
 /// What staff edit in a site (`site.yml`, `content/`, `templates/`; a province's `tinh.yml` and
 /// `don-vi/` too), each file by its stamp (`FileTree`): cheap to take (no file is read), and equal
@@ -13,9 +14,7 @@ public struct InputStamps: Equatable, Sendable {
     private var taken: Int64 = 0
 
     public init(site: URL) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        taken = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        taken = SiteBuild.wallClock()
         for path in Self.watched {
             let root = site.path + "/" + path
             stamps[path] = FileStamp.of(root)
@@ -34,9 +33,9 @@ public struct InputStamps: Equatable, Sendable {
     /// taken). A file modified within a clock tick of `earlier` is left out: it may have been
     /// saved again in the same tick, its stamp unchanged (FAT and SMB shares tick every 2 s; a
     /// test on a local disk may ask for less).
-    public func unchangedRecords(since earlier: InputStamps, tick: Int64 = clockTick) -> Set<String> {
+    public func unchangedRecords(since earlier: InputStamps, tick: Int64 = SiteBuild.clockTick) -> Set<String> {
         // On the bytes: Foundation's `contains` of a text, asked 10,000 times, was a tenth of a save.
-        let records = Array("content/thu-tuc/".utf8)
+        let records = Array((SiteContent.recordsFolder + "/").utf8)
         func isRecord(_ path: String) -> Bool {
             let bytes = path.utf8
             return bytes.starts(with: records) && bytes.reversed().starts(with: ".md".utf8.reversed())
@@ -57,9 +56,6 @@ public struct InputStamps: Equatable, Sendable {
         }
         return unchanged
     }
-
-    /// The coarsest clock of a file system tthc meets (FAT, SMB shares) ticks every 2 s.
-    public static let clockTick: Int64 = 2_000_000_000
 
     /// Whether a path is under sync's merge bases, which are neither watched nor stamped.
     /// On the bytes: Foundation's `contains`, asked twice for each of 10,000 files, was most of

@@ -106,7 +106,7 @@ public struct SiteBuild {
     }
 
     /// Nanoseconds since 1970.
-    static func wallClock() -> Int64 {
+    public static func wallClock() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
@@ -114,7 +114,7 @@ public struct SiteBuild {
 
     /// Files modified this close to a build's start are read again by the next one whatever their
     /// stamps say: the coarsest clock of a file system tthc meets (FAT, SMB shares) ticks every 2 s.
-    static let clockTick: Int64 = 2_000_000_000
+    public static let clockTick: Int64 = 2_000_000_000
 
     /// Every output file in memory, in path order (for tests); nil files when an error (with
     /// `strict`, a warning) blocks the build.
